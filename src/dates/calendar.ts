@@ -1,0 +1,123 @@
+import Holidays from 'date-holidays';
+import { addDays, differenceInCalendarDays, format, getDay, isExists, lastDayOfMonth, parseISO } from 'date-fns';
+
+/** Dates are plain calendar days: `YYYY-MM-DD` strings, handled as local dates by date-fns. */
+export type IsoDate = string;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The ISO date for a year, month (1-12) and day, or null when no such day exists. */
+export function makeDate(year: number, month: number, day: number): IsoDate | null {
+  if (!isExists(year, month - 1, day)) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Whether a string is an ISO calendar date naming a real day. */
+export function isIsoDate(value: string): boolean {
+  const m = ISO.exec(value);
+  return m !== null && makeDate(Number(m[1]), Number(m[2]), Number(m[3])) !== null;
+}
+
+export function toDate(iso: IsoDate): Date {
+  return parseISO(iso);
+}
+
+export function fromDate(date: Date): IsoDate {
+  return format(date, 'yyyy-MM-dd');
+}
+
+export function addDaysIso(iso: IsoDate, days: number): IsoDate {
+  return fromDate(addDays(toDate(iso), days));
+}
+
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(toDate(to), toDate(from));
+}
+
+export function lastDayOfMonthIso(year: number, month: number): IsoDate {
+  return fromDate(lastDayOfMonth(new Date(year, month - 1, 1)));
+}
+
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+export function weekdayOf(iso: IsoDate): (typeof WEEKDAYS)[number] {
+  return WEEKDAYS[getDay(toDate(iso))];
+}
+
+/** `Tuesday 15 April 2025`, the way British committee papers write a date. */
+export function formatLong(iso: IsoDate): string {
+  return format(toDate(iso), 'EEEE d MMMM yyyy');
+}
+
+// ---- bank holidays ------------------------------------------------------
+
+const CALENDARS: Record<string, [string, string?]> = {
+  'GB-ENG': ['GB', 'ENG'],
+  'GB-WLS': ['GB', 'WLS'],
+  'GB-SCT': ['GB', 'SCT'],
+  'GB-NIR': ['GB', 'NIR'],
+  US: ['US'],
+};
+
+export const HOLIDAY_CALENDARS = [...Object.keys(CALENDARS), 'none'] as const;
+
+const holidayCache = new Map<string, Set<IsoDate>>();
+
+/** The public and bank holidays of one calendar year, from the date-holidays data. */
+export function holidaysIn(calendar: string, year: number): Set<IsoDate> {
+  const key = `${calendar}:${year}`;
+  let days = holidayCache.get(key);
+  if (days) return days;
+  days = new Set();
+  const where = CALENDARS[calendar];
+  if (where) {
+    const hd = new Holidays(where[0], where[1] ?? '');
+    for (const h of hd.getHolidays(year)) {
+      if (h.type === 'public' || h.type === 'bank') days.add(h.date.slice(0, 10));
+    }
+  }
+  holidayCache.set(key, days);
+  return days;
+}
+
+export function isWorkingDay(iso: IsoDate, calendar: string): boolean {
+  const day = getDay(toDate(iso));
+  if (day === 0 || day === 6) return false;
+  return !holidaysIn(calendar, Number(iso.slice(0, 4))).has(iso);
+}
+
+/**
+ * Clear working days between publication and meeting: the day of publication
+ * and the day of the meeting are excluded, and so are weekends and holidays.
+ */
+export function clearWorkingDays(published: IsoDate, meeting: IsoDate, calendar: string): number {
+  let count = 0;
+  for (let d = addDaysIso(published, 1); d < meeting; d = addDaysIso(d, 1)) {
+    if (isWorkingDay(d, calendar)) count++;
+  }
+  return count;
+}
+
+/** The latest publication date that leaves `clearDays` clear working days before the meeting. */
+export function latestPublication(meeting: IsoDate, clearDays: number, calendar: string): IsoDate {
+  let d = addDaysIso(meeting, -1);
+  let counted = 0;
+  while (counted < clearDays) {
+    if (isWorkingDay(d, calendar)) counted++;
+    d = addDaysIso(d, -1);
+  }
+  // d is now the day before the last clear day; publication may fall on any day up to it.
+  return d;
+}
+
+// ---- municipal years ----------------------------------------------------
+
+/** The first year of the municipal year holding a date (`2025` for 2025/26), given the `MM-DD` it starts on. */
+export function municipalYear(iso: IsoDate, start: string): number {
+  const year = Number(iso.slice(0, 4));
+  return iso.slice(5) >= start ? year : year - 1;
+}
+
+export function municipalYearLabel(startYear: number): string {
+  return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
+}

@@ -1,0 +1,112 @@
+import { lastDayOfMonthIso, makeDate, weekdayOf, WEEKDAYS } from './calendar.js';
+import type { DueDate } from '../model/types.js';
+
+/** A date found in a string: where it sits and what it names. */
+export interface DateMatch {
+  index: number;
+  length: number;
+  text: string;
+  date: string | null;
+  weekday: string | null;
+  weekdayMatches: boolean | null;
+  invalid: 'impossible' | 'malformed' | null;
+}
+
+const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+];
+const MONTH_ABBR: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const WEEKDAY_ABBR: Record<string, string> = {
+  mon: 'Monday', tue: 'Tuesday', tues: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', thur: 'Thursday',
+  thurs: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
+};
+
+const MONTH_RE = `(?:${MONTHS.join('|')}|${Object.keys(MONTH_ABBR).join('|')})\\.?`;
+const WEEKDAY_RE = `(?:${WEEKDAYS.join('|')}|${Object.keys(WEEKDAY_ABBR).join('|')})\\.?`;
+const SUFFIX_RE = '(?:st|nd|rd|th)';
+
+// One pattern, tried left to right; named groups tell the forms apart.
+const DATE_RE = new RegExp(
+  [
+    // Tuesday, 15th April, 2025 | 15 April 2025 | 24h April 2018 (malformed suffix)
+    `(?:(?<wd1>${WEEKDAY_RE}),?\\s+)?(?<d1>\\d{1,2})(?<sfx1>[a-z]{1,3})?,?\\s+(?<m1>${MONTH_RE}),?\\s+(?<y1>\\d{4})`,
+    // Tuesday, April 15th, 2025 | April 15, 2025
+    `(?:(?<wd2>${WEEKDAY_RE}),?\\s+)?(?<m2>${MONTH_RE})\\s+(?<d2>\\d{1,2})(?<sfx2>${SUFFIX_RE})?,?\\s+(?<y2>\\d{4})`,
+    // 2025-04-15, optionally after a weekday
+    `(?:(?<wd3>${WEEKDAY_RE}),?\\s+)?(?<y3>\\d{4})-(?<m3>\\d{2})-(?<d3>\\d{2})`,
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|'),
+  'giu',
+);
+
+function monthNumber(name: string): number {
+  const key = name.toLowerCase().replace(/\.$/, '');
+  const full = MONTHS.indexOf(key);
+  return full >= 0 ? full + 1 : MONTH_ABBR[key];
+}
+
+function weekdayName(written: string): string {
+  const key = written.toLowerCase().replace(/\.$/, '');
+  return WEEKDAYS.find((w) => w.toLowerCase() === key) ?? WEEKDAY_ABBR[key];
+}
+
+function isWordBoundary(text: string, index: number): boolean {
+  return index <= 0 || index >= text.length || !/[\p{L}\p{N}]/u.test(text[index]);
+}
+
+/** Every date written in a string, in order. */
+export function findDates(text: string): DateMatch[] {
+  const found: DateMatch[] = [];
+  for (const m of text.matchAll(DATE_RE)) {
+    const g = m.groups!;
+    const index = m.index!;
+    const end = index + m[0].length;
+    if (!isWordBoundary(text, index - 1) || !isWordBoundary(text, end)) continue;
+    const wd = g.wd1 ?? g.wd2 ?? g.wd3 ?? null;
+    const year = Number(g.y1 ?? g.y2 ?? g.y3);
+    const month = g.m3 ? Number(g.m3) : monthNumber(g.m1 ?? g.m2);
+    const day = Number(g.d1 ?? g.d2 ?? g.d3);
+    const suffix = g.sfx1;
+    let invalid: DateMatch['invalid'] = null;
+    if (suffix !== undefined && !/^(st|nd|rd|th)$/i.test(suffix)) invalid = 'malformed';
+    const date = invalid ? null : makeDate(year, month, day);
+    if (!invalid && date === null) invalid = 'impossible';
+    const weekday = wd ? weekdayName(wd) : null;
+    found.push({
+      index,
+      length: m[0].length,
+      text: m[0],
+      date,
+      weekday,
+      weekdayMatches: weekday && date ? weekdayOf(date) === weekday : null,
+      invalid,
+    });
+  }
+  return found;
+}
+
+/** A string that is, as a whole, one date in any written form; null if it is not. */
+export function parseWrittenDate(text: string): DateMatch | null {
+  const trimmed = text.trim().replace(/[.;]$/, '');
+  const [first] = findDates(trimmed);
+  return first && first.index === 0 && first.length === trimmed.length ? first : null;
+}
+
+const MONTH_YEAR_RE = new RegExp(`^(?:(?:by|end of|end)\\s+)?(${MONTH_RE})\\s*,?\\s+(\\d{4})$`, 'iu');
+
+/** A due date as written in a plan, register or action. */
+export function parseDue(raw: string | null | undefined): DueDate {
+  const text = (raw ?? '').trim();
+  if (text === '' || /^[-–—]$/.test(text)) return { raw: text, kind: 'none', date: null };
+  if (/^ongoing$/i.test(text)) return { raw: text, kind: 'ongoing', date: null };
+  if (/^(tbc|tba|to be confirmed|to be agreed)$/i.test(text)) return { raw: text, kind: 'tbc', date: null };
+  const whole = parseWrittenDate(text);
+  if (whole && whole.date) return { raw: text, kind: 'date', date: whole.date };
+  const month = MONTH_YEAR_RE.exec(text);
+  if (month) return { raw: text, kind: 'month', date: lastDayOfMonthIso(Number(month[2]), monthNumber(month[1])) };
+  return { raw: text, kind: 'other', date: null };
+}

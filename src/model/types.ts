@@ -1,0 +1,404 @@
+/**
+ * The typed model of a content folder. Every node that a check or a renderer
+ * may need to point at carries a `position`. The JSON export is this model as
+ * it stands (dates are ISO `YYYY-MM-DD` strings), so changing a field here is
+ * a change to a documented, versioned shape: see docs/model.md.
+ */
+
+export const MODEL_VERSION = 1;
+
+/** A place in a file of the content folder. `file` is relative to the content root, with `/`. */
+export interface Position {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A problem found while reading the content folder. */
+export interface Problem {
+  /** The rule the problem belongs to, as the linter reports it (`frontmatter`, `link-target`, ...). */
+  code: string;
+  severity: Severity;
+  message: string;
+  position: Position;
+  /** A second place involved: the first copy, the thing it conflicts with. */
+  related?: { message: string; position: Position };
+}
+
+export type Jurisdiction = 'england' | 'wales' | 'scotland' | 'us-brown-act' | 'generic';
+export type MinuteNumbering = 'per-year' | 'continuous' | 'per-meeting';
+export type RuleSetting = 'off' | 'warn' | 'error';
+
+export interface Config {
+  organisation: string;
+  locale: string;
+  timezone: string;
+  jurisdiction: Jurisdiction;
+  /** Holiday calendar for clear-day counting: `GB-ENG`, `GB-WLS`, `GB-SCT`, `GB-NIR`, `US`, or `none`. */
+  holidays: string;
+  minuteNumbering: MinuteNumbering;
+  /** `MM-DD` on which per-year numbering restarts. */
+  municipalYearStart: string;
+  /** Clear days the agenda must be published before the meeting; null means no deadline. */
+  publicationClearDays: number | null;
+  /** Hours before the meeting (calendar time), for jurisdictions that count so. */
+  publicationHours: number | null;
+  rules: Record<string, RuleSetting>;
+  /** A folder of the council's own templates, relative to the content root. */
+  templates: string | null;
+  position: Position;
+}
+
+/** A date written in prose or in a field, as the clerk wrote it. */
+export interface WrittenDate {
+  /** The text as written, HTML tags removed (`Tuesday 15 April 2025`). */
+  text: string;
+  /** The date it names, `YYYY-MM-DD`; null when it names no real day. */
+  date: string | null;
+  /** The weekday written with it, if any (`Tuesday`). */
+  weekday: string | null;
+  /** Whether the written weekday is the date's weekday; null when no weekday was written or there is no date. */
+  weekdayMatches: boolean | null;
+  /** Why the text is not a date: `impossible` (31 February) or `malformed` (`24h April 2018`). */
+  invalid: 'impossible' | 'malformed' | null;
+  position: Position;
+}
+
+/** A due date in a plan, register or action: a day, a month, or a word. */
+export interface DueDate {
+  raw: string;
+  kind: 'date' | 'month' | 'ongoing' | 'tbc' | 'none' | 'other';
+  /** For `date`, the day; for `month`, the month's last day (the latest it can mean). */
+  date: string | null;
+}
+
+/** A block of text with its place: a paragraph, list item, heading or table cell. */
+export interface TextBlock {
+  kind: 'paragraph' | 'heading' | 'list-item' | 'table-cell';
+  text: string;
+  position: Position;
+}
+
+/** An ordered list as written: each item's written number, and whether the list carried on after interrupting paragraphs. */
+export interface OrderedList {
+  items: { number: number; text: string; position: Position }[];
+  /** The sentence just before the list (for stated counts), if a paragraph introduced it. */
+  lead: TextBlock | null;
+  position: Position;
+}
+
+export interface Table {
+  header: TextBlock[];
+  rows: TextBlock[][];
+  position: Position;
+}
+
+/** What every Markdown document keeps: its text blocks, lists, tables and dates. */
+export interface DocumentBody {
+  file: string;
+  blocks: TextBlock[];
+  lists: OrderedList[];
+  tables: Table[];
+  dates: WrittenDate[];
+}
+
+export interface Link {
+  text: string;
+  href: string;
+  /** Content-relative path of the target, for local links; null for external ones. */
+  target: string | null;
+  kind: 'paper' | 'attachment' | 'minutes' | 'meeting-file' | 'external';
+  exists: boolean;
+  position: Position;
+}
+
+export type AgendaItemKind =
+  | 'apologies'
+  | 'declarations'
+  | 'previous-minutes'
+  | 'exclusion'
+  | 'next-meeting'
+  | 'other';
+
+export interface AgendaItem {
+  /** The number as written (`4`). */
+  number: number;
+  title: string;
+  kind: AgendaItemKind;
+  subPoints: TextBlock[];
+  links: Link[];
+  notes: TextBlock[];
+  dates: WrittenDate[];
+  position: Position;
+}
+
+export interface Agenda extends DocumentBody {
+  /** null for the main agenda, N for `supplement-N.md`. */
+  supplement: number | null;
+  time: string | null;
+  venue: string | null;
+  published: string | null;
+  /** As written; the meeting's status defaults to `held` when minutes exist, else `scheduled`. */
+  status: MeetingStatus | null;
+  title: string | null;
+  urgency: string | null;
+  items: AgendaItem[];
+  /** Paragraphs outside the items. */
+  notes: TextBlock[];
+  position: Position;
+}
+
+export type MeetingStatus = 'scheduled' | 'held' | 'cancelled' | 'postponed';
+
+export interface Appendix {
+  file: string;
+  title: string;
+  /** Whether the appendix is exempt; inherited from its paper unless set. */
+  exempt: boolean;
+  /** The exemption paragraph cited (Schedule 12A), or null when none is. */
+  exemptParagraph: number | null;
+  format: 'md' | 'pdf';
+  exists: boolean;
+  /** The parsed text of a Markdown appendix. */
+  body: DocumentBody | null;
+  position: Position;
+}
+
+export interface ReportSection {
+  /** The written section number, or null for an unnumbered heading. */
+  number: number | null;
+  title: string;
+  depth: number;
+  position: Position;
+}
+
+export interface NumberedParagraph {
+  /** As written, `2.3`. */
+  label: string;
+  section: number;
+  index: number;
+  text: string;
+  position: Position;
+}
+
+export type PaperType = 'report' | 'presentation' | 'plan' | 'response-schedule' | 'other';
+
+export interface Paper extends DocumentBody {
+  id: string;
+  title: string;
+  type: PaperType;
+  author: string | null;
+  keyDecision: boolean;
+  exempt: boolean;
+  /** The exemption paragraph cited (`exempt: 3`), or null when none is. */
+  exemptParagraph: number | null;
+  wards: string[];
+  appendices: Appendix[];
+  sections: ReportSection[];
+  paragraphs: NumberedParagraph[];
+  /** For `response-schedule` papers, the rows of their tables, read as a register. */
+  responses: Recommendation[];
+  position: Position;
+}
+
+export interface Attachment {
+  file: string;
+  position: Position;
+}
+
+export interface Person {
+  name: string;
+  position: Position;
+}
+
+export interface MinuteNumber {
+  raw: string;
+  prefix: string;
+  value: number;
+  /** The `/yy` suffix, as a number, if written. */
+  year: number | null;
+}
+
+export interface ResolutionPart {
+  /** As written, `(2)`. */
+  label: string;
+  kind: 'number' | 'letter' | 'roman';
+  /** 1-based value of the label: (2) = 2, (b) = 2, (ii) = 2. */
+  index: number;
+  text: string;
+  /** Unlabelled points under the part (bullets after "should include:-"). */
+  points: TextBlock[];
+  parts: ResolutionPart[];
+  position: Position;
+}
+
+export interface Resolution {
+  verb: 'resolved' | 'agreed' | 'recommended';
+  /** Words before the first part, or the whole resolution when it has no parts. */
+  text: string;
+  parts: ResolutionPart[];
+  reasons: TextBlock[];
+  position: Position;
+}
+
+export interface Action {
+  owner: string;
+  text: string;
+  due: DueDate;
+  position: Position;
+}
+
+export interface MinuteReference {
+  raw: string;
+  number: string;
+  /** The meeting named with "of the meeting held on <date>", if any. */
+  meetingDate: WrittenDate | null;
+  position: Position;
+}
+
+export interface Declaration {
+  name: string;
+  /** As written: `personal`, `disclosable pecuniary`, ... */
+  interest: string;
+  minute: string;
+  position: Position;
+}
+
+export interface Minute {
+  number: MinuteNumber;
+  title: string;
+  blocks: TextBlock[];
+  resolutions: Resolution[];
+  actions: Action[];
+  references: MinuteReference[];
+  declarations: Declaration[];
+  dates: WrittenDate[];
+  position: Position;
+}
+
+export interface Minutes extends DocumentBody {
+  chair: Person | null;
+  present: Person[];
+  apologies: Person[];
+  absent: Person[];
+  inAttendance: Person[];
+  minutes: Minute[];
+  position: Position;
+}
+
+export interface Meeting {
+  /** `<committee>/<folder>`. */
+  id: string;
+  committee: string;
+  folder: string;
+  date: string;
+  suffix: string | null;
+  time: string | null;
+  venue: string | null;
+  status: MeetingStatus;
+  title: string;
+  published: string | null;
+  agenda: Agenda | null;
+  supplements: Agenda[];
+  papers: Paper[];
+  attachments: Attachment[];
+  minutes: Minutes | null;
+  position: Position;
+}
+
+export type MemberRole = 'chair' | 'vice-chair' | 'member' | 'co-opted';
+
+export interface Member {
+  name: string;
+  role: MemberRole;
+  aliases: string[];
+  position: Position;
+}
+
+export interface Committee {
+  id: string;
+  name: string;
+  /** Members needed: a number, or resolved from a fraction of the membership (rounded up). */
+  quorum: number | null;
+  quorumRaw: string | null;
+  venue: string | null;
+  time: string | null;
+  minutePrefix: string | null;
+  members: Member[];
+  meetings: Meeting[];
+  position: Position;
+}
+
+export type PlanStatus = 'R' | 'A' | 'G' | 'Complete';
+
+export interface PlanAction {
+  action: string;
+  owner: string | null;
+  milestone: string | null;
+  due: DueDate;
+  status: PlanStatus | null;
+  statusRaw: string | null;
+  /** The row's cells by column role, for pointing at one. */
+  cells: Partial<Record<'action' | 'owner' | 'milestone' | 'due' | 'status', Position>>;
+  position: Position;
+}
+
+export interface Strand extends DocumentBody {
+  number: number;
+  /** The `NN` of the file name. */
+  filePrefix: number | null;
+  title: string;
+  lead: string | null;
+  addresses: { ref: string; position: Position }[];
+  actions: PlanAction[];
+  position: Position;
+}
+
+export interface Plan {
+  id: string;
+  title: string;
+  owner: string | null;
+  adopted: string | null;
+  asOf: string | null;
+  monitoredBy: string | null;
+  strands: Strand[];
+  position: Position;
+}
+
+export type Decision = 'accepted' | 'rejected' | 'deferred' | 'noted';
+
+export interface Recommendation {
+  ref: string;
+  text: string;
+  timescale: string | null;
+  decision: Decision | null;
+  decisionRaw: string | null;
+  owner: string | null;
+  actionBy: DueDate;
+  cells: Partial<Record<'ref' | 'text' | 'timescale' | 'decision' | 'owner' | 'actionBy', Position>>;
+  position: Position;
+}
+
+export interface Register extends DocumentBody {
+  id: string;
+  title: string;
+  prefix: string | null;
+  source: string | null;
+  recommendations: Recommendation[];
+  position: Position;
+}
+
+export interface Model {
+  version: typeof MODEL_VERSION;
+  config: Config;
+  committees: Committee[];
+  plans: Plan[];
+  registers: Register[];
+}
+
+export interface ParseResult {
+  model: Model;
+  problems: Problem[];
+}

@@ -1,0 +1,96 @@
+import type { Link as MdLink, ListItem, PhrasingContent, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Agenda, AgendaItem, AgendaItemKind, Link, Position, TextBlock } from '../model/types.js';
+import { agendaSchema } from './schemas.js';
+import { validate } from './yaml.js';
+import { block, bodyOf, datesIn, htmlText, itemText, positionOf, textOf, writtenNumber, type MarkdownDoc } from './markdown.js';
+import type { Problems } from './problems.js';
+
+const KINDS: [AgendaItemKind, RegExp][] = [
+  ['apologies', /^apologies\b/i],
+  ['declarations', /^declarations?\s+of\s+(?:interests?|disclosable)/i],
+  ['previous-minutes', /^minutes\s+of\s+the\s+(?:previous\s+|last\s+)?meeting/i],
+  ['exclusion', /^exclusion\s+of\s+the\s+press\s+and\s+(?:the\s+)?public/i],
+  ['next-meeting', /^(?:date|dates)\b.*\bnext\s+meeting|^(?:date|dates)\s+(?:and\s+times?\s+)?of\s+future\s+meetings/i],
+];
+
+export function itemKind(title: string): AgendaItemKind {
+  return KINDS.find(([, re]) => re.test(title))?.[0] ?? 'other';
+}
+
+/** Resolves a link's href against the file it is written in; the caller decides what it points at. */
+export type LinkResolver = (href: string, from: string, position: Position) => Omit<Link, 'text' | 'href' | 'position'>;
+
+function linksIn(doc: MarkdownDoc, nodes: readonly (RootContent | PhrasingContent)[], resolve: LinkResolver): Link[] {
+  const links: Link[] = [];
+  for (const node of nodes) {
+    visit(node, 'link', (link: MdLink) => {
+      const text = link.children.map((c) => ('value' in c ? c.value : '')).join('');
+      const position = positionOf(doc, link);
+      links.push({ text, href: link.url, ...resolve(link.url, doc.file, position), position });
+    });
+  }
+  return links;
+}
+
+function readItem(doc: MarkdownDoc, item: ListItem, resolve: LinkResolver): AgendaItem {
+  const [first, ...rest] = item.children;
+  const titleText = first && (first.type === 'paragraph' || first.type === 'heading') ? textOf(doc, first, true) : itemText(doc, item, true);
+  const subPoints: TextBlock[] = [];
+  const notes: TextBlock[] = [];
+  const dates = datesIn(titleText);
+  for (const child of rest) {
+    if (child.type === 'list') {
+      for (const sub of child.children) {
+        const located = itemText(doc, sub);
+        subPoints.push(block('list-item', located));
+        dates.push(...datesIn(located));
+      }
+    } else if (child.type === 'paragraph' || child.type === 'html') {
+      const located = child.type === 'paragraph' ? textOf(doc, child, true) : htmlText(doc, child);
+      if (located.text) {
+        notes.push(block('paragraph', located));
+        dates.push(...datesIn(located));
+      }
+    }
+  }
+  const title = titleText.text.replace(/\s*[-–—:,]\s*$/, '');
+  return {
+    number: writtenNumber(doc, item) ?? 0,
+    title,
+    kind: itemKind(title),
+    subPoints,
+    links: linksIn(doc, item.children, resolve),
+    notes,
+    dates,
+    position: positionOf(doc, item),
+  };
+}
+
+export function readAgenda(doc: MarkdownDoc, problems: Problems, resolve: LinkResolver): Agenda | null {
+  if (doc.hasFrontmatter && !doc.yaml) return null;
+  const front = doc.yaml ? validate(agendaSchema, doc.data, doc.yaml, problems, 'agenda frontmatter') : agendaSchema.parse({});
+  if (!front) return null;
+  const items: AgendaItem[] = [];
+  const notes: TextBlock[] = [];
+  for (const node of doc.tree.children) {
+    if (node.type === 'list' && node.ordered) items.push(...node.children.map((item) => readItem(doc, item, resolve)));
+    else if (node.type === 'paragraph') {
+      const located = textOf(doc, node);
+      if (located.text) notes.push(block('paragraph', located));
+    }
+  }
+  return {
+    ...bodyOf(doc),
+    supplement: front.supplement ?? null,
+    time: front.time ?? null,
+    venue: front.venue ?? null,
+    published: front.published ?? null,
+    status: front.status ?? null,
+    title: front.title ?? null,
+    urgency: front.urgency ?? null,
+    items,
+    notes,
+    position: positionOf(doc, doc.tree),
+  };
+}

@@ -1,0 +1,329 @@
+import { posix } from 'node:path';
+import type { Appendix, Committee, Config, Meeting, Member, Model, ParseResult, Plan, Register } from '../model/types.js';
+import { MODEL_VERSION } from '../model/types.js';
+import { isIsoDate } from '../dates/calendar.js';
+import { CONFIG_FILE, readConfig } from '../config/config.js';
+import { appendixDocSchema, committeeSchema, planSchema } from './schemas.js';
+import { parseYaml, validate, yamlPosition } from './yaml.js';
+import { bodyOf, loadMarkdown } from './markdown.js';
+import { readAgenda, type LinkResolver } from './agenda.js';
+import { readPaper, type AppendixEntry } from './paper.js';
+import { readMinutes } from './minutes.js';
+import { readStrand } from './plan.js';
+import { readRegister } from './register.js';
+import { exists, listFolder, readText } from './files.js';
+import { at, Problems, sortProblems } from './problems.js';
+
+const MEETING_FOLDER = /^(\d{4}-\d{2}-\d{2})(?:-([a-z0-9][a-z0-9-]*))?$/;
+const SUPPLEMENT_FILE = /^supplement-(\d+)\.md$/;
+
+/** Read a whole content folder into the model, collecting every problem on the way. */
+export function parseContent(root: string): ParseResult {
+  const problems = new Problems();
+  const reader = new ContentReader(root, problems);
+  const model = reader.read();
+  return { model, problems: sortProblems(problems.list) };
+}
+
+class ContentReader {
+  constructor(
+    private readonly root: string,
+    private readonly problems: Problems,
+  ) {}
+
+  read(): Model {
+    const config = this.readConfig();
+    const top = listFolder(this.root, '', this.problems);
+    const committees = top.folders.includes('committees') ? this.readCommittees() : [];
+    const plans = top.folders.includes('plans') ? this.readPlans() : [];
+    const registers = top.folders.includes('registers') ? this.readRegisters() : [];
+    return { version: MODEL_VERSION, config, committees, plans, registers };
+  }
+
+  private yamlFile(rel: string) {
+    const text = readText(this.root, rel, this.problems);
+    return text === null ? null : parseYaml(rel, text.replace(/^\uFEFF/, ''), this.problems);
+  }
+
+  private markdown(rel: string) {
+    const text = readText(this.root, rel, this.problems);
+    return text === null ? null : loadMarkdown(rel, text, this.problems);
+  }
+
+  private readConfig(): Config {
+    const fallback: Config = {
+      organisation: '',
+      locale: 'en-GB',
+      timezone: 'Europe/London',
+      jurisdiction: 'generic',
+      holidays: 'none',
+      minuteNumbering: 'per-year',
+      municipalYearStart: '05-01',
+      publicationClearDays: null,
+      publicationHours: null,
+      rules: {},
+      templates: null,
+      position: at(CONFIG_FILE),
+    };
+    if (!exists(this.root, CONFIG_FILE)) {
+      this.problems.error(
+        'frontmatter',
+        `Missing ${CONFIG_FILE}: every content folder needs one, with at least "organisation:"`,
+        at(CONFIG_FILE),
+      );
+      return fallback;
+    }
+    const src = this.yamlFile(CONFIG_FILE);
+    return (src && readConfig(src, this.problems)) || fallback;
+  }
+
+  private readCommittees(): Committee[] {
+    const committees: Committee[] = [];
+    for (const id of listFolder(this.root, 'committees', this.problems).folders) {
+      const committee = this.readCommittee(id);
+      if (committee) committees.push(committee);
+    }
+    return committees;
+  }
+
+  private readCommittee(id: string): Committee | null {
+    const dir = `committees/${id}`;
+    const file = `${dir}/committee.yml`;
+    const { files, folders } = listFolder(this.root, dir, this.problems);
+    if (!files.includes('committee.yml')) {
+      this.problems.error('frontmatter', `Missing committee.yml in committee folder "${id}", expected at least "name:"`, at(dir));
+      return null;
+    }
+    const src = this.yamlFile(file);
+    const data = src && validate(committeeSchema, src.doc.toJS(), src, this.problems, 'committee.yml');
+    if (!src || !data) return null;
+    const members: Member[] = data.members.map((m, i) => ({
+      name: m.name,
+      role: m.role,
+      aliases: m.aliases,
+      position: yamlPosition(src, ['members', i]),
+    }));
+    let quorum: number | null = null;
+    if (typeof data.quorum === 'number') quorum = data.quorum;
+    else if (typeof data.quorum === 'string') {
+      const [num, den] = data.quorum.split('/').map((s) => Number(s.trim()));
+      quorum = den > 0 ? Math.ceil((members.length * num) / den) : null;
+    }
+    const committee: Committee = {
+      id,
+      name: data.name,
+      quorum,
+      quorumRaw: data.quorum === undefined ? null : String(data.quorum),
+      venue: data.venue ?? null,
+      time: data.time ?? null,
+      minutePrefix: data.minutePrefix ?? null,
+      members,
+      meetings: [],
+      position: yamlPosition(src, []),
+    };
+    for (const folder of folders) {
+      const m = MEETING_FOLDER.exec(folder);
+      if (!m || !isIsoDate(m[1])) {
+        this.problems.error(
+          'frontmatter',
+          `Unexpected meeting folder name "${folder}", expected the meeting's date as YYYY-MM-DD, optionally followed by -suffix`,
+          at(`${dir}/${folder}`),
+        );
+        continue;
+      }
+      const meeting = this.readMeeting(committee, folder, m[1], m[2] ?? null);
+      if (meeting) committee.meetings.push(meeting);
+    }
+    return committee;
+  }
+
+  /** How a link in a meeting's agenda resolves: a paper, an attachment, another meeting's minutes. */
+  private linkResolver(meetingDir: string): LinkResolver {
+    return (href, from, position) => {
+      const external = { target: null, kind: 'external' as const, exists: true };
+      if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#') || href.startsWith('//')) return external;
+      const path = decodeURI(href.split('#')[0].split('?')[0]);
+      if (!/\.(md|pdf)$/i.test(path)) return external;
+      const target = posix.normalize(posix.join(posix.dirname(from), path));
+      if (target.startsWith('../') || target === '..' || posix.isAbsolute(path)) {
+        this.problems.error(
+          'link-target',
+          `Unexpected link "${href}" to a file outside the content folder, expected a file inside it`,
+          position,
+        );
+        return { target: null, kind: 'external' as const, exists: false };
+      }
+      const sameMeeting = posix.dirname(target) === meetingDir;
+      const kind = sameMeeting
+        ? /\.pdf$/i.test(target) ? 'attachment' : 'paper'
+        : posix.basename(target) === 'minutes.md'
+          ? 'minutes'
+          : 'meeting-file';
+      const found = exists(this.root, target);
+      if (!found) {
+        this.problems.error('link-target', `Unexpected link to missing file "${href}", expected it at ${target}`, position);
+      }
+      return { target, kind, exists: found };
+    };
+  }
+
+  private readMeeting(committee: Committee, folder: string, date: string, suffix: string | null): Meeting | null {
+    const dir = `committees/${committee.id}/${folder}`;
+    const { files } = listFolder(this.root, dir, this.problems);
+    const resolve = this.linkResolver(dir);
+    const meeting: Meeting = {
+      id: `${committee.id}/${folder}`,
+      committee: committee.id,
+      folder,
+      date,
+      suffix,
+      time: committee.time,
+      venue: committee.venue,
+      status: 'scheduled',
+      title: committee.name,
+      published: null,
+      agenda: null,
+      supplements: [],
+      papers: [],
+      attachments: [],
+      minutes: null,
+      position: at(dir),
+    };
+    if (!files.includes('agenda.md')) {
+      this.problems.error('frontmatter', `Missing agenda.md in meeting folder "${folder}": every meeting needs an agenda`, at(dir));
+    }
+    const appendixEntries: { paperIndex: number; entry: AppendixEntry }[] = [];
+    const paperFiles: string[] = [];
+    for (const name of files) {
+      const rel = `${dir}/${name}`;
+      if (name === 'agenda.md' || SUPPLEMENT_FILE.test(name)) {
+        const doc = this.markdown(rel);
+        const agenda = doc && readAgenda(doc, this.problems, resolve);
+        if (!agenda) continue;
+        if (name === 'agenda.md') meeting.agenda = agenda;
+        else {
+          const n = Number(SUPPLEMENT_FILE.exec(name)![1]);
+          if (agenda.supplement === null) agenda.supplement = n;
+          else if (agenda.supplement !== n)
+            this.problems.error(
+              'frontmatter',
+              `Unexpected "supplement: ${agenda.supplement}" in ${name}, expected ${n} to match the file name`,
+              agenda.position,
+            );
+          meeting.supplements.push(agenda);
+        }
+      } else if (name === 'minutes.md') {
+        const doc = this.markdown(rel);
+        meeting.minutes = doc && readMinutes(doc, this.problems);
+      } else if (/\.md$/i.test(name)) {
+        paperFiles.push(name);
+      } else if (/\.pdf$/i.test(name)) {
+        meeting.attachments.push({ file: rel, position: at(rel) });
+      }
+    }
+    // Appendices are named by their papers; read papers first, then what they name.
+    for (const name of paperFiles) {
+      const doc = this.markdown(`${dir}/${name}`);
+      const read = doc && readPaper(name.replace(/\.md$/i, ''), doc, this.problems);
+      if (!read) continue;
+      meeting.papers.push(read.paper);
+      for (const entry of read.appendices) appendixEntries.push({ paperIndex: meeting.papers.length - 1, entry });
+    }
+    const appendixFiles = new Set<string>();
+    for (const { paperIndex, entry } of appendixEntries) {
+      const paper = meeting.papers[paperIndex];
+      const appendix = this.readAppendix(dir, entry);
+      if (appendix) {
+        paper.appendices.push(appendix);
+        appendixFiles.add(appendix.file);
+      }
+    }
+    meeting.papers = meeting.papers.filter((p) => !appendixFiles.has(`${dir}/${p.id}.md`));
+    // Markdown appendices have their own reading; papers read as such are dropped above.
+    if (meeting.agenda) {
+      meeting.time = meeting.agenda.time ?? committee.time;
+      meeting.venue = meeting.agenda.venue ?? committee.venue;
+      meeting.title = meeting.agenda.title ?? committee.name;
+      meeting.published = meeting.agenda.published;
+      meeting.status = meeting.agenda.status ?? (meeting.minutes ? 'held' : 'scheduled');
+    }
+    return meeting;
+  }
+
+  private readAppendix(dir: string, entry: AppendixEntry): Appendix | null {
+    const file = posix.normalize(`${dir}/${entry.file}`);
+    if (!file.startsWith(`${dir}/`)) {
+      this.problems.error(
+        'link-target',
+        `Unexpected appendix "${entry.file}" outside the meeting folder, expected a file beside its paper`,
+        entry.position,
+      );
+      return null;
+    }
+    const isPdf = /\.pdf$/i.test(file);
+    const found = exists(this.root, file);
+    if (!found) {
+      this.problems.error('link-target', `Unexpected appendix "${entry.file}": the file does not exist, expected it at ${file}`, entry.position);
+    }
+    let body: Appendix['body'] = null;
+    if (found && !isPdf) {
+      const doc = this.markdown(file);
+      if (doc?.yaml) validate(appendixDocSchema, doc.data, doc.yaml, this.problems, 'appendix frontmatter');
+      body = doc && bodyOf(doc);
+    }
+    return {
+      file,
+      title: entry.title,
+      exempt: entry.exempt,
+      exemptParagraph: entry.exemptParagraph,
+      format: isPdf ? 'pdf' : 'md',
+      exists: found,
+      body,
+      position: entry.position,
+    };
+  }
+
+  private readPlans(): Plan[] {
+    const plans: Plan[] = [];
+    for (const id of listFolder(this.root, 'plans', this.problems).folders) {
+      const dir = `plans/${id}`;
+      const { files } = listFolder(this.root, dir, this.problems);
+      if (!files.includes('plan.yml')) {
+        this.problems.error('frontmatter', `Missing plan.yml in plan folder "${id}", expected at least "title:"`, at(dir));
+        continue;
+      }
+      const src = this.yamlFile(`${dir}/plan.yml`);
+      const data = src && validate(planSchema, src.doc.toJS(), src, this.problems, 'plan.yml');
+      if (!src || !data) continue;
+      const plan: Plan = {
+        id,
+        title: data.title,
+        owner: data.owner ?? null,
+        adopted: data.adopted ?? null,
+        asOf: data.asOf ?? null,
+        monitoredBy: data.monitoredBy ?? null,
+        strands: [],
+        position: yamlPosition(src, []),
+      };
+      for (const name of files.filter((f) => /\.md$/i.test(f))) {
+        const rel = `${dir}/${name}`;
+        const doc = this.markdown(rel);
+        const strand = doc && readStrand(rel, doc, this.problems);
+        if (strand) plan.strands.push(strand);
+      }
+      plans.push(plan);
+    }
+    return plans;
+  }
+
+  private readRegisters(): Register[] {
+    const registers: Register[] = [];
+    for (const name of listFolder(this.root, 'registers', this.problems).files.filter((f) => /\.md$/i.test(f))) {
+      const rel = `registers/${name}`;
+      const doc = this.markdown(rel);
+      const register = doc && readRegister(name.replace(/\.md$/i, ''), doc, this.problems);
+      if (register) registers.push(register);
+    }
+    return registers;
+  }
+}

@@ -1,0 +1,198 @@
+import matter from 'gray-matter';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { Heading, ListItem, Nodes, Paragraph, Root, RootContent, Table as MdTable, TableCell } from 'mdast';
+import type { DocumentBody, OrderedList, Position, Table, TextBlock, WrittenDate } from '../model/types.js';
+import { findDates } from '../dates/prose.js';
+import { normaliseText, SourceText } from './source.js';
+import { MappedText, locate, type Located } from './text.js';
+import { parseYaml, type YamlSource } from './yaml.js';
+import type { Problems } from './problems.js';
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+export interface MarkdownDoc {
+  file: string;
+  source: SourceText;
+  tree: Root;
+  /** The frontmatter, or null when the file has none or it is broken (then a problem is recorded). */
+  yaml: YamlSource | null;
+  hasFrontmatter: boolean;
+  /** The frontmatter's plain data; `{}` when there is none. */
+  data: unknown;
+}
+
+/**
+ * Split frontmatter from body and parse both. The frontmatter's lines are
+ * blanked out of the body, so every Markdown position is the file's own.
+ */
+export function loadMarkdown(file: string, raw: string, problems: Problems): MarkdownDoc {
+  const text = normaliseText(raw);
+  // gray-matter splits; the YAML itself is read by `yaml`, which keeps positions.
+  const split = matter(text, { engines: { yaml: { parse: () => ({}), stringify: () => '' } } } as never);
+  const hasFrontmatter = text.startsWith('---');
+  const prefix = text.slice(0, text.length - split.content.length);
+  const body = prefix.replace(/[^\n]/g, '') + split.content;
+  const source = new SourceText(file, body);
+  let yaml: YamlSource | null = null;
+  let data: unknown = {};
+  if (hasFrontmatter) {
+    yaml = parseYaml(file, split.matter, problems, 0);
+    data = yaml ? (yaml.doc.toJS() ?? {}) : null;
+  }
+  const tree = processor.parse(body) as Root;
+  return { file, source, tree, yaml, hasFrontmatter, data };
+}
+
+export function positionOf(doc: { source: SourceText }, node: Nodes | undefined): Position {
+  return doc.source.position(node?.position?.start.offset ?? 0);
+}
+
+/** The text of a paragraph, heading or table cell, with its place in the file. */
+export function textOf(doc: { source: SourceText }, node: Paragraph | Heading | TableCell, skipLinks = false): Located {
+  const mapped = new MappedText(doc.source);
+  mapped.appendInline(node.children, { skipLinks });
+  return locate(mapped, positionOf(doc, node));
+}
+
+/** The text of raw HTML written as a block. */
+export function htmlText(doc: { source: SourceText }, node: Nodes & { value: string }): Located {
+  const mapped = new MappedText(doc.source);
+  mapped.appendHtml(node.value, node.position?.start.offset ?? 0);
+  return locate(mapped, positionOf(doc, node));
+}
+
+/** The text of a list item's own paragraphs (not its nested lists). */
+export function itemText(doc: { source: SourceText }, item: ListItem, skipLinks = false): Located {
+  const mapped = new MappedText(doc.source);
+  for (const child of item.children) {
+    if (child.type === 'paragraph' || child.type === 'heading') {
+      mapped.space(child.position?.start.offset ?? 0);
+      mapped.appendInline(child.children, { skipLinks });
+    } else if (child.type === 'html') {
+      mapped.appendHtml(child.value, child.position?.start.offset ?? 0);
+    }
+  }
+  // Real minutes often write discussion bullets as "- : the point"; the colon is not text.
+  return dropLead(locate(mapped, positionOf(doc, item)), /^:\s*/);
+}
+
+function dropLead(located: Located, lead: RegExp): Located {
+  const m = lead.exec(located.text);
+  if (!m || m[0].length === 0) return located;
+  const n = m[0].length;
+  return {
+    text: located.text.slice(n),
+    position: located.positionAt(n),
+    positionAt: (i) => located.positionAt(i + n),
+  };
+}
+
+/** The number written before an ordered list item (`4.` gives 4). */
+export function writtenNumber(doc: { source: SourceText }, item: ListItem): number | null {
+  const start = item.position?.start.offset;
+  if (start === undefined) return null;
+  const m = /^\s*(\d+)[.)]/.exec(doc.source.text.slice(start, start + 12));
+  return m ? Number(m[1]) : null;
+}
+
+export function datesIn(located: Located): WrittenDate[] {
+  return findDates(located.text).map((d) => ({
+    text: d.text,
+    date: d.date,
+    weekday: d.weekday,
+    weekdayMatches: d.weekdayMatches,
+    invalid: d.invalid,
+    position: located.positionAt(d.index),
+  }));
+}
+
+export function block(kind: TextBlock['kind'], located: Located): TextBlock {
+  return { kind, text: located.text, position: located.position };
+}
+
+export function tableOf(doc: { source: SourceText }, table: MdTable): Table {
+  const [head, ...rows] = table.children;
+  const cells = (row: typeof head) => row.children.map((cell) => block('table-cell', textOf(doc, cell)));
+  return { header: head ? cells(head) : [], rows: rows.map(cells), position: positionOf(doc, table) };
+}
+
+/**
+ * Walk a document's flow content and gather what every document keeps:
+ * text blocks, ordered lists (a list carried on after paragraphs counts as
+ * one), tables and dates.
+ */
+export function bodyOf(doc: MarkdownDoc, nodes: readonly RootContent[] = doc.tree.children): DocumentBody {
+  const body: DocumentBody = { file: doc.file, blocks: [], lists: [], tables: [], dates: [] };
+  const add = (kind: TextBlock['kind'], located: Located) => {
+    if (!located.text) return;
+    body.blocks.push(block(kind, located));
+    body.dates.push(...datesIn(located));
+  };
+
+  const walk = (children: readonly RootContent[]) => {
+    let open: OrderedList | null = null;
+    let lead: TextBlock | null = null;
+    for (const node of children) {
+      switch (node.type) {
+        case 'paragraph': {
+          const located = textOf(doc, node);
+          add('paragraph', located);
+          lead = located.text ? block('paragraph', located) : lead;
+          continue; // a paragraph may interrupt a list that carries on after it
+        }
+        case 'heading':
+          add('heading', textOf(doc, node));
+          break;
+        case 'html': {
+          const located = htmlText(doc, node);
+          add('paragraph', located);
+          break;
+        }
+        case 'list': {
+          const items = node.children.map((item) => {
+            const located = itemText(doc, item);
+            add('list-item', located);
+            return { item, located };
+          });
+          for (const { item } of items) walk(item.children.filter((c) => c.type !== 'paragraph'));
+          if (node.ordered) {
+            const written = items.map(({ item, located }) => ({
+              number: writtenNumber(doc, item) ?? 0,
+              text: located.text,
+              position: positionOf(doc, item),
+            }));
+            const last = open?.items[open.items.length - 1];
+            if (open && last && written[0]?.number === last.number + 1) {
+              open.items.push(...written);
+            } else {
+              open = { items: written, lead, position: positionOf(doc, node) };
+              body.lists.push(open);
+            }
+            lead = null;
+            continue;
+          }
+          break;
+        }
+        case 'table': {
+          const table = tableOf(doc, node);
+          body.tables.push(table);
+          for (let r = 0; r < node.children.length; r++) {
+            for (const cell of node.children[r].children) add('table-cell', textOf(doc, cell));
+          }
+          break;
+        }
+        case 'blockquote':
+          walk(node.children);
+          break;
+        default:
+          break;
+      }
+      open = null;
+      lead = null;
+    }
+  };
+  walk(nodes);
+  return body;
+}

@@ -1,0 +1,86 @@
+import type { NumberedParagraph, Paper, ReportSection } from '../model/types.js';
+import { paperSchema } from './schemas.js';
+import { validate, yamlPosition } from './yaml.js';
+import { bodyOf, positionOf, textOf, type MarkdownDoc } from './markdown.js';
+import { recommendationsIn } from './register.js';
+import type { Problems } from './problems.js';
+
+const SECTION_RE = /^(\d+)\.?\s+(.+)$/;
+const PARAGRAPH_RE = /^(\d+)\.(\d+)\.?(?=\s)/;
+
+/** What a paper's frontmatter says about its appendices, before their files are read. */
+export interface AppendixEntry {
+  file: string;
+  title: string;
+  exempt: boolean;
+  exemptParagraph: number | null;
+  position: ReturnType<typeof yamlPosition>;
+}
+
+function exemption(value: boolean | number): { exempt: boolean; exemptParagraph: number | null } {
+  return typeof value === 'number' ? { exempt: true, exemptParagraph: value } : { exempt: value, exemptParagraph: null };
+}
+
+export function readPaper(
+  id: string,
+  doc: MarkdownDoc,
+  problems: Problems,
+): { paper: Paper; appendices: AppendixEntry[] } | null {
+  if (!doc.yaml) {
+    if (!doc.hasFrontmatter)
+      problems.error('frontmatter', 'Missing frontmatter in paper, expected at least "title:"', positionOf(doc, undefined));
+    return null;
+  }
+  const front = validate(paperSchema, doc.data, doc.yaml, problems, 'paper frontmatter');
+  if (!front) return null;
+  const body = bodyOf(doc);
+  const sections: ReportSection[] = [];
+  const paragraphs: NumberedParagraph[] = [];
+  for (const node of doc.tree.children) {
+    if (node.type === 'heading') {
+      const located = textOf(doc, node);
+      const m = SECTION_RE.exec(located.text);
+      sections.push({
+        number: m && node.depth === 2 ? Number(m[1]) : null,
+        title: m && node.depth === 2 ? m[2] : located.text,
+        depth: node.depth,
+        position: located.position,
+      });
+    } else if (node.type === 'paragraph') {
+      const located = textOf(doc, node);
+      const m = PARAGRAPH_RE.exec(located.text);
+      if (m) {
+        paragraphs.push({
+          label: `${m[1]}.${m[2]}`,
+          section: Number(m[1]),
+          index: Number(m[2]),
+          text: located.text.slice(m[0].length).trim(),
+          position: located.position,
+        });
+      }
+    }
+  }
+  const paperExempt = exemption(front.exempt);
+  const appendices: AppendixEntry[] = front.appendices.map((a, i) => ({
+    file: a.file,
+    title: a.title,
+    ...(a.exempt === undefined ? paperExempt : exemption(a.exempt)),
+    position: yamlPosition(doc.yaml!, ['appendices', i]),
+  }));
+  const paper: Paper = {
+    ...body,
+    id,
+    title: front.title,
+    type: front.type,
+    author: front.author ?? null,
+    keyDecision: front.keyDecision,
+    ...paperExempt,
+    wards: front.wards,
+    appendices: [],
+    sections,
+    paragraphs,
+    responses: front.type === 'response-schedule' ? recommendationsIn(body.tables) : [],
+    position: positionOf(doc, doc.tree),
+  };
+  return { paper, appendices };
+}

@@ -1,0 +1,75 @@
+import type { Decision, Recommendation, Register, Table } from '../model/types.js';
+import { parseDue } from '../dates/prose.js';
+import { registerSchema } from './schemas.js';
+import { validate } from './yaml.js';
+import { bodyOf, positionOf, type MarkdownDoc } from './markdown.js';
+import { cellAt, cellText, columnsOf } from './tables.js';
+import type { Problems } from './problems.js';
+
+export const REGISTER_COLUMNS = {
+  ref: ['Ref', 'Reference', 'No', 'No.', 'Number', 'Rec', 'Recommendation number'],
+  text: ['Recommendation', 'Recommendations', 'Scrutiny recommendation'],
+  timescale: ['Timescale', 'Timescales', 'When'],
+  decision: ['Decision', 'Response', 'Cabinet decision', 'Cabinet response', 'Accepted/Rejected/Deferred'],
+  owner: ['Owner', 'Officer responsible', 'Responsible officer', 'Lead', 'Responsibility'],
+  actionBy: ['Action by', 'Due', 'By when', 'Target date', 'Deadline'],
+} as const;
+
+const DECISION_RE = /^(accepted|rejected|deferred|noted)\b/i;
+
+export function parseDecision(raw: string | null): Decision | null {
+  const m = raw ? DECISION_RE.exec(raw.trim()) : null;
+  return m ? (m[1].toLowerCase() as Decision) : null;
+}
+
+/** Rows of tables that have a Ref column, read as recommendations. */
+export function recommendationsIn(tables: Table[]): Recommendation[] {
+  const out: Recommendation[] = [];
+  for (const table of tables) {
+    const cols = columnsOf(table, REGISTER_COLUMNS);
+    if (cols.ref === undefined || cols.text === undefined) continue;
+    for (const row of table.rows) {
+      const cell = (role: keyof typeof REGISTER_COLUMNS) => cellAt(row, cols[role]);
+      const ref = cellText(cell('ref'));
+      if (!ref) continue;
+      const decisionRaw = cellText(cell('decision'));
+      const cells: Recommendation['cells'] = {};
+      for (const role of Object.keys(REGISTER_COLUMNS) as (keyof typeof REGISTER_COLUMNS)[]) {
+        const c = cell(role);
+        if (c) cells[role] = c.position;
+      }
+      out.push({
+        ref,
+        text: cellText(cell('text')) ?? '',
+        timescale: cellText(cell('timescale')),
+        decision: parseDecision(decisionRaw),
+        decisionRaw,
+        owner: cellText(cell('owner')),
+        actionBy: parseDue(cellText(cell('actionBy'))),
+        cells,
+        position: row[0]?.position ?? table.position,
+      });
+    }
+  }
+  return out;
+}
+
+export function readRegister(id: string, doc: MarkdownDoc, problems: Problems): Register | null {
+  if (!doc.yaml) {
+    if (!doc.hasFrontmatter)
+      problems.error('frontmatter', `Missing frontmatter in register, expected at least "title:"`, positionOf(doc, undefined));
+    return null;
+  }
+  const front = validate(registerSchema, doc.data, doc.yaml, problems, 'register frontmatter');
+  if (!front) return null;
+  const body = bodyOf(doc);
+  return {
+    ...body,
+    id,
+    title: front.title,
+    prefix: front.prefix ?? null,
+    source: front.source ?? null,
+    recommendations: recommendationsIn(body.tables),
+    position: positionOf(doc, doc.tree),
+  };
+}

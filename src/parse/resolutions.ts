@@ -1,0 +1,174 @@
+import type { Resolution, ResolutionPart, TextBlock } from '../model/types.js';
+import type { Located } from './text.js';
+
+const VERB_RE =
+  /^(resolved|agreed|recommended)\b(?:\s+to\s+(?:the\s+)?(?:cabinet|council|[A-Z][\w ]*?(?=\s*(?::-|:|[-–—]|\(|$))))?\s*(?::-|:|[-–—])?\s*/i;
+const LABEL_AT_START = /^\((\d{1,3}|[a-z]{1,5})\)\s*/i;
+const ROMAN_RE = /^(?=[ivxlc]+$)(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/i;
+export const REASON_RE = /^reasons?\b(?:\s+for\s+(?:the\s+)?(?:decision|resolution|recommendations?))?\s*(?::-|:|[-–—])\s*/i;
+
+type Kind = ResolutionPart['kind'];
+
+function romanValue(s: string): number {
+  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+  let total = 0;
+  const lower = s.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const v = values[lower[i]];
+    const next = values[lower[i + 1]] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+interface Level {
+  kind: Kind;
+  container: ResolutionPart[];
+  last: ResolutionPart | null;
+}
+
+/**
+ * Builds a resolution's tree of parts as labels arrive: `(1)` `(2)` at the
+ * top, `(a)` `(b)` under them, `(i)` `(ii)` under those, whichever kind comes
+ * first being the top level. `(i)` after `(h)` is a letter, else a numeral.
+ */
+export class ResolutionBuilder {
+  readonly resolution: Resolution;
+  private stack: Level[] = [];
+
+  constructor(verb: string, located: Located) {
+    this.resolution = {
+      verb: verb.toLowerCase() as Resolution['verb'],
+      text: '',
+      parts: [],
+      reasons: [],
+      position: located.position,
+    };
+  }
+
+  classify(body: string): { kind: Kind; index: number } {
+    if (/^\d+$/.test(body)) return { kind: 'number', index: Number(body) };
+    const lower = body.toLowerCase();
+    const letterIndex = lower.length === 1 ? lower.charCodeAt(0) - 96 : NaN;
+    const letters = this.stack.find((l) => l.kind === 'letter');
+    if (letters?.last && letterIndex === letters.last.index + 1) return { kind: 'letter', index: letterIndex };
+    if (ROMAN_RE.test(lower)) {
+      // A lone (i) with no roman level open, under a letter level that has not reached (h), is a numeral.
+      return { kind: 'roman', index: romanValue(lower) };
+    }
+    return { kind: 'letter', index: lower.length === 1 ? letterIndex : NaN };
+  }
+
+  /** The label that would continue any open level, for splitting parts written inline. */
+  expectedLabels(): string[] {
+    const labels: string[] = [];
+    for (const level of this.stack) {
+      const next = (level.last?.index ?? 0) + 1;
+      if (level.kind === 'number') labels.push(`(${next})`);
+      if (level.kind === 'letter') labels.push(`(${String.fromCharCode(96 + next)})`);
+      if (level.kind === 'roman') labels.push(`(${toRoman(next)})`);
+    }
+    return labels;
+  }
+
+  addPart(label: string, body: string, text: string, located: Located, at: number): ResolutionPart {
+    const { kind, index } = this.classify(body);
+    const part: ResolutionPart = {
+      label,
+      kind,
+      index,
+      text,
+      points: [],
+      parts: [],
+      position: located.positionAt(at),
+    };
+    const depth = this.stack.findIndex((l) => l.kind === kind);
+    if (depth >= 0) {
+      this.stack.length = depth + 1;
+    } else {
+      const parent = this.stack[this.stack.length - 1]?.last;
+      this.stack.push({ kind, container: parent ? parent.parts : this.resolution.parts, last: null });
+    }
+    const level = this.stack[this.stack.length - 1];
+    level.container.push(part);
+    level.last = part;
+    return part;
+  }
+
+  /** The part that unlabelled points would belong to. */
+  lastPart(): ResolutionPart | null {
+    return this.stack[this.stack.length - 1]?.last ?? null;
+  }
+
+  /**
+   * Read labelled parts from text: one at its start, and further labels
+   * written inline that continue an open level, or open a sub-level after a
+   * colon ("That the Panel:- (a) ..."). Returns the text before the first label.
+   */
+  readParts(located: Located, from: number): string {
+    const text = located.text;
+    let leading = '';
+    let current: { at: number; label: string } | null = null;
+    const first = LABEL_AT_START.exec(text.slice(from));
+    if (first) {
+      current = { at: from, label: first[0].trim() };
+    } else {
+      current = this.findInline(text, from, ['(1)', '(a)', '(i)'], false);
+      leading = text.slice(from, current?.at ?? text.length).trim();
+    }
+    while (current) {
+      const end = current.at + current.label.length;
+      const part = this.addPart(current.label, current.label.slice(1, -1), '', located, current.at);
+      const next = this.findInline(text, end, this.expectedLabels(), false) ?? null;
+      const sub = this.findInline(text, end, ['(1)', '(a)', '(i)'].filter((l) => !this.expectedLabels().includes(l)), true);
+      const chosen = next && (!sub || next.at < sub.at) ? next : sub;
+      part.text = text.slice(end, chosen?.at ?? text.length).trim();
+      current = chosen;
+    }
+    return leading;
+  }
+
+  /** The earliest of the given labels after `begin`, standing as a word; after a colon only, if asked. */
+  private findInline(
+    text: string,
+    begin: number,
+    labels: string[],
+    afterColon: boolean,
+  ): { at: number; label: string } | null {
+    let best: { at: number; label: string } | null = null;
+    for (const label of labels) {
+      const re = new RegExp(`(?<=^|[\\s:;,–—-])${label.replace(/[()]/g, '\\$&')}(?=\\s)`, 'gi');
+      re.lastIndex = begin;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (afterColon && !/(:-?|[–—])\s*$/.test(text.slice(begin, m.index))) continue;
+        if (!best || m.index < best.at) best = { at: m.index, label: m[0] };
+        break;
+      }
+    }
+    return best;
+  }
+
+  addReason(reason: TextBlock): void {
+    this.resolution.reasons.push(reason);
+  }
+}
+
+function toRoman(n: number): string {
+  const table: [number, string][] = [
+    [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+  ];
+  let out = '';
+  for (const [v, s] of table) while (n >= v) { out += s; n -= v; }
+  return out;
+}
+
+/** Whether text opens a resolution; returns the verb and where the rest starts. */
+export function matchVerb(text: string): { verb: string; rest: number } | null {
+  const m = VERB_RE.exec(text);
+  if (!m) return null;
+  return { verb: m[1], rest: m[0].length };
+}
+
+export function startsWithLabel(text: string): boolean {
+  return LABEL_AT_START.test(text);
+}

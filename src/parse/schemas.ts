@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { isIsoDate, HOLIDAY_CALENDARS } from '../dates/calendar.js';
+import { parseWrittenDate } from '../dates/prose.js';
+
+/** A date field: ISO `YYYY-MM-DD`, or any whole date as clerks write it; always read as ISO. */
+const dateField = z
+  .string({ error: 'expected a date such as 2025-03-03' })
+  .transform((s, ctx) => {
+    if (isIsoDate(s)) return s;
+    const written = parseWrittenDate(s);
+    if (written?.date) return written.date;
+    ctx.addIssue({ code: 'custom', message: 'expected a real date such as 2025-03-03' });
+    return z.NEVER;
+  });
+
+const text = z.string({ error: 'expected text' });
+const time = z.string({ error: 'expected a time such as "18:00"' }).regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, {
+  error: 'expected a time such as "18:00"',
+});
+const names = z.array(text, { error: 'expected a list of names' });
+const exempt = z.union([z.boolean(), z.number().int().min(1)], {
+  error: 'expected false, or the exemption paragraph number such as 3',
+});
+
+export const ruleSetting = z.enum(['off', 'warn', 'error']);
+
+export const configSchema = z.strictObject({
+  organisation: text,
+  locale: text.default('en-GB'),
+  timezone: text.default('Europe/London'),
+  jurisdiction: z.enum(['england', 'wales', 'scotland', 'us-brown-act', 'generic']).default('england'),
+  holidays: z.enum(HOLIDAY_CALENDARS).optional(),
+  minuteNumbering: z.enum(['per-year', 'continuous', 'per-meeting']).default('per-year'),
+  municipalYearStart: z
+    .string({ error: 'expected a month and day such as "05-01"' })
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'expected a month and day such as "05-01"' })
+    .default('05-01'),
+  publicationClearDays: z.number().int().min(0).nullable().optional(),
+  publicationHours: z.number().int().min(0).nullable().optional(),
+  rules: z.record(z.string(), ruleSetting, { error: 'expected rule ids mapped to off, warn or error' }).default({}),
+  templates: text.optional(),
+});
+
+export const memberSchema = z.strictObject({
+  name: text,
+  role: z.enum(['chair', 'vice-chair', 'member', 'co-opted']).default('member'),
+  aliases: names.default([]),
+});
+
+export const committeeSchema = z.strictObject({
+  name: text,
+  quorum: z
+    .union([z.number().int().min(1), z.string().regex(/^\d+\s*\/\s*\d+$/)], {
+      error: 'expected a number of members, or a fraction such as "1/4"',
+    })
+    .optional(),
+  venue: text.optional(),
+  time: time.optional(),
+  minutePrefix: z.string().regex(/^[A-Za-z]*$/, { error: 'expected letters only, such as RSP' }).optional(),
+  members: z.array(memberSchema, { error: 'expected a list of members' }).default([]),
+});
+
+export const meetingStatus = z.enum(['scheduled', 'held', 'cancelled', 'postponed']);
+
+export const agendaSchema = z.strictObject({
+  time: time.optional(),
+  venue: text.optional(),
+  published: dateField.optional(),
+  status: meetingStatus.optional(),
+  title: text.optional(),
+  supplement: z.number().int().min(1).optional(),
+  urgency: text.optional(),
+});
+
+export const appendixSchema = z.strictObject({
+  file: text,
+  title: text,
+  exempt: exempt.optional(),
+});
+
+export const paperSchema = z.strictObject({
+  title: text,
+  type: z.enum(['report', 'presentation', 'plan', 'response-schedule', 'other']).default('report'),
+  author: text.optional(),
+  keyDecision: z.boolean().default(false),
+  exempt: exempt.default(false),
+  wards: names.default([]),
+  appendices: z.array(appendixSchema, { error: 'expected a list of appendices' }).default([]),
+});
+
+/** A Markdown appendix may carry a title; nothing else is needed. */
+export const appendixDocSchema = z.strictObject({
+  title: text.optional(),
+});
+
+export const minutesSchema = z.strictObject({
+  chair: text.optional(),
+  present: names.default([]),
+  apologies: names.default([]),
+  absent: names.default([]),
+  inAttendance: names.default([]),
+});
+
+export const planSchema = z.strictObject({
+  title: text,
+  owner: text.optional(),
+  adopted: dateField.optional(),
+  asOf: dateField.optional(),
+  monitoredBy: text.optional(),
+});
+
+export const strandSchema = z.strictObject({
+  number: z.number().int().min(1),
+  title: text,
+  lead: text.optional(),
+  addresses: names.default([]),
+});
+
+export const registerSchema = z.strictObject({
+  title: text,
+  prefix: text.optional(),
+  source: text.optional(),
+});

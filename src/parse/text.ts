@@ -1,0 +1,150 @@
+import type { Nodes, PhrasingContent } from 'mdast';
+import type { Position } from '../model/types.js';
+import type { SourceText } from './source.js';
+
+/**
+ * Plain text taken from Markdown, with whitespace collapsed and HTML tags
+ * dropped, that remembers for each character where in the file it came from:
+ * so a date found in the middle of a sentence gets its own line and column.
+ */
+export class MappedText {
+  private chars: string[] = [];
+  private offsets: number[] = [];
+
+  constructor(readonly source: SourceText) {}
+
+  get text(): string {
+    return this.chars.join('');
+  }
+
+  get length(): number {
+    return this.chars.length;
+  }
+
+  /** Append one character read at `offset`, collapsing runs of whitespace. */
+  private push(ch: string, offset: number): void {
+    if (/\s/.test(ch)) {
+      if (this.chars.length === 0 || this.chars[this.chars.length - 1] === ' ') return;
+      ch = ' ';
+    }
+    this.chars.push(ch);
+    this.offsets.push(offset);
+  }
+
+  /** A separator between blocks of text (a closing `</p>`, a `<br>`). */
+  space(offset: number): void {
+    this.push(' ', offset);
+  }
+
+  /**
+   * Append a value that mdast read from the source starting at `start`. The
+   * value may lack what the source has (list indentation after a line break,
+   * backslash escapes), so walk both side by side.
+   */
+  appendFromSource(value: string, start: number): void {
+    const src = this.source.text;
+    let s = start;
+    for (const ch of value) {
+      if (ch === '\n') {
+        const nl = src.indexOf('\n', s);
+        if (nl >= 0) s = nl;
+      } else {
+        let probe = s;
+        while (probe < src.length && probe - s < 8 && src[probe] !== ch) probe++;
+        if (src[probe] === ch) s = probe;
+      }
+      this.push(ch, s);
+      s += ch.length;
+    }
+  }
+
+  /** Append raw HTML: tags become separators or vanish; text between them is kept. */
+  appendHtml(raw: string, start: number): void {
+    const tag = /<\/?([a-zA-Z][\w-]*)[^>]*>|<!--[\s\S]*?-->/g;
+    let last = 0;
+    for (const m of raw.matchAll(tag)) {
+      this.appendEntityText(raw.slice(last, m.index), start + last);
+      const name = (m[1] ?? '').toLowerCase();
+      if (/^(p|br|li|ul|ol|div|tr|td|th|table|h\d)$/.test(name)) this.space(start + m.index!);
+      last = m.index! + m[0].length;
+    }
+    this.appendEntityText(raw.slice(last), start + last);
+  }
+
+  private appendEntityText(chunk: string, start: number): void {
+    const entity = /&(amp|lt|gt|quot|apos|nbsp|#39|#160);/g;
+    const chars: Record<string, string> = {
+      amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'", '#160': ' ',
+    };
+    let last = 0;
+    for (const m of chunk.matchAll(entity)) {
+      this.appendFromSource(chunk.slice(last, m.index), start + last);
+      this.push(chars[m[1]], start + m.index!);
+      last = m.index! + m[0].length;
+    }
+    this.appendFromSource(chunk.slice(last), start + last);
+  }
+
+  /** Append the text of inline Markdown content. */
+  appendInline(nodes: readonly (PhrasingContent | Nodes)[], options: { skipLinks?: boolean } = {}): void {
+    for (const node of nodes) {
+      const start = node.position?.start.offset ?? 0;
+      switch (node.type) {
+        case 'text':
+        case 'inlineCode':
+          this.appendFromSource(node.value, node.type === 'inlineCode' ? start + 1 : start);
+          break;
+        case 'html':
+          this.appendHtml(node.value, start);
+          break;
+        case 'break':
+          this.space(start);
+          break;
+        case 'link':
+        case 'linkReference':
+          if (!options.skipLinks) this.appendInline(node.children, options);
+          break;
+        case 'image':
+        case 'imageReference':
+        case 'footnoteReference':
+          break;
+        default:
+          if ('children' in node) this.appendInline(node.children as PhrasingContent[], options);
+      }
+    }
+  }
+
+  /** The text with leading and trailing space removed. */
+  trimmed(): { text: string; offsetOf: (index: number) => number } {
+    const text = this.text;
+    const lead = text.length - text.trimStart().length;
+    const body = text.trim();
+    return { text: body, offsetOf: (i) => this.offsetAt(i + lead) };
+  }
+
+  offsetAt(index: number): number {
+    if (this.offsets.length === 0) return 0;
+    return this.offsets[Math.min(Math.max(index, 0), this.offsets.length - 1)];
+  }
+
+  positionAt(index: number): Position {
+    return this.source.position(this.offsetAt(index));
+  }
+}
+
+/** A piece of text with a way back to the file. */
+export interface Located {
+  text: string;
+  position: Position;
+  positionAt: (index: number) => Position;
+}
+
+export function locate(mapped: MappedText, fallback: Position): Located {
+  const { text, offsetOf } = mapped.trimmed();
+  const source = mapped.source;
+  return {
+    text,
+    position: text.length ? source.position(offsetOf(0)) : fallback,
+    positionAt: (i) => (text.length ? source.position(offsetOf(i)) : fallback),
+  };
+}
