@@ -1,0 +1,18 @@
+/** Where the CLI writes; tests pass their own to read what it printed. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  /** Today, as `YYYY-MM-DD`; injected so output that depends on it can be tested. */
+  today: string;
+}
+
+/** A failure the user can act on: printed as a message, never a stack trace. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,146 @@
+import { Command, CommanderError, Option } from 'commander';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseContent } from '../parse/content.js';
+import { toJson } from '../model/json.js';
+import { addDaysIso, fromDate, isIsoDate, weekdayOf } from '../dates/calendar.js';
+import { parseWrittenDate } from '../dates/prose.js';
+import { newMeeting } from '../scaffold/meeting.js';
+import { writeFolderAtomic } from '../fs/atomic.js';
+import { formatProblems } from './problems.js';
+import { UsageError, type CliIo } from './io.js';
+
+const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DEFAULT_CONTENT = 'content';
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Read the content folder; print its problems; stop with exit 2 when it cannot be used. */
+function load(dir: string, io: CliIo) {
+  const root = resolve(io.cwd, dir);
+  if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
+  const result = parseContent(root);
+  if (result.problems.length) io.stderr(formatProblems(result.problems));
+  const errors = result.problems.filter((p) => p.severity === 'error').length;
+  if (errors) throw new UsageError(`${dir}: ${errors} problem${errors === 1 ? '' : 's'} must be fixed before the content can be used`);
+  return { root, ...result };
+}
+
+function readDateArgument(text: string): string {
+  if (isIsoDate(text)) return text;
+  const written = parseWrittenDate(text);
+  if (written?.date) return written.date;
+  throw new UsageError(`Unexpected date "${text}", expected a real date such as 2026-01-13`);
+}
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('boardpack')
+    .description('Compile committee papers kept as Markdown into checked, publishable agenda packs.')
+    .version(version(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run boardpack --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command('export')
+    .description('print the parsed model of a content folder')
+    .argument('[dir]', 'the content folder', DEFAULT_CONTENT)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
+    .action((dir: string) => {
+      const { model } = load(dir, io);
+      io.stdout(toJson(model));
+    });
+
+  program
+    .command('init')
+    .description('write a starter content folder')
+    .argument('[dir]', 'where to write it', DEFAULT_CONTENT)
+    .action((dir: string) => {
+      const target = resolve(io.cwd, dir);
+      if (existsSync(target) && readdirSync(target).length > 0) {
+        throw new UsageError(`${dir} already exists and is not empty; choose a new folder`);
+      }
+      // Build the whole folder beside the target, then move it into place.
+      const tmp = mkdtempSync(join(dirname(target), `.${'init'}.tmp-`));
+      try {
+        cpSync(join(PACKAGE_ROOT, 'starter'), tmp, { recursive: true });
+        const { model } = parseContent(tmp);
+        const committee = model.committees[0];
+        const made = newMeeting(model.config, committee, starterMeetingDate(io.today));
+        writeFolderAtomic(join(tmp, made.folder), made.files);
+        if (existsSync(target)) rmSync(target, { recursive: true });
+        renameSync(tmp, target);
+      } catch (err) {
+        rmSync(tmp, { recursive: true, force: true });
+        throw err;
+      }
+      io.stdout(`Wrote a starter content folder to ${dir}\nNext: edit ${dir}/boardpack.yml, then run boardpack export ${dir}\n`);
+    });
+
+  const create = program.command('new').description('create new content from the standard templates');
+  create
+    .command('meeting')
+    .description("create a meeting folder whose agenda holds the committee's standard items")
+    .argument('<committee>', 'the committee folder name')
+    .argument('<date>', 'the meeting date, such as 2026-01-13')
+    .option('-C, --content <dir>', 'the content folder', DEFAULT_CONTENT)
+    .action((committeeId: string, dateText: string, options: { content: string }) => {
+      const date = readDateArgument(dateText);
+      const { root, model } = load(options.content, io);
+      const committee = model.committees.find((c) => c.id === committeeId);
+      if (!committee) {
+        const known = model.committees.map((c) => c.id).join(', ') || 'none';
+        throw new UsageError(`No committee "${committeeId}" in ${options.content}/committees (known: ${known})`);
+      }
+      const made = newMeeting(model.config, committee, date);
+      const target = join(root, made.folder);
+      if (existsSync(target)) throw new UsageError(`${options.content}/${made.folder} already exists`);
+      writeFolderAtomic(target, made.files);
+      io.stdout(`Created ${options.content}/${made.folder}/agenda.md\n`);
+      for (const note of made.notes) io.stderr(`note: ${note}\n`);
+    });
+
+  return program;
+}
+
+/** The starter's example meeting: the first Tuesday at least four weeks from today. */
+function starterMeetingDate(today: string): string {
+  let date = addDaysIso(today, 28);
+  while (weekdayOf(date) !== 'Tuesday') date = addDaysIso(date, 1);
+  return date;
+}
+
+/** Run the CLI on arguments (without `node boardpack`); returns the exit code. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      io.stderr(`boardpack: ${err.message}\n`);
+      return err.exitCode;
+    }
+    io.stderr(`boardpack: internal error: ${(err as Error).message}\n`);
+    if (process.env.BOARDPACK_DEBUG) io.stderr(`${(err as Error).stack}\n`);
+    return 2;
+  }
+}
+
+export async function main(): Promise<void> {
+  const io: CliIo = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    today: fromDate(new Date()),
+  };
+  process.exitCode = await run(process.argv.slice(2), io);
+}

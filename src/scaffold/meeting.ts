@@ -1,0 +1,56 @@
+import { format, parse } from 'date-fns';
+import type { Committee, Config, Meeting } from '../model/types.js';
+import { formatLong, isIsoDate, latestPublication } from '../dates/calendar.js';
+
+export interface NewMeeting {
+  /** Content-relative path of the new meeting folder. */
+  folder: string;
+  files: Record<string, string>;
+  /** Things the clerk should know: a linked file not written yet. */
+  notes: string[];
+}
+
+/** `18:00` as papers write it: `6.00 pm`. */
+export function formatTime(time: string): string {
+  return format(parse(time.replace('.', ':'), 'H:mm', new Date(2000, 0, 1)), 'h.mm aaa');
+}
+
+function neighbours(meetings: Meeting[], date: string): { previous: Meeting | null; next: Meeting | null } {
+  const live = meetings.filter((m) => m.status !== 'cancelled');
+  const previous = live.filter((m) => m.date < date).at(-1) ?? null;
+  const next = live.find((m) => m.date > date) ?? null;
+  return { previous, next };
+}
+
+/**
+ * The agenda of a new meeting, with the committee's standard items: apologies,
+ * declarations, the previous meeting's minutes (dated and linked) and the date
+ * of the next meeting where one is already in the content.
+ */
+export function newMeeting(config: Config, committee: Committee, date: string): NewMeeting {
+  if (!isIsoDate(date)) throw new Error(`Unexpected date "${date}", expected a real date such as 2026-01-13`);
+  const folder = `committees/${committee.id}/${date}`;
+  const { previous, next } = neighbours(committee.meetings, date);
+  const notes: string[] = [];
+  const front: string[] = [];
+  if (config.publicationClearDays !== null) {
+    front.push(`published: ${latestPublication(date, config.publicationClearDays, config.holidays)}`);
+  }
+  front.push('status: scheduled');
+
+  const items = ['Apologies for absence', 'Declarations of interest'];
+  if (previous) {
+    items.push(
+      `Minutes of the previous meeting held on ${formatLong(previous.date)}\n   [Minutes](../${previous.folder}/minutes.md)`,
+    );
+    if (!previous.minutes) notes.push(`${previous.id}/minutes.md does not exist yet; the new agenda links to it.`);
+  }
+  if (next) {
+    const time = next.time ? ` at ${formatTime(next.time)}` : '';
+    items.push(`Date and time of next meeting: ${formatLong(next.date)}${time}`);
+  } else {
+    items.push('Date and time of next meeting');
+  }
+  const agenda = `---\n${front.join('\n')}\n---\n\n${items.map((t, i) => `${i + 1}. ${t}`).join('\n')}\n`;
+  return { folder, files: { 'agenda.md': agenda }, notes };
+}
