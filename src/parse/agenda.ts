@@ -33,9 +33,19 @@ function linksIn(doc: MarkdownDoc, nodes: readonly (RootContent | PhrasingConten
   return links;
 }
 
+/** Links to local papers and attachments are not part of the text around them; other links are. */
+export function isPaperLink(url: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url) && /\.(md|pdf)(?:[#?].*)?$/i.test(url);
+}
+
+const withoutPapers = { skipLink: isPaperLink };
+
 function readItem(doc: MarkdownDoc, item: ListItem, resolve: LinkResolver): AgendaItem {
   const [first, ...rest] = item.children;
-  const titleText = first && (first.type === 'paragraph' || first.type === 'heading') ? textOf(doc, first, true) : itemText(doc, item, true);
+  const titleText =
+    first && (first.type === 'paragraph' || first.type === 'heading')
+      ? textOf(doc, first, withoutPapers)
+      : itemText(doc, item, withoutPapers);
   const subPoints: TextBlock[] = [];
   const notes: TextBlock[] = [];
   const dates = datesIn(titleText);
@@ -47,7 +57,7 @@ function readItem(doc: MarkdownDoc, item: ListItem, resolve: LinkResolver): Agen
         dates.push(...datesIn(located));
       }
     } else if (child.type === 'paragraph' || child.type === 'html') {
-      const located = child.type === 'paragraph' ? textOf(doc, child, true) : htmlText(doc, child);
+      const located = child.type === 'paragraph' ? textOf(doc, child, withoutPapers) : htmlText(doc, child);
       if (located.text) {
         notes.push(block('paragraph', located));
         dates.push(...datesIn(located));

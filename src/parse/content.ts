@@ -5,9 +5,19 @@ import { isIsoDate } from '../dates/calendar.js';
 import { CONFIG_FILE, readConfig } from '../config/config.js';
 import { appendixDocSchema, committeeSchema, planSchema } from './schemas.js';
 import { parseYaml, validate, yamlPosition } from './yaml.js';
-import { bodyOf, loadMarkdown } from './markdown.js';
-import { readAgenda, type LinkResolver } from './agenda.js';
+import { bodyOf, loadMarkdown, type MarkdownDoc } from './markdown.js';
+import { isPaperLink, readAgenda, type LinkResolver } from './agenda.js';
 import { readPaper, type AppendixEntry } from './paper.js';
+
+/** The files a paper's raw frontmatter names under `appendices`, before it is validated. */
+function namedAppendices(dir: string, data: unknown): string[] {
+  const list = (data as { appendices?: unknown } | null)?.appendices;
+  if (!Array.isArray(list)) return [];
+  return list
+    .map((a) => (a && typeof a === 'object' ? (a as { file?: unknown }).file : undefined))
+    .filter((f): f is string => typeof f === 'string')
+    .map((f) => posix.normalize(`${dir}/${f}`));
+}
 import { readMinutes } from './minutes.js';
 import { readStrand } from './plan.js';
 import { readRegister } from './register.js';
@@ -140,10 +150,8 @@ class ContentReader {
   /** How a link in a meeting's agenda resolves: a paper, an attachment, another meeting's minutes. */
   private linkResolver(meetingDir: string): LinkResolver {
     return (href, from, position) => {
-      const external = { target: null, kind: 'external' as const, exists: true };
-      if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#') || href.startsWith('//')) return external;
+      if (!isPaperLink(href)) return { target: null, kind: 'external' as const, exists: true };
       const path = decodeURI(href.split('#')[0].split('?')[0]);
-      if (!/\.(md|pdf)$/i.test(path)) return external;
       const target = posix.normalize(posix.join(posix.dirname(from), path));
       if (target.startsWith('../') || target === '..' || posix.isAbsolute(path)) {
         this.problems.error(
@@ -192,8 +200,7 @@ class ContentReader {
     if (!files.includes('agenda.md')) {
       this.problems.error('frontmatter', `Missing agenda.md in meeting folder "${folder}": every meeting needs an agenda`, at(dir));
     }
-    const appendixEntries: { paperIndex: number; entry: AppendixEntry }[] = [];
-    const paperFiles: string[] = [];
+    const paperDocs: MarkdownDoc[] = [];
     for (const name of files) {
       const rel = `${dir}/${name}`;
       if (name === 'agenda.md' || SUPPLEMENT_FILE.test(name)) {
@@ -216,30 +223,25 @@ class ContentReader {
         const doc = this.markdown(rel);
         meeting.minutes = doc && readMinutes(doc, this.problems);
       } else if (/\.md$/i.test(name)) {
-        paperFiles.push(name);
+        const doc = this.markdown(rel);
+        if (doc) paperDocs.push(doc);
       } else if (/\.pdf$/i.test(name)) {
         meeting.attachments.push({ file: rel, position: at(rel) });
       }
     }
-    // Appendices are named by their papers; read papers first, then what they name.
-    for (const name of paperFiles) {
-      const doc = this.markdown(`${dir}/${name}`);
-      const read = doc && readPaper(name.replace(/\.md$/i, ''), doc, this.problems);
+    // A Markdown file that a paper names as its appendix is read as one, not as a paper.
+    const appendixFiles = new Set(paperDocs.flatMap((doc) => namedAppendices(dir, doc.data)));
+    const docsByFile = new Map(paperDocs.map((doc) => [doc.file, doc]));
+    for (const doc of paperDocs) {
+      if (appendixFiles.has(doc.file)) continue;
+      const read = readPaper(posix.basename(doc.file).replace(/\.md$/i, ''), doc, this.problems);
       if (!read) continue;
-      meeting.papers.push(read.paper);
-      for (const entry of read.appendices) appendixEntries.push({ paperIndex: meeting.papers.length - 1, entry });
-    }
-    const appendixFiles = new Set<string>();
-    for (const { paperIndex, entry } of appendixEntries) {
-      const paper = meeting.papers[paperIndex];
-      const appendix = this.readAppendix(dir, entry);
-      if (appendix) {
-        paper.appendices.push(appendix);
-        appendixFiles.add(appendix.file);
+      for (const entry of read.appendices) {
+        const appendix = this.readAppendix(dir, entry, docsByFile);
+        if (appendix) read.paper.appendices.push(appendix);
       }
+      meeting.papers.push(read.paper);
     }
-    meeting.papers = meeting.papers.filter((p) => !appendixFiles.has(`${dir}/${p.id}.md`));
-    // Markdown appendices have their own reading; papers read as such are dropped above.
     if (meeting.agenda) {
       meeting.time = meeting.agenda.time ?? committee.time;
       meeting.venue = meeting.agenda.venue ?? committee.venue;
@@ -250,7 +252,7 @@ class ContentReader {
     return meeting;
   }
 
-  private readAppendix(dir: string, entry: AppendixEntry): Appendix | null {
+  private readAppendix(dir: string, entry: AppendixEntry, docs: Map<string, MarkdownDoc>): Appendix | null {
     const file = posix.normalize(`${dir}/${entry.file}`);
     if (!file.startsWith(`${dir}/`)) {
       this.problems.error(
@@ -267,7 +269,7 @@ class ContentReader {
     }
     let body: Appendix['body'] = null;
     if (found && !isPdf) {
-      const doc = this.markdown(file);
+      const doc = docs.get(file) ?? this.markdown(file);
       if (doc?.yaml) validate(appendixDocSchema, doc.data, doc.yaml, this.problems, 'appendix frontmatter');
       body = doc && bodyOf(doc);
     }

@@ -6,7 +6,7 @@ import type { Heading, ListItem, Nodes, Paragraph, Root, RootContent, Table as M
 import type { DocumentBody, OrderedList, Position, Table, TextBlock, WrittenDate } from '../model/types.js';
 import { findDates } from '../dates/prose.js';
 import { normaliseText, SourceText } from './source.js';
-import { MappedText, locate, type Located } from './text.js';
+import { MappedText, locate, type InlineOptions, type Located } from './text.js';
 import { parseYaml, type YamlSource } from './yaml.js';
 import type { Problems } from './problems.js';
 
@@ -50,9 +50,9 @@ export function positionOf(doc: { source: SourceText }, node: Nodes | undefined)
 }
 
 /** The text of a paragraph, heading or table cell, with its place in the file. */
-export function textOf(doc: { source: SourceText }, node: Paragraph | Heading | TableCell, skipLinks = false): Located {
+export function textOf(doc: { source: SourceText }, node: Paragraph | Heading | TableCell, options: InlineOptions = {}): Located {
   const mapped = new MappedText(doc.source);
-  mapped.appendInline(node.children, { skipLinks });
+  mapped.appendInline(node.children, options);
   return locate(mapped, positionOf(doc, node));
 }
 
@@ -64,12 +64,12 @@ export function htmlText(doc: { source: SourceText }, node: Nodes & { value: str
 }
 
 /** The text of a list item's own paragraphs (not its nested lists). */
-export function itemText(doc: { source: SourceText }, item: ListItem, skipLinks = false): Located {
+export function itemText(doc: { source: SourceText }, item: ListItem, options: InlineOptions = {}): Located {
   const mapped = new MappedText(doc.source);
   for (const child of item.children) {
     if (child.type === 'paragraph' || child.type === 'heading') {
       mapped.space(child.position?.start.offset ?? 0);
-      mapped.appendInline(child.children, { skipLinks });
+      mapped.appendInline(child.children, options);
     } else if (child.type === 'html') {
       mapped.appendHtml(child.value, child.position?.start.offset ?? 0);
     }

@@ -86,7 +86,7 @@ export class MappedText {
   }
 
   /** Append the text of inline Markdown content. */
-  appendInline(nodes: readonly (PhrasingContent | Nodes)[], options: { skipLinks?: boolean } = {}): void {
+  appendInline(nodes: readonly (PhrasingContent | Nodes)[], options: InlineOptions = {}): void {
     for (const node of nodes) {
       const start = node.position?.start.offset ?? 0;
       switch (node.type) {
@@ -101,8 +101,10 @@ export class MappedText {
           this.space(start);
           break;
         case 'link':
+          if (!options.skipLink?.(node.url)) this.appendInline(node.children, options);
+          break;
         case 'linkReference':
-          if (!options.skipLinks) this.appendInline(node.children, options);
+          this.appendInline(node.children, options);
           break;
         case 'image':
         case 'imageReference':
@@ -130,6 +132,11 @@ export class MappedText {
   positionAt(index: number): Position {
     return this.source.position(this.offsetAt(index));
   }
+}
+
+export interface InlineOptions {
+  /** Links to leave out of the text (an agenda item's papers are not part of its title). */
+  skipLink?: (url: string) => boolean;
 }
 
 /** A piece of text with a way back to the file. */
