@@ -79,8 +79,9 @@ function readItem(doc: MarkdownDoc, item: ListItem, resolve: LinkResolver): Agen
 
 export function readAgenda(doc: MarkdownDoc, problems: Problems, resolve: LinkResolver): Agenda | null {
   if (doc.hasFrontmatter && !doc.yaml) return null;
-  const front = doc.yaml ? validate(agendaSchema, doc.data, doc.yaml, problems, 'agenda frontmatter') : agendaSchema.parse({});
-  if (!front) return null;
+  // A bad field is reported; the items are still read, so their problems are found too.
+  const front =
+    (doc.yaml && validate(agendaSchema, doc.data, doc.yaml, problems, 'agenda frontmatter')) || agendaSchema.parse({});
   const items: AgendaItem[] = [];
   const notes: TextBlock[] = [];
   for (const node of doc.tree.children) {

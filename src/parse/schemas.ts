@@ -18,6 +18,7 @@ const time = z.string({ error: 'expected a time such as "18:00"' }).regex(/^([01
   error: 'expected a time such as "18:00"',
 });
 const names = z.array(text, { error: 'expected a list of names' });
+const flag = z.boolean({ error: 'expected true or false' });
 const exempt = z.union([z.boolean(), z.number().int().min(1)], {
   error: 'expected false, or the exemption paragraph number such as 3',
 });
@@ -82,7 +83,7 @@ export const paperSchema = z.strictObject({
   title: text,
   type: z.enum(['report', 'presentation', 'plan', 'response-schedule', 'other']).default('report'),
   author: text.optional(),
-  keyDecision: z.boolean().default(false),
+  keyDecision: flag.default(false),
   exempt: exempt.default(false),
   wards: names.default([]),
   appendices: z.array(appendixSchema, { error: 'expected a list of appendices' }).default([]),

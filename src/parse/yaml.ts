@@ -145,7 +145,7 @@ export function validate<S extends z.ZodType>(
       fatal = true;
       const found = valueAt(value, issue.path);
       const key = pathLabel(issue.path) || what;
-      const expected = issue.message.replace(/^Invalid input: /, '').replace(/, received .*$/, '');
+      const expected = issue.message.replace(/^Invalid (?:input|option): /, '').replace(/, received .*$/, '');
       const message =
         found === undefined
           ? `Missing "${key}" in ${what}: ${expected}`
