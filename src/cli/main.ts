@@ -7,7 +7,7 @@ import { toJson } from '../model/json.js';
 import { addDaysIso, fromDate, isIsoDate, weekdayOf } from '../dates/calendar.js';
 import { parseWrittenDate } from '../dates/prose.js';
 import { newMeeting } from '../scaffold/meeting.js';
-import { writeFolderAtomic } from '../fs/atomic.js';
+import { writeFileAtomic, writeFolderAtomic } from '../fs/atomic.js';
 import { formatProblems } from './problems.js';
 import { UsageError, type CliIo } from './io.js';
 
@@ -50,9 +50,12 @@ export function buildProgram(io: CliIo): Command {
     .description('print the parsed model of a content folder')
     .argument('[dir]', 'the content folder', DEFAULT_CONTENT)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
-    .action((dir: string) => {
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .action((dir: string, options: { out?: string }) => {
       const { model } = load(dir, io);
-      io.stdout(toJson(model));
+      if (!options.out) return io.stdout(toJson(model));
+      writeFileAtomic(resolve(io.cwd, options.out), toJson(model));
+      io.stdout(`Wrote ${options.out}\n`);
     });
 
   program
@@ -136,6 +139,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 export async function main(): Promise<void> {
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   const io: CliIo = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

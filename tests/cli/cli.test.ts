@@ -183,3 +183,14 @@ describe('the real binary', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('boardpack export --out', () => {
+  it('writes the model to a file, whole, leaving no temporary file', async () => {
+    const root = contentFolder({ ...BASE });
+    const { code, stdout } = await cli(['export', root, '--out', 'model/out.json'], { cwd: root });
+    expect(code).toBe(0);
+    expect(stdout).toBe('Wrote model/out.json\n');
+    expect(JSON.parse(readFileSync(join(root, 'model/out.json'), 'utf8')).config.organisation).toBe('Test Council');
+    expect(readdirSync(join(root, 'model'))).toEqual(['out.json']);
+  });
+});
