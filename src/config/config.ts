@@ -1,6 +1,6 @@
 import type { Config, Jurisdiction } from '../model/types.js';
 import { configSchema } from '../parse/schemas.js';
-import { validate, yamlPosition, type YamlSource } from '../parse/yaml.js';
+import { fieldPositions, validate, yamlPosition, type YamlSource } from '../parse/yaml.js';
 import type { Problems } from '../parse/problems.js';
 
 export const CONFIG_FILE = 'boardpack.yml';
@@ -34,6 +34,7 @@ export function readConfig(src: YamlSource, problems: Problems): Config | null {
     publicationHours: data.publicationHours === undefined ? defaults.hours : data.publicationHours,
     rules: data.rules,
     templates: data.templates ?? null,
+    fields: fieldPositions(src),
     position: yamlPosition(src, []),
   };
 }

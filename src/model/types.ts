@@ -48,6 +48,7 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   /** A folder of the council's own templates, relative to the content root. */
   templates: string | null;
+  fields: Record<string, Position>;
   position: Position;
 }
 
@@ -98,6 +99,8 @@ export interface Table {
 /** What every Markdown document keeps: its text blocks, lists, tables and dates. */
 export interface DocumentBody {
   file: string;
+  /** Where each frontmatter key's value is written. */
+  fields: Record<string, Position>;
   blocks: TextBlock[];
   lists: OrderedList[];
   tables: Table[];
@@ -328,6 +331,7 @@ export interface Committee {
   minutePrefix: string | null;
   members: Member[];
   meetings: Meeting[];
+  fields: Record<string, Position>;
   position: Position;
 }
 
@@ -364,6 +368,7 @@ export interface Plan {
   asOf: string | null;
   monitoredBy: string | null;
   strands: Strand[];
+  fields: Record<string, Position>;
   position: Position;
 }
 
@@ -377,7 +382,9 @@ export interface Recommendation {
   decisionRaw: string | null;
   owner: string | null;
   actionBy: DueDate;
-  cells: Partial<Record<'ref' | 'text' | 'timescale' | 'decision' | 'owner' | 'actionBy', Position>>;
+  /** From an optional Status column: whether the recommendation has been carried out. */
+  status: PlanStatus | null;
+  cells: Partial<Record<'ref' | 'text' | 'timescale' | 'decision' | 'owner' | 'actionBy' | 'status', Position>>;
   position: Position;
 }
 

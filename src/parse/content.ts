@@ -4,7 +4,7 @@ import { MODEL_VERSION } from '../model/types.js';
 import { isIsoDate } from '../dates/calendar.js';
 import { CONFIG_FILE, readConfig } from '../config/config.js';
 import { appendixDocSchema, committeeSchema, planSchema } from './schemas.js';
-import { parseYaml, validate, yamlPosition } from './yaml.js';
+import { fieldPositions, parseYaml, validate, yamlPosition } from './yaml.js';
 import { bodyOf, loadMarkdown, type MarkdownDoc } from './markdown.js';
 import { isPaperLink, readAgenda, type LinkResolver } from './agenda.js';
 import { readPaper, type AppendixEntry } from './paper.js';
@@ -73,6 +73,7 @@ class ContentReader {
       publicationHours: null,
       rules: {},
       templates: null,
+      fields: {},
       position: at(CONFIG_FILE),
     };
     if (!exists(this.root, CONFIG_FILE)) {
@@ -129,6 +130,7 @@ class ContentReader {
       minutePrefix: data.minutePrefix ?? null,
       members,
       meetings: [],
+      fields: fieldPositions(src),
       position: yamlPosition(src, []),
     };
     for (const folder of folders) {
@@ -305,6 +307,7 @@ class ContentReader {
         asOf: data.asOf ?? null,
         monitoredBy: data.monitoredBy ?? null,
         strands: [],
+        fields: fieldPositions(src),
         position: yamlPosition(src, []),
       };
       for (const name of files.filter((f) => /\.md$/i.test(f))) {

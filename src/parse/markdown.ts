@@ -7,7 +7,7 @@ import type { DocumentBody, OrderedList, Position, Table, TextBlock, WrittenDate
 import { findDates } from '../dates/prose.js';
 import { normaliseText, SourceText } from './source.js';
 import { MappedText, locate, type InlineOptions, type Located } from './text.js';
-import { parseYaml, type YamlSource } from './yaml.js';
+import { fieldPositions, parseYaml, type YamlSource } from './yaml.js';
 import type { Problems } from './problems.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -124,7 +124,14 @@ export function tableOf(doc: { source: SourceText }, table: MdTable): Table {
  * one), tables and dates.
  */
 export function bodyOf(doc: MarkdownDoc, nodes: readonly RootContent[] = doc.tree.children): DocumentBody {
-  const body: DocumentBody = { file: doc.file, blocks: [], lists: [], tables: [], dates: [] };
+  const body: DocumentBody = {
+    file: doc.file,
+    fields: doc.yaml ? fieldPositions(doc.yaml) : {},
+    blocks: [],
+    lists: [],
+    tables: [],
+    dates: [],
+  };
   const add = (kind: TextBlock['kind'], located: Located) => {
     if (!located.text) return;
     body.blocks.push(block(kind, located));

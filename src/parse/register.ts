@@ -4,6 +4,7 @@ import { registerSchema } from './schemas.js';
 import { validate } from './yaml.js';
 import { bodyOf, positionOf, type MarkdownDoc } from './markdown.js';
 import { cellAt, cellText, columnsOf } from './tables.js';
+import { parseStatus } from './plan.js';
 import type { Problems } from './problems.js';
 
 export const REGISTER_COLUMNS = {
@@ -13,6 +14,7 @@ export const REGISTER_COLUMNS = {
   decision: ['Decision', 'Response', 'Cabinet decision', 'Cabinet response', 'Accepted/Rejected/Deferred'],
   owner: ['Owner', 'Officer responsible', 'Responsible officer', 'Lead', 'Responsibility'],
   actionBy: ['Action by', 'Due', 'By when', 'Target date', 'Deadline'],
+  status: ['Status', 'Progress', 'RAG'],
 } as const;
 
 const DECISION_RE = /^(accepted|rejected|deferred|noted)\b/i;
@@ -46,6 +48,7 @@ export function recommendationsIn(tables: Table[]): Recommendation[] {
         decisionRaw,
         owner: cellText(cell('owner')),
         actionBy: parseDue(cellText(cell('actionBy'))),
+        status: parseStatus(cellText(cell('status'))),
         cells,
         position: row[0]?.position ?? table.position,
       });

@@ -42,6 +42,21 @@ export function yamlPosition(src: YamlSource, path: readonly PropertyKey[]): Pos
   return { file: src.file, line: 1 + src.lineOffset, column: 1 };
 }
 
+/** Where each top-level key's value is written, for messages about a field. */
+export function fieldPositions(src: YamlSource): Record<string, Position> {
+  const fields: Record<string, Position> = {};
+  const map = src.doc.contents;
+  if (isMap(map)) {
+    for (const pair of map.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const node = (pair.value as Node | null) ?? pair.key;
+      const range = node && 'range' in node ? node.range : null;
+      if (range) fields[String(pair.key.value)] = offsetPosition(src, range[0]);
+    }
+  }
+  return fields;
+}
+
 /** The position of a key (not its value) in the map at `path`. */
 function keyPosition(src: YamlSource, path: readonly PropertyKey[], key: string): Position {
   const map = path.length ? src.doc.getIn(path as unknown[], true) : src.doc.contents;
