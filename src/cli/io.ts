@@ -16,3 +16,10 @@ export class UsageError extends Error {
     super(message);
   }
 }
+
+/** Not a failure to explain: the command has printed its results and ends with this code. */
+export class ExitCode extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}

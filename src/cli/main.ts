@@ -9,7 +9,16 @@ import { parseWrittenDate } from '../dates/prose.js';
 import { newMeeting } from '../scaffold/meeting.js';
 import { writeFileAtomic, writeFolderAtomic } from '../fs/atomic.js';
 import { formatProblems } from './problems.js';
-import { UsageError, type CliIo } from './io.js';
+import { ExitCode, UsageError, type CliIo } from './io.js';
+import { CONFIG_FILE } from '../config/config.js';
+import { lint, UnknownRuleError } from '../lint/lint.js';
+import { RULES } from '../lint/rules/index.js';
+import { buildReport, onlyErrors } from '../report/results.js';
+import { stylish } from '../report/stylish.js';
+import { json } from '../report/json.js';
+import { sarif } from '../report/sarif.js';
+import { github } from '../report/github.js';
+import type { RuleSetting } from '../model/types.js';
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEFAULT_CONTENT = 'content';
@@ -84,6 +93,61 @@ export function buildProgram(io: CliIo): Command {
       io.stdout(`Wrote a starter content folder to ${dir}\nNext: edit ${dir}/boardpack.yml, then run boardpack export ${dir}\n`);
     });
 
+  program
+    .command('lint')
+    .description('check a content folder against the consistency rules')
+    .argument('[dir]', 'the content folder', DEFAULT_CONTENT)
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'),
+    )
+    .option('-r, --rule <id=severity>', 'set a rule to off, warn or error (repeatable)', collectRule, {})
+    .option('--strict', 'treat warnings as errors')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--as-of <date>', 'the day overdue checks count from (default: today, or a plan’s asOf)')
+    .option('-q, --quiet', 'report errors only')
+    .action((dir: string, options: LintCliOptions) => {
+      const root = resolve(io.cwd, dir);
+      if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
+      const parsed = parseContent(root);
+      const unusable = parsed.problems.find((p) => p.position.file === CONFIG_FILE && p.severity === 'error');
+      if (unusable) {
+        io.stderr(formatProblems(parsed.problems.filter((p) => p.position.file === CONFIG_FILE)));
+        throw new UsageError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be checked`);
+      }
+      const asOf = options.asOf === undefined ? undefined : readDateArgument(options.asOf);
+      let result;
+      try {
+        result = lint(parsed, { today: io.today, asOf, rules: options.rule, strict: options.strict });
+      } catch (err) {
+        if (err instanceof UnknownRuleError) throw new UsageError(err.message);
+        throw err;
+      }
+      let report = buildReport(root, result.findings, result.rules);
+      if (options.quiet) report = onlyErrors(report);
+      const formatted = {
+        stylish: () => stylish(report, io.cwd),
+        json: () => json(report),
+        sarif: () => sarif(report, version()),
+        github: () => github(report, io.cwd),
+      }[options.format]();
+      io.stdout(formatted);
+      const tooManyWarnings = options.maxWarnings !== undefined && report.warningCount > options.maxWarnings;
+      if (tooManyWarnings && options.format === 'stylish') {
+        io.stderr(`boardpack found too many warnings (maximum: ${options.maxWarnings}).\n`);
+      }
+      if (report.errorCount > 0 || tooManyWarnings) throw new ExitCode(1);
+    });
+
+  program
+    .command('rules')
+    .description('list the consistency rules with their default severity')
+    .action(() => {
+      const width = Math.max(...RULES.map((r) => r.meta.id.length));
+      for (const rule of RULES) {
+        io.stdout(`${rule.meta.id.padEnd(width)}  ${rule.meta.severity.padEnd(7)}  ${rule.meta.description}\n`);
+      }
+    });
+
   const create = program.command('new').description('create new content from the standard templates');
   create
     .command('meeting')
@@ -110,6 +174,26 @@ export function buildProgram(io: CliIo): Command {
   return program;
 }
 
+interface LintCliOptions {
+  format: 'stylish' | 'json' | 'sarif' | 'github';
+  rule: Record<string, RuleSetting>;
+  strict?: boolean;
+  maxWarnings?: number;
+  asOf?: string;
+  quiet?: boolean;
+}
+
+function collectRule(value: string, previous: Record<string, RuleSetting>): Record<string, RuleSetting> {
+  const m = /^([a-z-]+)=(off|warn|error)$/.exec(value.trim());
+  if (!m) throw new UsageError(`Unexpected --rule "${value}", expected <rule-id>=off|warn|error`);
+  return { ...previous, [m[1]]: m[2] as RuleSetting };
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`Unexpected --max-warnings "${value}", expected a whole number`);
+  return Number(value);
+}
+
 /** The starter's example meeting: the first Tuesday at least four weeks from today. */
 function starterMeetingDate(today: string): string {
   let date = addDaysIso(today, 28);
@@ -128,6 +212,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       return 2;
     }
+    if (err instanceof ExitCode) return err.code;
     if (err instanceof UsageError) {
       io.stderr(`boardpack: ${err.message}\n`);
       return err.exitCode;

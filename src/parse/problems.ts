@@ -22,7 +22,7 @@ export function at(file: string, line = 1, column = 1): Position {
 }
 
 /** Sort problems by file, then line, then column, so output is stable. */
-export function sortProblems(problems: Problem[]): Problem[] {
+export function sortProblems<T extends { position: Position }>(problems: T[]): T[] {
   return [...problems].sort(
     (a, b) =>
       a.position.file.localeCompare(b.position.file) ||

@@ -1,0 +1,83 @@
+import { formatLong } from '../dates/calendar.js';
+import { findDates } from '../dates/prose.js';
+import type { Meeting, Minute, WrittenDate } from '../model/types.js';
+import { itemKind } from '../parse/agenda.js';
+import type { RuleContext } from './rule.js';
+import { normaliseName } from './model-index.js';
+
+/** Report the parser's problems that belong to the running rule. */
+export function reportParseProblems(context: RuleContext): void {
+  for (const p of context.problems) {
+    context.report(p.message, p.position, { severity: p.severity, ...(p.related ? { related: p.related } : {}) });
+  }
+}
+
+export function longDate(iso: string): string {
+  return formatLong(iso);
+}
+
+/** Where a meeting is: its agenda, or its folder. */
+export function meetingPosition(meeting: Meeting) {
+  return meeting.agenda?.position ?? meeting.position;
+}
+
+/** Minutes whose title makes them a standard item (`previous-minutes`, `next-meeting`). */
+export function minutesOfKind(meeting: Meeting, kind: ReturnType<typeof itemKind>): Minute[] {
+  return (meeting.minutes?.minutes ?? []).filter((m) => itemKind(m.title) === kind);
+}
+
+/** Dates in a minute's text (not its heading), in order. */
+export function bodyDates(minute: Minute): WrittenDate[] {
+  return minute.dates.filter((d) => d.position.line > minute.position.line);
+}
+
+/** Dates in a minute written straight after "meeting ... held on", as in "the minutes of the meeting held on 14 January". */
+export function heldOnDates(minute: Minute): WrittenDate[] {
+  const found: WrittenDate[] = [];
+  for (const block of minute.blocks) {
+    for (const m of block.text.matchAll(/\bmeeting\b[^.;]{0,80}?\bheld\s+on\s+/gi)) {
+      const [date] = findDates(block.text.slice(m.index! + m[0].length));
+      if (!date || date.index !== 0) continue;
+      const written = minute.dates.find(
+        (d) => d.text === date.text && !found.includes(d) && d.position.line >= block.position.line,
+      );
+      if (written) found.push(written);
+    }
+  }
+  return found;
+}
+
+/** Titles compare without case, punctuation or dates. */
+export function normaliseTitle(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Whether an agenda item and a minute are about the same business. */
+export function sameBusiness(itemTitle: string, minuteTitle: string): boolean {
+  const a = normaliseTitle(itemTitle);
+  const b = normaliseTitle(minuteTitle);
+  if (!a || !b) return false;
+  if (a === b) return true;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  if (shorter.length >= 8 && longer.startsWith(shorter)) return true;
+  const kind = itemKind(itemTitle);
+  return kind !== 'other' && kind === itemKind(minuteTitle);
+}
+
+/** Whether two written names are the same person: the same name or alias of one member, or one name with a first name left out. */
+export function samePerson(a: string, b: string, member: (name: string) => unknown): boolean {
+  const strip = (s: string) => normaliseName(s.replace(/\([^)]*\)/g, ''));
+  const x = strip(a);
+  const y = strip(b);
+  if (x === y) return true;
+  const mx = member(x);
+  if (mx !== undefined && mx === member(y)) return true;
+  const [shorter, longer] = x.split(' ').length <= y.split(' ').length ? [x, y] : [y, x];
+  const s = shorter.split(' ');
+  const l = longer.split(' ');
+  return s.length >= 2 && s[0] === l[0] && s.at(-1) === l.at(-1);
+}

@@ -1,0 +1,71 @@
+import type { ParseResult, RuleSetting, Severity } from '../model/types.js';
+import { sortProblems } from '../parse/problems.js';
+import { LintIndex } from './model-index.js';
+import { RULES, ruleById } from './rules/index.js';
+import type { Finding, Rule, RuleContext } from './rule.js';
+
+export interface LintOptions {
+  /** Today, `YYYY-MM-DD`. */
+  today: string;
+  /** `--as-of`: the day overdue checks count from, outranking a plan's own date. */
+  asOf?: string;
+  /** Severities from the command line; they outrank `rules:` in boardpack.yml. */
+  rules?: Record<string, RuleSetting>;
+  /** Turn warnings into errors. */
+  strict?: boolean;
+}
+
+export class UnknownRuleError extends Error {}
+
+function severityOf(setting: RuleSetting | undefined, found: Severity): Severity {
+  if (setting === 'warn') return 'warning';
+  if (setting === 'error') return 'error';
+  return found;
+}
+
+/** The rules that will run and how each is set, after boardpack.yml and the command line. */
+export function ruleSettings(configured: Record<string, RuleSetting>, given: Record<string, RuleSetting> = {}) {
+  const settings = { ...configured, ...given };
+  for (const id of Object.keys(settings)) {
+    if (!ruleById(id)) throw new UnknownRuleError(`Unknown rule "${id}"; run boardpack rules to list them`);
+  }
+  return settings;
+}
+
+/** Run every enabled rule over a parsed content folder; parse problems become findings of their rule. */
+export function lint(parsed: ParseResult, options: LintOptions): { findings: Finding[]; rules: Rule[] } {
+  const { model, problems } = parsed;
+  const settings = ruleSettings(model.config.rules, options.rules);
+  const enabled = RULES.filter((rule) => settings[rule.meta.id] !== 'off');
+  const index = new LintIndex(model);
+  const findings: Finding[] = [];
+
+  for (const problem of problems) {
+    // A problem no rule owns (an unreadable file) is always reported, like a parse error in a code linter.
+    if (ruleById(problem.code)) continue;
+    findings.push({ ruleId: null, severity: 'error', message: problem.message, position: problem.position });
+  }
+
+  for (const rule of enabled) {
+    const context: RuleContext = {
+      model,
+      index,
+      asOf: options.asOf ?? options.today,
+      asOfGiven: options.asOf !== undefined,
+      problems: problems.filter((p) => p.code === rule.meta.id),
+      report(message, position, extra = {}) {
+        findings.push({
+          ruleId: rule.meta.id,
+          severity: severityOf(settings[rule.meta.id], extra.severity ?? rule.meta.severity),
+          message,
+          position,
+          ...(extra.related ? { related: extra.related } : {}),
+        });
+      },
+    };
+    rule.check(context);
+  }
+
+  if (options.strict) for (const f of findings) f.severity = 'error';
+  return { findings: sortProblems(findings), rules: enabled };
+}

@@ -1,0 +1,64 @@
+import type { Committee, Meeting, Member, Minute, Model, Recommendation } from '../model/types.js';
+
+/** Names compare ignoring case, dots and repeated spaces. */
+export function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Lookups built once per lint run, so cross-document rules never scan inside scans. */
+export class LintIndex {
+  readonly committees = new Map<string, Committee>();
+  private readonly neighbours = new Map<string, { previous: Meeting | null; next: Meeting | null }>();
+  private readonly members = new Map<string, Map<string, Member>>();
+  readonly registerRefs = new Map<string, Recommendation>();
+  private readonly minuteIndex = new Map<string, Map<string, Minute>>();
+
+  constructor(readonly model: Model) {
+    for (const committee of model.committees) {
+      this.committees.set(committee.id, committee);
+      const live = committee.meetings.filter((m) => m.status !== 'cancelled');
+      committee.meetings.forEach((meeting) => {
+        const at = live.indexOf(meeting);
+        const previous = at >= 0 ? live[at - 1] : live.filter((m) => m.folder < meeting.folder).at(-1);
+        const next = at >= 0 ? live[at + 1] : live.find((m) => m.folder > meeting.folder);
+        this.neighbours.set(meeting.id, { previous: previous ?? null, next: next ?? null });
+      });
+      const names = new Map<string, Member>();
+      for (const member of committee.members) {
+        for (const name of [member.name, ...member.aliases]) names.set(normaliseName(name), member);
+      }
+      this.members.set(committee.id, names);
+    }
+    for (const register of model.registers) {
+      for (const rec of register.recommendations) if (!this.registerRefs.has(rec.ref)) this.registerRefs.set(rec.ref, rec);
+    }
+  }
+
+  /** The committee's meeting before this one, cancelled meetings skipped. */
+  previous(meeting: Meeting): Meeting | null {
+    return this.neighbours.get(meeting.id)?.previous ?? null;
+  }
+
+  next(meeting: Meeting): Meeting | null {
+    return this.neighbours.get(meeting.id)?.next ?? null;
+  }
+
+  member(committee: string, name: string): Member | undefined {
+    return this.members.get(committee)?.get(normaliseName(name));
+  }
+
+  /** A meeting's minutes by number (`43`, `IAB17`). */
+  minute(meeting: Meeting, number: string): Minute | undefined {
+    let byNumber = this.minuteIndex.get(meeting.id);
+    if (!byNumber) {
+      byNumber = new Map((meeting.minutes?.minutes ?? []).map((m) => [m.number.raw.toUpperCase(), m]));
+      this.minuteIndex.set(meeting.id, byNumber);
+    }
+    return byNumber.get(number.toUpperCase());
+  }
+
+  /** The committee's meeting held on a date, if it is in the content. */
+  meetingOn(committee: string, date: string): Meeting | undefined {
+    return this.committees.get(committee)?.meetings.find((m) => m.date === date);
+  }
+}

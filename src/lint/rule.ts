@@ -1,0 +1,50 @@
+import type { Model, Position, Problem, Severity } from '../model/types.js';
+import type { LintIndex } from './model-index.js';
+
+export const DOCS_BASE = 'https://github.com/boardpack/boardpack/blob/main/docs/rules';
+
+export type Category = 'dates' | 'numbering' | 'records' | 'attendance' | 'exempt' | 'text';
+
+/** What a rule declares about itself, in one object at its top. */
+export interface RuleMeta {
+  id: string;
+  description: string;
+  category: Category;
+  /** Severity of its findings unless a finding says otherwise or the user sets one. */
+  severity: Severity;
+}
+
+export interface Related {
+  message: string;
+  position: Position;
+}
+
+export interface Finding {
+  ruleId: string | null;
+  severity: Severity;
+  message: string;
+  position: Position;
+  related?: Related;
+}
+
+export interface RuleContext {
+  model: Model;
+  index: LintIndex;
+  /** The day "today" means for overdue checks (`--as-of`, or today). */
+  asOf: string;
+  /** The user gave `--as-of`, which then outranks a plan's own `asOf`. */
+  asOfGiven: boolean;
+  /** Problems the parser met that belong to this rule (bad frontmatter, missing files). */
+  problems: Problem[];
+  report(message: string, position: Position, options?: { severity?: Severity; related?: Related }): void;
+}
+
+export interface Rule {
+  meta: RuleMeta & { docs: string };
+  check(context: RuleContext): void;
+}
+
+/** Stamp a rule's metadata (and its doc link) on a pure check over the model. */
+export function defineRule(meta: RuleMeta, check: (context: RuleContext) => void): Rule {
+  return { meta: { ...meta, docs: `${DOCS_BASE}/${meta.id}.md` }, check };
+}

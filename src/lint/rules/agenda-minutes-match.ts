@@ -1,0 +1,35 @@
+import { defineRule } from '../rule.js';
+import { sameBusiness } from '../helpers.js';
+
+export default defineRule(
+  {
+    id: 'agenda-minutes-match',
+    description: 'Each item on a held meeting’s agenda has a minute of matching title, in the agenda’s order',
+    category: 'records',
+    severity: 'warning',
+  },
+  (context) => {
+    for (const committee of context.model.committees) {
+      for (const meeting of committee.meetings) {
+        if (meeting.status !== 'held' || !meeting.agenda || !meeting.minutes) continue;
+        const minutes = meeting.minutes.minutes;
+        let lastIndex = -1;
+        for (const item of meeting.agenda.items) {
+          const index = minutes.findIndex((m) => sameBusiness(item.title, m.title));
+          if (index < 0) {
+            context.report(`Unexpected agenda item ${item.number} "${item.title}" with no minute, expected a minute of matching title`, item.position);
+            continue;
+          }
+          if (index < lastIndex) {
+            context.report(
+              `Unexpected minute ${minutes[index].number.raw} before minute ${minutes[lastIndex].number.raw}, expected the agenda's order`,
+              minutes[index].position,
+              { related: { message: `agenda item ${item.number}`, position: item.position } },
+            );
+          }
+          lastIndex = Math.max(lastIndex, index);
+        }
+      }
+    }
+  },
+);

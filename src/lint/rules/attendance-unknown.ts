@@ -1,0 +1,31 @@
+import { defineRule } from '../rule.js';
+import { samePerson } from '../helpers.js';
+
+export default defineRule(
+  {
+    id: 'attendance-unknown',
+    description: 'Names in present and apologies match a member of the committee, unless listed in attendance',
+    category: 'attendance',
+    severity: 'warning',
+  },
+  (context) => {
+    for (const committee of context.model.committees) {
+      const member = (name: string) => context.index.member(committee.id, name);
+      for (const meeting of committee.meetings) {
+        const m = meeting.minutes;
+        if (!m) continue;
+        for (const [list, people] of [['present', m.present], ['apologies', m.apologies]] as const) {
+          for (const person of people) {
+            if (member(person.name)) continue;
+            if (committee.members.some((x) => samePerson(x.name, person.name, member))) continue;
+            if (m.inAttendance.some((x) => samePerson(x.name, person.name, member))) continue;
+            context.report(
+              `Unexpected ${person.name} in ${list}, expected a member of ${committee.name} (or list them under inAttendance)`,
+              person.position,
+            );
+          }
+        }
+      }
+    }
+  },
+);

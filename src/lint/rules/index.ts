@@ -1,0 +1,75 @@
+import type { Rule } from '../rule.js';
+import dateWeekday from './date-weekday.js';
+import dateInvalid from './date-invalid.js';
+import futureMeetingDates from './future-meeting-dates.js';
+import previousMinutesDate from './previous-minutes-date.js';
+import nextMeetingDate from './next-meeting-date.js';
+import publicationDeadline from './publication-deadline.js';
+import actionOverdue from './action-overdue.js';
+import agendaNumbering from './agenda-numbering.js';
+import minuteNumbering from './minute-numbering.js';
+import resolutionNumbering from './resolution-numbering.js';
+import paragraphNumbering from './paragraph-numbering.js';
+import strandNumbering from './strand-numbering.js';
+import registerRefs from './register-refs.js';
+import statedCount from './stated-count.js';
+import resolutionMissing from './resolution-missing.js';
+import minutesApproval from './minutes-approval.js';
+import minuteReference from './minute-reference.js';
+import declaration from './declaration.js';
+import agendaMinutesMatch from './agenda-minutes-match.js';
+import registerDecision from './register-decision.js';
+import planCoverage from './plan-coverage.js';
+import planRow from './plan-row.js';
+import attendanceConflict from './attendance-conflict.js';
+import attendanceUnknown from './attendance-unknown.js';
+import quorum from './quorum.js';
+import chairPresent from './chair-present.js';
+import exemptParagraph from './exempt-paragraph.js';
+import exemptExclusion from './exempt-exclusion.js';
+import noPlaceholder from './no-placeholder.js';
+import noDuplicateText from './no-duplicate-text.js';
+import linkTarget from './link-target.js';
+import frontmatter from './frontmatter.js';
+
+/** Every rule, in the catalogue's order. Adding a rule means adding it here: the registry is explicit. */
+export const RULES: readonly Rule[] = [
+  dateWeekday,
+  dateInvalid,
+  futureMeetingDates,
+  previousMinutesDate,
+  nextMeetingDate,
+  publicationDeadline,
+  actionOverdue,
+  agendaNumbering,
+  minuteNumbering,
+  resolutionNumbering,
+  paragraphNumbering,
+  strandNumbering,
+  registerRefs,
+  statedCount,
+  resolutionMissing,
+  minutesApproval,
+  minuteReference,
+  declaration,
+  agendaMinutesMatch,
+  registerDecision,
+  planCoverage,
+  planRow,
+  attendanceConflict,
+  attendanceUnknown,
+  quorum,
+  chairPresent,
+  exemptParagraph,
+  exemptExclusion,
+  noPlaceholder,
+  noDuplicateText,
+  linkTarget,
+  frontmatter,
+];
+
+const BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
+
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}

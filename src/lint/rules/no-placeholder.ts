@@ -1,0 +1,29 @@
+import { defineRule } from '../rule.js';
+import type { DocumentBody } from '../../model/types.js';
+
+const PLACEHOLDER = /\bx{3,}\b|\bTBC\b|\bTBA\b|\bTODO\b|\[\s*insert[^\]]*\]/i;
+
+export default defineRule(
+  {
+    id: 'no-placeholder',
+    description: 'Papers hold no placeholder text: xxxx, TBC, TBA, TODO, [insert ...]',
+    category: 'text',
+    severity: 'warning',
+  },
+  (context) => {
+    const check = (doc: DocumentBody) => {
+      for (const block of doc.blocks) {
+        const m = PLACEHOLDER.exec(block.text);
+        if (m) context.report(`Unexpected placeholder "${m[0]}", expected the final text`, block.position);
+      }
+    };
+    for (const committee of context.model.committees) {
+      for (const meeting of committee.meetings) {
+        for (const paper of meeting.papers) {
+          check(paper);
+          for (const a of paper.appendices) if (a.body) check(a.body);
+        }
+      }
+    }
+  },
+);

@@ -1,0 +1,60 @@
+import type { LintReport } from './results.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** SARIF 2.1.0: the same results, with each rule's metadata and help link. */
+export function sarif(report: LintReport, version: string): string {
+  const rules = report.rules.map((rule) => ({
+    id: rule.meta.id,
+    name: rule.meta.id,
+    shortDescription: { text: rule.meta.description },
+    helpUri: rule.meta.docs,
+    defaultConfiguration: { level: rule.meta.severity === 'error' ? 'error' : 'warning' },
+    properties: { category: rule.meta.category },
+  }));
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const location = (file: string, line: number, column: number) => ({
+    physicalLocation: {
+      artifactLocation: { uri: encodeURI(file), uriBaseId: 'CONTENTROOT' },
+      region: { startLine: line, startColumn: column },
+    },
+  });
+  const results = report.results.flatMap((result) =>
+    result.messages.map((m) => ({
+      ...(m.ruleId ? { ruleId: m.ruleId, ruleIndex: ruleIndex.get(m.ruleId) } : {}),
+      level: m.severity === 2 ? 'error' : 'warning',
+      message: { text: m.message },
+      locations: [location(result.file, m.line, m.column)],
+      ...(m.related
+        ? {
+            relatedLocations: [
+              { id: 1, ...location(m.related.file, m.related.line, m.related.column), message: { text: m.related.message } },
+            ],
+          }
+        : {}),
+    })),
+  );
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'boardpack',
+            version,
+            informationUri: 'https://github.com/boardpack/boardpack',
+            rules,
+          },
+        },
+        originalUriBaseIds: { CONTENTROOT: { uri: `${pathToUri(report.root)}/` } },
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function pathToUri(path: string): string {
+  return `file://${encodeURI(path.replace(/\\/g, '/').replace(/\/$/, ''))}`;
+}
