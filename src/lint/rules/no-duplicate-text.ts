@@ -16,7 +16,9 @@ export default defineRule(
       const seen = new Map<string, TextBlock>();
       for (const block of doc.blocks) {
         if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue;
-        const words = block.text.toLowerCase().match(/[\p{L}\p{N}£%'’-]+/gu) ?? [];
+        // A pasted copy often gets the next paragraph number: compare the words after it.
+        const text = block.text.replace(/^(?:\d+(?:\.\d+)*\.?|\([0-9a-z]{1,4}\)|[a-z]\))\s+/i, '');
+        const words = text.toLowerCase().match(/[\p{L}\p{N}£%'’-]+/gu) ?? [];
         if (words.length < MIN_WORDS) continue;
         const key = words.join(' ');
         const first = seen.get(key);
