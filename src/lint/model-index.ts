@@ -1,8 +1,13 @@
 import type { Committee, Meeting, Member, Minute, Model, Recommendation } from '../model/types.js';
 
-/** Names compare ignoring case, dots and repeated spaces. */
+/** Names compare ignoring case, dots and repeated spaces; "Cllr" is read as "Councillor". */
 export function normaliseName(name: string): string {
-  return name.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/\./g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^cllr\b/, 'councillor');
 }
 
 /** Lookups built once per lint run, so cross-document rules never scan inside scans. */

@@ -49,14 +49,16 @@ export class ResolutionBuilder {
   classify(body: string): { kind: Kind; index: number } {
     if (/^\d+$/.test(body)) return { kind: 'number', index: Number(body) };
     const lower = body.toLowerCase();
-    const letterIndex = lower.length === 1 ? lower.charCodeAt(0) - 96 : NaN;
+    const isRoman = ROMAN_RE.test(lower);
+    if (lower.length > 1) return isRoman ? { kind: 'roman', index: romanValue(lower) } : { kind: 'letter', index: NaN };
+    const letterIndex = lower.charCodeAt(0) - 96;
     const letters = this.stack.find((l) => l.kind === 'letter');
+    const romans = this.stack.find((l) => l.kind === 'roman');
+    // A single letter continues the letters when it is the next one: (h) then (i) is a letter.
     if (letters?.last && letterIndex === letters.last.index + 1) return { kind: 'letter', index: letterIndex };
-    if (ROMAN_RE.test(lower)) {
-      // A lone (i) with no roman level open, under a letter level that has not reached (h), is a numeral.
-      return { kind: 'roman', index: romanValue(lower) };
-    }
-    return { kind: 'letter', index: lower.length === 1 ? letterIndex : NaN };
+    // Otherwise (i) opens numerals, and (v) or (x) continue numerals already open.
+    if (isRoman && (lower === 'i' || romans)) return { kind: 'roman', index: romanValue(lower) };
+    return { kind: 'letter', index: letterIndex };
   }
 
   /** The label that would continue any open level, for splitting parts written inline. */
