@@ -100,7 +100,7 @@ export function buildProgram(io: CliIo): Command {
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'),
     )
-    .option('-r, --rule <id=severity>', 'set a rule to off, warn or error (repeatable)', collectRule, {})
+    .option('-r, --rule <id=severity>', 'set a rule to off, warn or error (repeatable)', collectRule)
     .option('--strict', 'treat warnings as errors')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--as-of <date>', 'the day overdue checks count from (default: today, or a plan’s asOf)')
@@ -176,14 +176,14 @@ export function buildProgram(io: CliIo): Command {
 
 interface LintCliOptions {
   format: 'stylish' | 'json' | 'sarif' | 'github';
-  rule: Record<string, RuleSetting>;
+  rule?: Record<string, RuleSetting>;
   strict?: boolean;
   maxWarnings?: number;
   asOf?: string;
   quiet?: boolean;
 }
 
-function collectRule(value: string, previous: Record<string, RuleSetting>): Record<string, RuleSetting> {
+function collectRule(value: string, previous: Record<string, RuleSetting> = {}): Record<string, RuleSetting> {
   const m = /^([a-z-]+)=(off|warn|error)$/.exec(value.trim());
   if (!m) throw new UsageError(`Unexpected --rule "${value}", expected <rule-id>=off|warn|error`);
   return { ...previous, [m[1]]: m[2] as RuleSetting };

@@ -1,6 +1,6 @@
 import { formatLong } from '../dates/calendar.js';
 import { findDates } from '../dates/prose.js';
-import type { Meeting, Minute, WrittenDate } from '../model/types.js';
+import type { Meeting, Minute, Position, TextBlock, WrittenDate } from '../model/types.js';
 import { itemKind } from '../parse/agenda.js';
 import type { RuleContext } from './rule.js';
 import { normaliseName } from './model-index.js';
@@ -80,4 +80,9 @@ export function samePerson(a: string, b: string, member: (name: string) => unkno
   const s = shorter.split(' ');
   const l = longer.split(' ');
   return s.length >= 2 && s[0] === l[0] && s.at(-1) === l.at(-1);
+}
+
+/** Where a character of a block's text sits in its file. */
+export function positionIn(block: TextBlock, index: number): Position {
+  return block.positionAt?.(index) ?? block.position;
 }

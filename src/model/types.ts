@@ -80,6 +80,8 @@ export interface TextBlock {
   kind: 'paragraph' | 'heading' | 'list-item' | 'table-cell';
   text: string;
   position: Position;
+  /** The place of a character of `text` in the file; present in the parsed model, not in its JSON. */
+  readonly positionAt?: (index: number) => Position;
 }
 
 /** An ordered list as written: each item's written number, and whether the list carried on after interrupting paragraphs. */

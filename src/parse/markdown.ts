@@ -109,7 +109,10 @@ export function datesIn(located: Located): WrittenDate[] {
 }
 
 export function block(kind: TextBlock['kind'], located: Located): TextBlock {
-  return { kind, text: located.text, position: located.position };
+  const result: TextBlock = { kind, text: located.text, position: located.position };
+  // Kept out of the JSON export: a way back from any character of the text to its place in the file.
+  Object.defineProperty(result, 'positionAt', { value: located.positionAt, enumerable: false });
+  return result;
 }
 
 export function tableOf(doc: { source: SourceText }, table: MdTable): Table {

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { positionIn } from '../helpers.js';
 import type { DocumentBody } from '../../model/types.js';
 
 const PLACEHOLDER = /\bx{3,}\b|\bTBC\b|\bTBA\b|\bTODO\b|\[\s*insert[^\]]*\]/i;
@@ -14,7 +15,7 @@ export default defineRule(
     const check = (doc: DocumentBody) => {
       for (const block of doc.blocks) {
         const m = PLACEHOLDER.exec(block.text);
-        if (m) context.report(`Unexpected placeholder "${m[0]}", expected the final text`, block.position);
+        if (m) context.report(`Unexpected placeholder "${m[0]}", expected the final text`, positionIn(block, m.index));
       }
     };
     for (const committee of context.model.committees) {

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.js';
 import { documents } from '../documents.js';
+import { positionIn } from '../helpers.js';
 
 const WORDS = [
   'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
@@ -39,7 +40,7 @@ export default defineRule(
         if (stated && stated.count !== list.items.length) {
           context.report(
             `Unexpected list of ${list.items.length} after "${stated.word}", expected ${stated.count} items`,
-            list.lead.position,
+            positionIn(list.lead, stated.index),
             { related: { message: 'the list', position: list.position } },
           );
         }
