@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { LintReport } from './results.js';
 
 function plural(n: number, word: string): string {
@@ -14,7 +14,10 @@ export function stylish(report: LintReport, cwd: string): string {
     const rows = result.messages.map((m) => [
       `${m.line}:${m.column}`,
       m.severity === 2 ? 'error' : 'warning',
-      m.message + (m.related ? ` (${m.related.message}: ${m.related.file}:${m.related.line}:${m.related.column})` : ''),
+      m.message +
+        (m.related
+          ? ` (${m.related.message}: ${relative(cwd, join(report.root, m.related.file))}:${m.related.line}:${m.related.column})`
+          : ''),
       m.ruleId ?? '',
     ]);
     const width = [0, 1].map((i) => Math.max(...rows.map((r) => r[i].length)));
