@@ -17,6 +17,9 @@ export class LintIndex {
   private readonly members = new Map<string, Map<string, Member>>();
   readonly registerRefs = new Map<string, Recommendation>();
   private readonly minuteIndex = new Map<string, Map<string, Minute>>();
+  private readonly byDate = new Map<string, Meeting>();
+  /** For each committee, the meetings whose minutes hold a number, in date order. */
+  private readonly minuteOwners = new Map<string, Map<string, Meeting[]>>();
 
   constructor(readonly model: Model) {
     for (const committee of model.committees) {
@@ -33,6 +36,15 @@ export class LintIndex {
         for (const name of [member.name, ...member.aliases]) names.set(normaliseName(name), member);
       }
       this.members.set(committee.id, names);
+      const owners = new Map<string, Meeting[]>();
+      for (const meeting of committee.meetings) {
+        if (!this.byDate.has(`${committee.id}/${meeting.date}`)) this.byDate.set(`${committee.id}/${meeting.date}`, meeting);
+        for (const minute of meeting.minutes?.minutes ?? []) {
+          const key = minute.number.raw.toUpperCase();
+          owners.set(key, [...(owners.get(key) ?? []), meeting]);
+        }
+      }
+      this.minuteOwners.set(committee.id, owners);
     }
     for (const register of model.registers) {
       for (const rec of register.recommendations) if (!this.registerRefs.has(rec.ref)) this.registerRefs.set(rec.ref, rec);
@@ -64,6 +76,11 @@ export class LintIndex {
 
   /** The committee's meeting held on a date, if it is in the content. */
   meetingOn(committee: string, date: string): Meeting | undefined {
-    return this.committees.get(committee)?.meetings.find((m) => m.date === date);
+    return this.byDate.get(`${committee}/${date}`);
+  }
+
+  /** The committee's meetings whose minutes hold this number, in date order. */
+  meetingsWithMinute(committee: string, number: string): Meeting[] {
+    return this.minuteOwners.get(committee)?.get(number.toUpperCase()) ?? [];
   }
 }

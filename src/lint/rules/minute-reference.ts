@@ -36,11 +36,11 @@ export default defineRule(
             const first = own[0].number.value;
             // Under running numbering a lower number belongs to an earlier meeting: look for it there.
             if (minuteNumbering !== 'per-meeting' && number.value < first) {
-              const earlier = committee.meetings.filter(
-                (m) => m.date < meeting.date && (minuteNumbering === 'continuous' || year(m) === year(meeting)),
-              );
-              if (earlier.some((m) => context.index.minute(m, ref.number))) continue;
-              const covered = earlier.some((m) => {
+              const sameRun = (m: Meeting) =>
+                m.date < meeting.date && (minuteNumbering === 'continuous' || year(m) === year(meeting));
+              if (context.index.meetingsWithMinute(committee.id, ref.number).some(sameRun)) continue;
+              // Not found: wrong only if an earlier meeting of the run in the content covers that number.
+              const covered = committee.meetings.filter(sameRun).some((m) => {
                 const list = m.minutes?.minutes ?? [];
                 return list.length > 0 && list[0].number.value <= number.value && number.value <= list.at(-1)!.number.value;
               });
