@@ -1,6 +1,6 @@
 import { formatLong } from '../dates/calendar.js';
 import { findDates } from '../dates/prose.js';
-import type { Meeting, Minute, Position, TextBlock, WrittenDate } from '../model/types.js';
+import type { Committee, Meeting, Member, Minute, Minutes, Position, TextBlock, WrittenDate } from '../model/types.js';
 import { itemKind } from '../parse/agenda.js';
 import type { RuleContext } from './rule.js';
 import { normaliseName } from './model-index.js';
@@ -85,4 +85,19 @@ export function samePerson(a: string, b: string, member: (name: string) => unkno
 /** Where a character of a block's text sits in its file. */
 export function positionIn(block: TextBlock, index: number): Position {
   return block.positionAt?.(index) ?? block.position;
+}
+
+/** Every meeting that has minutes, with its committee and a lookup from written names to members. */
+export function* meetingsWithMinutes(context: RuleContext): Generator<{
+  committee: Committee;
+  meeting: Meeting;
+  minutes: Minutes;
+  member: (name: string) => Member | undefined;
+}> {
+  for (const committee of context.model.committees) {
+    const member = (name: string) => context.index.member(committee.id, name);
+    for (const meeting of committee.meetings) {
+      if (meeting.minutes) yield { committee, meeting, minutes: meeting.minutes, member };
+    }
+  }
 }

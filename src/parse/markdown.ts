@@ -7,7 +7,8 @@ import type { DocumentBody, OrderedList, Position, Table, TextBlock, WrittenDate
 import { findDates } from '../dates/prose.js';
 import { normaliseText, SourceText } from './source.js';
 import { MappedText, locate, type InlineOptions, type Located } from './text.js';
-import { fieldPositions, parseYaml, type YamlSource } from './yaml.js';
+import type { z } from 'zod';
+import { fieldPositions, parseYaml, validate, type YamlSource } from './yaml.js';
 import type { Problems } from './problems.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -205,4 +206,23 @@ export function bodyOf(doc: MarkdownDoc, nodes: readonly RootContent[] = doc.tre
   };
   walk(nodes);
   return body;
+}
+
+/**
+ * Validate a document's frontmatter against its schema. A document that must
+ * have frontmatter and has none is a problem; broken YAML was reported when
+ * the file was loaded. Returns null when the document cannot be used.
+ */
+export function frontmatterOf<S extends z.ZodType>(
+  doc: MarkdownDoc,
+  schema: S,
+  problems: Problems,
+  what: string,
+  expected: string,
+): z.output<S> | null {
+  if (!doc.yaml) {
+    if (!doc.hasFrontmatter) problems.error('frontmatter', `Missing frontmatter in ${what}, expected ${expected}`, positionOf(doc, undefined));
+    return null;
+  }
+  return validate(schema, doc.data, doc.yaml, problems, `${what} frontmatter`);
 }

@@ -1,7 +1,7 @@
 import type { NumberedParagraph, Paper, ReportSection } from '../model/types.js';
 import { paperSchema } from './schemas.js';
-import { validate, yamlPosition } from './yaml.js';
-import { bodyOf, positionOf, textOf, type MarkdownDoc } from './markdown.js';
+import { yamlPosition } from './yaml.js';
+import { bodyOf, frontmatterOf, positionOf, textOf, type MarkdownDoc } from './markdown.js';
 import { recommendationsIn } from './register.js';
 import type { Problems } from './problems.js';
 
@@ -26,12 +26,7 @@ export function readPaper(
   doc: MarkdownDoc,
   problems: Problems,
 ): { paper: Paper; appendices: AppendixEntry[] } | null {
-  if (!doc.yaml) {
-    if (!doc.hasFrontmatter)
-      problems.error('frontmatter', 'Missing frontmatter in paper, expected at least "title:"', positionOf(doc, undefined));
-    return null;
-  }
-  const front = validate(paperSchema, doc.data, doc.yaml, problems, 'paper frontmatter');
+  const front = frontmatterOf(doc, paperSchema, problems, 'paper', 'at least "title:"');
   if (!front) return null;
   const body = bodyOf(doc);
   const sections: ReportSection[] = [];

@@ -1,8 +1,8 @@
 import type { PlanAction, PlanStatus, Strand } from '../model/types.js';
 import { parseDue } from '../dates/prose.js';
 import { strandSchema } from './schemas.js';
-import { validate, yamlPosition } from './yaml.js';
-import { bodyOf, positionOf, type MarkdownDoc } from './markdown.js';
+import { yamlPosition } from './yaml.js';
+import { bodyOf, frontmatterOf, positionOf, type MarkdownDoc } from './markdown.js';
 import { cellAt, cellText, columnsOf } from './tables.js';
 import type { Problems } from './problems.js';
 
@@ -25,12 +25,7 @@ export function parseStatus(raw: string | null): PlanStatus | null {
 }
 
 export function readStrand(file: string, doc: MarkdownDoc, problems: Problems): Strand | null {
-  if (!doc.yaml) {
-    if (!doc.hasFrontmatter)
-      problems.error('frontmatter', 'Missing frontmatter in strand, expected "number:" and "title:"', positionOf(doc, undefined));
-    return null;
-  }
-  const front = validate(strandSchema, doc.data, doc.yaml, problems, 'strand frontmatter');
+  const front = frontmatterOf(doc, strandSchema, problems, 'strand', '"number:" and "title:"');
   if (!front) return null;
   const body = bodyOf(doc);
   const actions: PlanAction[] = [];

@@ -1,8 +1,7 @@
 import type { Decision, Recommendation, Register, Table } from '../model/types.js';
 import { parseDue } from '../dates/prose.js';
 import { registerSchema } from './schemas.js';
-import { validate } from './yaml.js';
-import { bodyOf, positionOf, type MarkdownDoc } from './markdown.js';
+import { bodyOf, frontmatterOf, positionOf, type MarkdownDoc } from './markdown.js';
 import { cellAt, cellText, columnsOf } from './tables.js';
 import { parseStatus } from './plan.js';
 import type { Problems } from './problems.js';
@@ -58,12 +57,7 @@ export function recommendationsIn(tables: Table[]): Recommendation[] {
 }
 
 export function readRegister(id: string, doc: MarkdownDoc, problems: Problems): Register | null {
-  if (!doc.yaml) {
-    if (!doc.hasFrontmatter)
-      problems.error('frontmatter', `Missing frontmatter in register, expected at least "title:"`, positionOf(doc, undefined));
-    return null;
-  }
-  const front = validate(registerSchema, doc.data, doc.yaml, problems, 'register frontmatter');
+  const front = frontmatterOf(doc, registerSchema, problems, 'register', 'at least "title:"');
   if (!front) return null;
   const body = bodyOf(doc);
   return {

@@ -1,13 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04 from 'ajv-draft-04';
+import formats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/lint/rules/index.js';
 import { BASE, cli, contentFolder, FIXTURES } from '../helpers.js';
 
 const require = createRequire(import.meta.url);
+// Both are CommonJS modules whose class or function is their default export.
+const Ajv = ((AjvDraft04 as unknown as { default?: typeof AjvDraft04 }).default ?? AjvDraft04) as unknown as new (options: object) => {
+  validate(schema: object, data: unknown): boolean;
+  errors?: unknown[] | null;
+};
+const addFormats = ((formats as unknown as { default?: unknown }).default ?? formats) as (ajv: unknown) => void;
 const ALL_FAULTS = join(FIXTURES, 'lint', 'all-faults', 'content');
 const lintAll = (...args: string[]) => cli(['lint', '.', ...args], { cwd: ALL_FAULTS, today: '2026-11-22' });
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { samePerson } from '../helpers.js';
+import { meetingsWithMinutes, samePerson } from '../helpers.js';
 
 export default defineRule(
   {
@@ -9,21 +9,16 @@ export default defineRule(
     severity: 'warning',
   },
   (context) => {
-    for (const committee of context.model.committees) {
-      const member = (name: string) => context.index.member(committee.id, name);
-      for (const meeting of committee.meetings) {
-        const m = meeting.minutes;
-        if (!m) continue;
-        for (const [list, people] of [['present', m.present], ['apologies', m.apologies]] as const) {
-          for (const person of people) {
-            if (member(person.name)) continue;
-            if (committee.members.some((x) => samePerson(x.name, person.name, member))) continue;
-            if (m.inAttendance.some((x) => samePerson(x.name, person.name, member))) continue;
-            context.report(
-              `Unexpected ${person.name} in ${list}, expected a member of ${committee.name} (or list them under inAttendance)`,
-              person.position,
-            );
-          }
+    for (const { committee, minutes: m, member } of meetingsWithMinutes(context)) {
+      for (const [list, people] of [['present', m.present], ['apologies', m.apologies]] as const) {
+        for (const person of people) {
+          if (member(person.name)) continue;
+          if (committee.members.some((x) => samePerson(x.name, person.name, member))) continue;
+          if (m.inAttendance.some((x) => samePerson(x.name, person.name, member))) continue;
+          context.report(
+            `Unexpected ${person.name} in ${list}, expected a member of ${committee.name} (or list them under inAttendance)`,
+            person.position,
+          );
         }
       }
     }

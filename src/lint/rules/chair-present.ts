@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { samePerson } from '../helpers.js';
+import { meetingsWithMinutes, samePerson } from '../helpers.js';
 
 export default defineRule(
   {
@@ -9,16 +9,11 @@ export default defineRule(
     severity: 'error',
   },
   (context) => {
-    for (const committee of context.model.committees) {
-      const member = (name: string) => context.index.member(committee.id, name);
-      for (const meeting of committee.meetings) {
-        const m = meeting.minutes;
-        if (!m?.chair) continue;
-        if (!m.present.some((p) => samePerson(m.chair!.name, p.name, member))) {
-          context.report(`Unexpected chair ${m.chair.name}, who is not listed as present`, m.chair.position, {
-            related: { message: 'those present', position: m.fields.present ?? m.position },
-          });
-        }
+    for (const { minutes: m, member } of meetingsWithMinutes(context)) {
+      if (m.chair && !m.present.some((p) => samePerson(m.chair!.name, p.name, member))) {
+        context.report(`Unexpected chair ${m.chair.name}, who is not listed as present`, m.chair.position, {
+          related: { message: 'those present', position: m.fields.present ?? m.position },
+        });
       }
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { samePerson } from '../helpers.js';
+import { meetingsWithMinutes, samePerson } from '../helpers.js';
 
 export default defineRule(
   {
@@ -9,22 +9,17 @@ export default defineRule(
     severity: 'error',
   },
   (context) => {
-    for (const committee of context.model.committees) {
-      const member = (name: string) => context.index.member(committee.id, name);
-      for (const meeting of committee.meetings) {
-        const minutes = meeting.minutes;
-        if (!minutes) continue;
-        const there = [...minutes.present, ...minutes.inAttendance];
-        for (const minute of minutes.minutes) {
-          for (const d of minute.declarations) {
-            if (!there.some((p) => samePerson(d.name, p.name, member))) {
-              context.report(`Unexpected declaration by ${d.name}, who is not listed as present`, d.position, {
-                related: { message: 'those present', position: minutes.fields.present ?? minutes.position },
-              });
-            }
-            if (!context.index.minute(meeting, d.minute)) {
-              context.report(`Unexpected declaration about Minute ${d.minute}, expected a minute of this meeting`, d.position);
-            }
+    for (const { meeting, minutes, member } of meetingsWithMinutes(context)) {
+      const there = [...minutes.present, ...minutes.inAttendance];
+      for (const minute of minutes.minutes) {
+        for (const d of minute.declarations) {
+          if (!there.some((p) => samePerson(d.name, p.name, member))) {
+            context.report(`Unexpected declaration by ${d.name}, who is not listed as present`, d.position, {
+              related: { message: 'those present', position: minutes.fields.present ?? minutes.position },
+            });
+          }
+          if (!context.index.minute(meeting, d.minute)) {
+            context.report(`Unexpected declaration about Minute ${d.minute}, expected a minute of this meeting`, d.position);
           }
         }
       }

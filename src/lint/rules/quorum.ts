@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { samePerson } from '../helpers.js';
+import { meetingsWithMinutes, samePerson } from '../helpers.js';
 
 export default defineRule(
   {
@@ -9,19 +9,14 @@ export default defineRule(
     severity: 'error',
   },
   (context) => {
-    for (const committee of context.model.committees) {
-      if (committee.quorum === null) continue;
-      const member = (name: string) => context.index.member(committee.id, name);
-      for (const meeting of committee.meetings) {
-        const m = meeting.minutes;
-        if (!m || meeting.status !== 'held') continue;
-        const members = committee.members.filter((x) => m.present.some((p) => samePerson(x.name, p.name, member)));
-        if (members.length < committee.quorum) {
-          context.report(
-            `Unexpected ${members.length} member${members.length === 1 ? '' : 's'} present, expected at least the quorum of ${committee.quorum}`,
-            m.fields.present ?? m.position,
-          );
-        }
+    for (const { committee, meeting, minutes: m, member } of meetingsWithMinutes(context)) {
+      if (committee.quorum === null || meeting.status !== 'held') continue;
+      const members = committee.members.filter((x) => m.present.some((p) => samePerson(x.name, p.name, member)));
+      if (members.length < committee.quorum) {
+        context.report(
+          `Unexpected ${members.length} member${members.length === 1 ? '' : 's'} present, expected at least the quorum of ${committee.quorum}`,
+          m.fields.present ?? m.position,
+        );
       }
     }
   },
