@@ -6,7 +6,7 @@ import { REPO } from '../helpers.js';
 import { RULE_FIXTURES } from './harness.js';
 
 const ids = RULES.map((r) => r.meta.id);
-const catalogue = readFileSync(join(REPO, '..', 'shared', 'RULES.md'), 'utf8');
+const CATALOGUE = join(REPO, '..', 'shared', 'RULES.md');
 
 describe('every rule is complete', () => {
   it('registers every rule file, and only those, once each', () => {
@@ -18,9 +18,16 @@ describe('every rule is complete', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.runIf(existsSync(join(REPO, '..', 'shared', 'RULES.md')))('implements every rule in the catalogue', () => {
-    const listed = [...catalogue.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]).sort();
+  // The product's catalogue sits beside the repository when it is checked out with it.
+  it.runIf(existsSync(CATALOGUE))('implements every rule in the catalogue', () => {
+    const listed = [...readFileSync(CATALOGUE, 'utf8').matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]).sort();
     expect([...ids].sort()).toEqual(listed);
+  });
+
+  it('lists every rule, and only those, in docs/rules/README.md', () => {
+    const index = readFileSync(join(REPO, 'docs', 'rules', 'README.md'), 'utf8');
+    const listed = [...index.matchAll(/^\| \[`([a-z-]+)`\]/gm)].map((m) => m[1]).sort();
+    expect(listed).toEqual([...ids].sort());
   });
 
   for (const id of ids) {
