@@ -19,6 +19,7 @@ import { json } from '../report/json.js';
 import { sarif } from '../report/sarif.js';
 import { github } from '../report/github.js';
 import type { RuleSetting } from '../model/types.js';
+import { renderSite, writeOutputs } from '../render/html/build.js';
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEFAULT_CONTENT = 'content';
@@ -139,6 +140,49 @@ export function buildProgram(io: CliIo): Command {
     });
 
   program
+    .command('build')
+    .description('check the content, then write the HTML agenda packs, minutes, plans, registers and index')
+    .argument('[dir]', 'the content folder', DEFAULT_CONTENT)
+    .option('-m, --meeting <committee/date>', 'build one meeting only, such as cabinet/2026-04-14')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['html']).default('html'))
+    .addOption(new Option('-a, --audience <audience>', 'who the packs are for').choices(['public', 'members']).default('public'))
+    .option('-o, --out <dir>', 'the output folder', 'out')
+    .option('--as-of <date>', 'the day overdue checks count from (default: today)')
+    .option('--force', 'publish even when the linter finds errors')
+    .action(async (dir: string, options: BuildCliOptions) => {
+      const root = resolve(io.cwd, dir);
+      if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
+      const parsed = parseContent(root);
+      const configProblems = parsed.problems.filter((p) => p.position.file === CONFIG_FILE && p.severity === 'error');
+      if (configProblems.length) {
+        io.stderr(formatProblems(configProblems));
+        throw new UsageError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be built`);
+      }
+      const asOf = options.asOf === undefined ? io.today : readDateArgument(options.asOf);
+      // The lint gate: papers with errors are not published unless the clerk insists.
+      const checked = lint(parsed, { today: io.today, asOf });
+      const report = buildReport(root, checked.findings, checked.rules);
+      if (report.errorCount > 0) {
+        io.stderr(stylish(report, io.cwd));
+        if (!options.force) {
+          io.stderr(`boardpack: not built: fix the errors above, or build anyway with --force\n`);
+          throw new ExitCode(1);
+        }
+      }
+      const rendered = await renderSite(root, parsed.model, { meeting: options.meeting, audience: options.audience, asOf });
+      if ('unknownMeeting' in rendered && rendered.unknownMeeting) {
+        throw new UsageError(`No meeting "${options.meeting}" in ${dir}, expected <committee>/<meeting folder> such as ${parsed.model.committees[0]?.meetings[0]?.id ?? 'cabinet/2026-04-14'}`);
+      }
+      if (rendered.problems.length) {
+        io.stderr(formatProblems(rendered.problems));
+        throw new UsageError(`${dir}: nothing was written`);
+      }
+      const out = resolve(io.cwd, options.out);
+      const files = writeOutputs(out, rendered.outputs);
+      io.stdout(`Wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${options.out}\n`);
+    });
+
+  program
     .command('rules')
     .description('list the consistency rules with their default severity')
     .action(() => {
@@ -172,6 +216,15 @@ export function buildProgram(io: CliIo): Command {
     });
 
   return program;
+}
+
+interface BuildCliOptions {
+  meeting?: string;
+  format: 'html';
+  audience: 'public' | 'members';
+  out: string;
+  asOf?: string;
+  force?: boolean;
 }
 
 interface LintCliOptions {

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { Meeting, Model, Problem } from '../../model/types.js';
+import { Problems } from '../../parse/problems.js';
+import { writeFileAtomic } from '../../fs/atomic.js';
+import { templateEngine } from './templates.js';
+import { packView } from './pack.js';
+import { indexView, minutesView, planView, registerView } from './site.js';
+import { meetingOutDir } from './links.js';
+import type { Audience } from './views.js';
+
+export interface HtmlBuildOptions {
+  /** Build only this meeting, `<committee>/<folder>`. */
+  meeting?: string;
+  audience: Audience;
+  /** The day overdue plan actions are counted from, when a plan has no `asOf`. */
+  asOf: string;
+}
+
+export interface HtmlBuildResult {
+  /** Output paths relative to the output folder, in the order written. */
+  files: string[];
+  problems: Problem[];
+}
+
+/** Render every output into memory first, so nothing is written when a problem stops the build. */
+export async function renderSite(root: string, model: Model, options: HtmlBuildOptions) {
+  const problems = new Problems();
+  const outputs = new Map<string, string | Uint8Array>();
+  let councilTemplates: string | null = null;
+  if (model.config.templates) {
+    councilTemplates = resolve(root, model.config.templates);
+    if (relative(root, councilTemplates).startsWith('..')) {
+      problems.error('frontmatter', `Unexpected templates folder "${model.config.templates}" outside the content folder, expected a folder inside it`, model.config.fields.templates ?? model.config.position);
+      return { outputs, problems: problems.list };
+    }
+  }
+  const engine = templateEngine(councilTemplates);
+  const render = (template: string, view: object) => engine.renderFileSync(template, view) as string;
+
+  let meetings: Meeting[] = model.committees.flatMap((c) => c.meetings);
+  if (options.meeting) {
+    meetings = meetings.filter((m) => m.id === options.meeting);
+    if (meetings.length === 0) return { outputs, problems: problems.list, unknownMeeting: true };
+  }
+
+  for (const meeting of meetings) {
+    const dir = meetingOutDir(meeting);
+    if (meeting.agenda && meeting.status !== 'cancelled') {
+      const view = packView(root, model, meeting, options.audience, problems);
+      const name = options.audience === 'members' ? 'agenda-pack.members.html' : 'agenda-pack.html';
+      outputs.set(`${dir}/${name}`, render('agenda-pack', view));
+      // PDFs go beside the pack as they are; a public pack leaves exempt ones out.
+      const withheld = new Set(
+        meeting.papers.flatMap((p) => p.appendices.filter((a) => a.exempt && options.audience === 'public').map((a) => a.file)),
+      );
+      const pdfs = [...meeting.attachments.map((a) => a.file), ...meeting.papers.flatMap((p) => p.appendices.filter((a) => a.format === 'pdf' && a.exists).map((a) => a.file))];
+      for (const file of new Set(pdfs)) {
+        if (!withheld.has(file)) outputs.set(`${dir}/${file.split('/').pop()}`, readFileSync(join(root, file)));
+      }
+    }
+    if (meeting.minutes) outputs.set(`${dir}/minutes.html`, render('minutes', minutesView(root, model, meeting, problems)));
+  }
+
+  if (!options.meeting) {
+    for (const plan of model.plans) outputs.set(`plans/${plan.id}.html`, render('plan', planView(model, plan, options.asOf)));
+    for (const register of model.registers) outputs.set(`registers/${register.id}.html`, render('register', registerView(model, register)));
+    outputs.set('index.html', render('index', indexView(model)));
+  }
+  return { outputs, problems: problems.list };
+}
+
+/** Write rendered outputs, each file whole or not at all. */
+export function writeOutputs(out: string, outputs: Map<string, string | Uint8Array>): string[] {
+  const files = [...outputs.keys()].sort();
+  for (const file of files) writeFileAtomic(join(out, ...file.split('/')), outputs.get(file)!);
+  return files.map((f) => f.split('/').join(sep));
+}

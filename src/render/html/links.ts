@@ -1,0 +1,47 @@
+import { posix } from 'node:path';
+import type { Meeting, Model } from '../../model/types.js';
+import type { Problems } from '../../parse/problems.js';
+import { localTarget, type LinkRewriter } from './markdown.js';
+import { appendixAnchor, paperAnchor, type Audience } from './views.js';
+
+/** The output folder of a meeting, relative to the output root. */
+export function meetingOutDir(meeting: Meeting): string {
+  return `${meeting.committee}/${meeting.folder}`;
+}
+
+/**
+ * How links in a meeting's papers are written in its pack: papers and
+ * appendices of the pack become anchors, its PDFs the copies beside the pack,
+ * another meeting's minutes that meeting's minutes page. Links to web pages
+ * stay; links to other local files become plain text; a link out of the
+ * content folder is refused.
+ */
+export function packLinks(model: Model, meeting: Meeting, audience: Audience, problems: Problems): LinkRewriter {
+  const anchors = new Map<string, string>();
+  const pdfs = new Map<string, boolean>();
+  for (const paper of meeting.papers) {
+    anchors.set(paper.file, paperAnchor(paper));
+    paper.appendices.forEach((a, i) => {
+      if (a.format === 'md') anchors.set(a.file, appendixAnchor(paper, i));
+      else pdfs.set(a.file, a.exempt);
+    });
+  }
+  for (const att of meeting.attachments) if (!pdfs.has(att.file)) pdfs.set(att.file, false);
+  const here = meetingOutDir(meeting);
+
+  return (href, from, position) => {
+    const target = localTarget(href, from);
+    if (target === null) return /^(https?:|mailto:|#)/i.test(href) ? href : null;
+    if (target.startsWith('../') || target === '..') {
+      problems.error('link-target', `Unexpected link "${href}" to a file outside the content folder, expected a file inside it`, position);
+      return null;
+    }
+    if (anchors.has(target)) return `#${anchors.get(target)}`;
+    if (pdfs.has(target)) return audience === 'public' && pdfs.get(target) ? null : posix.basename(target);
+    const m = /^committees\/([^/]+)\/([^/]+)\/minutes\.md$/.exec(target);
+    if (m && model.committees.some((c) => c.id === m[1] && c.meetings.some((x) => x.folder === m[2] && x.minutes))) {
+      return posix.relative(here, `${m[1]}/${m[2]}/minutes.html`);
+    }
+    return null;
+  };
+}

@@ -1,0 +1,103 @@
+import { posix } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unified } from 'unified';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import { visit, SKIP } from 'unist-util-visit';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { loadMarkdown } from '../../parse/markdown.js';
+import { Problems } from '../../parse/problems.js';
+import type { Position } from '../../model/types.js';
+
+/**
+ * What raw HTML in papers may keep: GitHub's safe list (tables, emphasis,
+ * sup and sub, lists), without images from anywhere, forms or ids that
+ * could clash with the pack's own.
+ */
+const SCHEMA: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: (defaultSchema.tagNames ?? []).filter((t) => !['input', 'picture', 'source', 'details', 'summary'].includes(t)),
+  attributes: {
+    ...defaultSchema.attributes,
+    th: [...(defaultSchema.attributes?.th ?? []), 'scope'],
+  },
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: [] },
+};
+
+const toHast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize, SCHEMA);
+
+/** How a link in a document turns into a link in the output, or is refused. */
+export type LinkRewriter = (href: string, from: string, position: Position) => string | null;
+
+export interface RenderOptions {
+  /** The heading level the document's top heading becomes (a paper inside a pack starts lower). */
+  topHeading: number;
+  rewriteLink: LinkRewriter;
+  problems: Problems;
+  /** Mark paragraphs by the line they start on (resolutions and their parts in minutes). */
+  classesByLine?: Map<number, string>;
+}
+
+function text(value: string): ElementContent {
+  return { type: 'text', value };
+}
+
+/** Render a content file's Markdown body (frontmatter left out) to sanitised HTML. */
+export function renderMarkdownFile(root: string, file: string, options: RenderOptions): string {
+  const raw = readFileSync(join(root, file), 'utf8');
+  const doc = loadMarkdown(file, raw, new Problems());
+  return renderTree(doc.tree, file, options);
+}
+
+export function renderTree(tree: MdastRoot, file: string, options: RenderOptions): string {
+  const hast = toHast.runSync(tree as never) as unknown as HastRoot;
+  shiftHeadings(hast, options.topHeading);
+  visit(hast, 'element', (node: Element, index, parent) => {
+    if (node.tagName === 'th') node.properties.scope = 'col';
+    if (node.tagName === 'img' && parent && index !== undefined) {
+      // Nothing is fetched when a pack is read: an image becomes its description.
+      parent.children.splice(index, 1, text(String(node.properties.alt ?? '')));
+      return [SKIP, index];
+    }
+    if (node.tagName === 'a' && typeof node.properties.href === 'string') {
+      const line = node.position?.start.line ?? 1;
+      const href = options.rewriteLink(node.properties.href, file, { file, line, column: node.position?.start.column ?? 1 });
+      if (href === null && parent && index !== undefined) {
+        parent.children.splice(index, 1, ...node.children);
+        return [SKIP, index];
+      }
+      node.properties.href = href!;
+    }
+    if (node.tagName === 'p' && options.classesByLine) {
+      const cls = options.classesByLine.get(node.position?.start.line ?? -1);
+      if (cls) node.properties.className = cls.split(' ');
+    }
+    return undefined;
+  });
+  return toHtml(hast);
+}
+
+function shiftHeadings(tree: HastRoot, top: number): void {
+  let min = 7;
+  visit(tree, 'element', (node: Element) => {
+    const m = /^h([1-6])$/.exec(node.tagName);
+    if (m) min = Math.min(min, Number(m[1]));
+  });
+  if (min === 7) return;
+  visit(tree, 'element', (node: Element) => {
+    const m = /^h([1-6])$/.exec(node.tagName);
+    if (m) node.tagName = `h${Math.min(6, Number(m[1]) - min + top)}`;
+  });
+}
+
+/** The content-relative path a relative link points at, or null when it is not a local file. */
+export function localTarget(href: string, from: string): string | null {
+  if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(href)) return null;
+  const path = decodeURI(href.split('#')[0].split('?')[0]);
+  if (!path) return null;
+  return posix.normalize(posix.join(posix.dirname(from), path));
+}

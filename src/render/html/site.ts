@@ -1,0 +1,134 @@
+import type { Meeting, Model, Plan, Register } from '../../model/types.js';
+import { formatLong } from '../../dates/calendar.js';
+import type { Problems } from '../../parse/problems.js';
+import { renderMarkdownFile } from './markdown.js';
+import { meetingOutDir, packLinks } from './links.js';
+import { meetingHeading, minutesClasses, statusView } from './views.js';
+
+function dueText(due: { raw: string; kind: string; date: string | null }): string {
+  return due.kind === 'date' && due.date ? formatLong(due.date).replace(/^\w+ /, '') : due.raw;
+}
+
+/** The minutes page: attendance, the minutes as written (resolutions laid out), actions, and the signature line. */
+export function minutesView(root: string, model: Model, meeting: Meeting, problems: Problems) {
+  const minutes = meeting.minutes!;
+  const committee = model.committees.find((c) => c.id === meeting.committee)!;
+  const html = renderMarkdownFile(root, minutes.file, {
+    topHeading: 2,
+    rewriteLink: packLinks(model, meeting, 'public', problems),
+    problems,
+    classesByLine: minutesClasses(meeting),
+  });
+  const chair = minutes.chair?.name ?? null;
+  return {
+    lang: model.config.locale,
+    organisation: model.config.organisation,
+    committee: { name: committee.name },
+    meeting: meetingHeading(meeting),
+    chair,
+    present: minutes.present.map((p) => ({ name: p.name, inTheChair: p.name === chair })),
+    apologies: minutes.apologies.map((p) => p.name),
+    absent: minutes.absent.map((p) => p.name),
+    inAttendance: minutes.inAttendance.map((p) => p.name),
+    html,
+    actions: minutes.minutes.flatMap((m) =>
+      m.actions.map((a) => ({ minute: m.number.raw, owner: a.owner, text: a.text, due: dueText(a.due) })),
+    ),
+  };
+}
+
+/** A plan page: each strand's actions with status in words and colour, overdue ones marked, and the coverage matrix. */
+export function planView(model: Model, plan: Plan, asOf: string) {
+  const asOfDay = plan.asOf ?? asOf;
+  const registerOf = new Map(model.registers.flatMap((r) => r.recommendations.map((rec) => [rec.ref, r] as const)));
+  const strands = plan.strands.map((s) => ({
+    number: s.number,
+    title: s.title,
+    lead: s.lead,
+    addresses: s.addresses.map((a) => {
+      const register = registerOf.get(a.ref);
+      return { ref: a.ref, href: register ? `../registers/${register.id}.html#rec-${a.ref}` : null };
+    }),
+    intro: s.blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text),
+    actions: s.actions.map((row) => ({
+      action: row.action,
+      owner: row.owner,
+      milestone: row.milestone,
+      due: dueText(row.due),
+      status: statusView(row.status),
+      overdue: row.status !== 'Complete' && row.due.date !== null && row.due.date < asOfDay,
+    })),
+  }));
+  const addressedBy = new Map<string, number[]>();
+  for (const s of plan.strands) for (const a of s.addresses) addressedBy.set(a.ref, [...(addressedBy.get(a.ref) ?? []), s.number]);
+  const registers = model.registers.filter((r) => r.recommendations.some((rec) => addressedBy.has(rec.ref)));
+  const rows = registers.flatMap((r) =>
+    r.recommendations.map((rec) => ({
+      ref: rec.ref,
+      text: rec.text,
+      href: `../registers/${r.id}.html#rec-${rec.ref}`,
+      cells: plan.strands.map((s) => (addressedBy.get(rec.ref) ?? []).includes(s.number)),
+      addressed: addressedBy.has(rec.ref),
+    })),
+  );
+  return {
+    lang: model.config.locale,
+    organisation: model.config.organisation,
+    title: plan.title,
+    owner: plan.owner,
+    adopted: plan.adopted ? formatLong(plan.adopted) : null,
+    asOf: formatLong(asOfDay),
+    strands,
+    matrix: { strands: plan.strands.map((s) => ({ number: s.number, title: s.title })), rows },
+    unaddressed: rows.filter((r) => !r.addressed),
+  };
+}
+
+export function registerView(model: Model, register: Register) {
+  const strandsFor = (ref: string) =>
+    model.plans.flatMap((p) =>
+      p.strands
+        .filter((s) => s.addresses.some((a) => a.ref === ref))
+        .map((s) => ({ label: `${p.title}, strand ${s.number}: ${s.title}`, href: `../plans/${p.id}.html#strand-${s.number}` })),
+    );
+  return {
+    lang: model.config.locale,
+    organisation: model.config.organisation,
+    title: register.title,
+    source: register.source,
+    recommendations: register.recommendations.map((rec) => ({
+      ref: rec.ref,
+      text: rec.text,
+      timescale: rec.timescale,
+      decision: rec.decisionRaw ?? 'No decision recorded',
+      owner: rec.owner,
+      actionBy: dueText(rec.actionBy),
+      status: rec.status ? statusView(rec.status) : null,
+      strands: strandsFor(rec.ref),
+    })),
+  };
+}
+
+/** The site's front page: committees with their upcoming and past meetings, plans and registers. */
+export function indexView(model: Model) {
+  return {
+    lang: model.config.locale,
+    organisation: model.config.organisation,
+    committees: model.committees.map((c) => {
+      const entry = (m: Meeting) => ({
+        date: formatLong(m.date),
+        title: m.title,
+        status: m.status,
+        pack: m.agenda && m.status !== 'cancelled' ? `${meetingOutDir(m)}/agenda-pack.html` : null,
+        minutes: m.minutes ? `${meetingOutDir(m)}/minutes.html` : null,
+      });
+      return {
+        name: c.name,
+        upcoming: c.meetings.filter((m) => m.status === 'scheduled' || m.status === 'postponed').map(entry),
+        past: c.meetings.filter((m) => m.status === 'held' || m.status === 'cancelled').reverse().map(entry),
+      };
+    }),
+    plans: model.plans.map((p) => ({ title: p.title, href: `plans/${p.id}.html` })),
+    registers: model.registers.map((r) => ({ title: r.title, href: `registers/${r.id}.html` })),
+  };
+}

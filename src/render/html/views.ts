@@ -1,0 +1,78 @@
+import type { Committee, Meeting, Model, Paper, Plan, PlanStatus, Register, Resolution, ResolutionPart } from '../../model/types.js';
+import { formatLong } from '../../dates/calendar.js';
+import { formatTime } from '../../scaffold/meeting.js';
+import { exemptNotice } from './exempt.js';
+
+export type Audience = 'public' | 'members';
+
+const ROLE_LABEL: Record<string, string> = { chair: 'Chair', 'vice-chair': 'Vice-Chair', 'co-opted': 'Co-opted member', member: '' };
+const STATUS_LABEL: Record<PlanStatus, string> = { R: 'Red', A: 'Amber', G: 'Green', Complete: 'Complete' };
+
+export function statusView(status: PlanStatus | null) {
+  return status
+    ? { label: STATUS_LABEL[status], cls: `status-${status.toLowerCase()}` }
+    : { label: 'Not given', cls: 'status-none' };
+}
+
+export function membership(committee: Committee) {
+  return committee.members.map((m) => ({ name: m.name, role: ROLE_LABEL[m.role] }));
+}
+
+export function meetingHeading(meeting: Meeting) {
+  return {
+    title: meeting.title,
+    date: formatLong(meeting.date),
+    time: meeting.time ? formatTime(meeting.time) : null,
+    venue: meeting.venue,
+    published: meeting.published ? formatLong(meeting.published) : null,
+    status: meeting.status,
+  };
+}
+
+export function paperAnchor(paper: Paper): string {
+  return `paper-${paper.id}`;
+}
+
+export function appendixAnchor(paper: Paper, index: number): string {
+  return `paper-${paper.id}-appendix-${index + 1}`;
+}
+
+/** A paper's exemption as the audience sees it: withheld with a notice, or marked. */
+export function exemption(model: Model, exempt: boolean, paragraph: number | null, audience: Audience, what: string) {
+  if (!exempt) return { withheld: false, notice: null, notForPublication: false };
+  const notice = exemptNotice(model.config.jurisdiction, paragraph, what);
+  return audience === 'public'
+    ? { withheld: true, notice, notForPublication: false }
+    : { withheld: false, notice, notForPublication: true };
+}
+
+/** Classes for the paragraphs of minutes that hold resolutions, their parts, reasons and actions, by line. */
+export function minutesClasses(meeting: Meeting): Map<number, string> {
+  const classes = new Map<number, string>();
+  const mark = (line: number, cls: string) => {
+    if (!classes.has(line)) classes.set(line, cls);
+  };
+  const parts = (list: ResolutionPart[], depth: number) => {
+    for (const p of list) {
+      mark(p.position.line, `part part-${depth}`);
+      parts(p.parts, depth + 1);
+    }
+  };
+  for (const minute of meeting.minutes?.minutes ?? []) {
+    for (const r of minute.resolutions as Resolution[]) {
+      mark(r.position.line, 'resolution');
+      parts(r.parts, 1);
+      for (const reason of r.reasons) mark(reason.position.line, 'reason');
+    }
+    for (const a of minute.actions) mark(a.position.line, 'action');
+  }
+  return classes;
+}
+
+export function planStrandLink(plan: Plan, number: number): string {
+  return `../plans/${plan.id}.html#strand-${number}`;
+}
+
+export function registerRefLink(register: Register, ref: string): string {
+  return `../registers/${register.id}.html#rec-${ref}`;
+}
