@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { cli } from '../helpers.js';
 
 export { select, selectAll, toString };
@@ -21,7 +21,7 @@ export function page(out: string, file: string): Root {
   return fromHtml(readFileSync(join(out, file), 'utf8'));
 }
 
-export function text(tree: Root, selector: string): string[] {
+export function text(tree: Root | Element, selector: string): string[] {
   return selectAll(selector, tree).map((n) => toString(n).replace(/\s+/g, ' ').trim());
 }
 
