@@ -20,6 +20,9 @@ import { sarif } from '../report/sarif.js';
 import { github } from '../report/github.js';
 import type { RuleSetting } from '../model/types.js';
 import { renderSite, writeOutputs } from '../render/html/build.js';
+import { launchBrowser } from '../render/pdf/browser.js';
+import { renderPdfs } from '../render/pdf/site.js';
+import { BrowserNotFound } from '../render/chromium.js';
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEFAULT_CONTENT = 'content';
@@ -144,7 +147,7 @@ export function buildProgram(io: CliIo): Command {
     .description('check the content, then write the HTML agenda packs, minutes, plans, registers and index')
     .argument('[dir]', 'the content folder', DEFAULT_CONTENT)
     .option('-m, --meeting <committee/date>', 'build one meeting only, such as cabinet/2026-04-14')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['html']).default('html'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'pdf', 'all']).default('html'))
     .addOption(new Option('-a, --audience <audience>', 'who the packs are for').choices(['public', 'members']).default('public'))
     .option('-o, --out <dir>', 'the output folder', 'out')
     .option('--as-of <date>', 'the day overdue checks count from (default: today)')
@@ -169,7 +172,28 @@ export function buildProgram(io: CliIo): Command {
           throw new ExitCode(1);
         }
       }
-      const rendered = await renderSite(root, parsed.model, { meeting: options.meeting, audience: options.audience, asOf });
+      const wantPdf = options.format !== 'html';
+      let browser: Awaited<ReturnType<typeof launchBrowser>> | null = null;
+      if (wantPdf) {
+        try {
+          browser = await launchBrowser();
+        } catch (err) {
+          if (err instanceof BrowserNotFound) throw new UsageError(err.message);
+          throw new UsageError(`Chromium could not be started: ${(err as Error).message}`);
+        }
+      }
+      let rendered;
+      try {
+        rendered = await renderSite(root, parsed.model, {
+          meeting: options.meeting,
+          audience: options.audience,
+          asOf,
+          html: options.format !== 'pdf',
+          pdf: browser ? (input) => renderPdfs(browser!, input) : undefined,
+        });
+      } finally {
+        await browser?.close();
+      }
       if ('unknownMeeting' in rendered && rendered.unknownMeeting) {
         throw new UsageError(`No meeting "${options.meeting}" in ${dir}, expected <committee>/<meeting folder> such as ${parsed.model.committees[0]?.meetings[0]?.id ?? 'cabinet/2026-04-14'}`);
       }
@@ -220,7 +244,7 @@ export function buildProgram(io: CliIo): Command {
 
 interface BuildCliOptions {
   meeting?: string;
-  format: 'html';
+  format: 'html' | 'pdf' | 'all';
   audience: 'public' | 'members';
   out: string;
   asOf?: string;

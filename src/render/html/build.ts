@@ -9,7 +9,20 @@ import { indexView, minutesView, planView, registerView } from './site.js';
 import { meetingOutDir } from './links.js';
 import type { Audience } from './views.js';
 
+/** Renders PDFs for the chosen meetings; injected, so that this module never loads a browser. */
+export type PdfRenderer = (input: {
+  root: string;
+  model: Model;
+  meetings: Meeting[];
+  audience: Audience;
+  render: (template: string, view: object) => string;
+  problems: Problems;
+}) => Promise<Map<string, Uint8Array>>;
+
 export interface HtmlBuildOptions {
+  /** Write the HTML site (default true). */
+  html?: boolean;
+  pdf?: PdfRenderer;
   /** Build only this meeting, `<committee>/<folder>`. */
   meeting?: string;
   audience: Audience;
@@ -44,7 +57,8 @@ export async function renderSite(root: string, model: Model, options: HtmlBuildO
     if (meetings.length === 0) return { outputs, problems: problems.list, unknownMeeting: true };
   }
 
-  for (const meeting of meetings) {
+  const html = options.html ?? true;
+  for (const meeting of html ? meetings : []) {
     const dir = meetingOutDir(meeting);
     if (meeting.agenda && meeting.status !== 'cancelled') {
       const view = packView(root, model, meeting, options.audience, problems);
@@ -62,7 +76,12 @@ export async function renderSite(root: string, model: Model, options: HtmlBuildO
     if (meeting.minutes) outputs.set(`${dir}/minutes.html`, render('minutes', minutesView(root, model, meeting, problems)));
   }
 
-  if (!options.meeting) {
+  if (options.pdf) {
+    const pdfs = await options.pdf({ root, model, meetings, audience: options.audience, render, problems });
+    for (const [file, bytes] of pdfs) outputs.set(file, bytes);
+  }
+
+  if (html && !options.meeting) {
     for (const plan of model.plans) outputs.set(`plans/${plan.id}.html`, render('plan', planView(model, plan, options.asOf)));
     for (const register of model.registers) outputs.set(`registers/${register.id}.html`, render('register', registerView(model, register)));
     outputs.set('index.html', render('index', indexView(model)));

@@ -60,6 +60,7 @@ export function packView(root: string, model: Model, meeting: Meeting, audience:
           ...ax,
           html: ax.withheld || a.format !== 'md' || !a.exists ? null : render(a.file, 5),
           pdf: ax.withheld || a.format !== 'pdf' ? null : a.file.split('/').pop(),
+          file: a.file,
         };
       }),
     };
@@ -75,9 +76,10 @@ export function packView(root: string, model: Model, meeting: Meeting, audience:
       notes: item.notes.map((n) => n.text),
       links: item.links.map((link) => {
         const paper = link.target ? paperByFile.get(link.target) : undefined;
-        if (paper) return { href: `#${paper.anchor}`, text: paper.title, note: paper.withheld ? 'not for publication' : null };
+        if (paper) return { href: `#${paper.anchor}`, text: paper.title, note: paper.withheld ? 'not for publication' : null, pages: null as string | null, file: null };
         const href = rewriteLink(link.href, agenda.file, link.position);
-        return { href, text: href?.endsWith('minutes.html') ? `Minutes of the previous meeting` : link.text, note: null };
+        const file = link.kind === 'attachment' && link.exists ? link.target : null;
+        return { href, text: href?.endsWith('minutes.html') ? `Minutes of the previous meeting` : link.text, note: null, pages: null as string | null, file };
       }),
     }));
 

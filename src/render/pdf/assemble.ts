@@ -1,0 +1,108 @@
+import {
+  beginMarkedContent,
+  endMarkedContent,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRef,
+  StandardFonts,
+  rgb,
+  type PDFFont,
+  type PDFPage,
+} from 'pdf-lib';
+
+export interface OutlineEntry {
+  title: string;
+  /** Index of the page it opens at. */
+  page: number;
+  children: OutlineEntry[];
+}
+
+/** Insert every page of another PDF, as it is, before page `at`. Returns how many were inserted. */
+export async function insertPdf(doc: PDFDocument, bytes: Uint8Array, at: number): Promise<number> {
+  const source = await PDFDocument.load(bytes, { updateMetadata: false });
+  const pages = await doc.copyPages(source, source.getPageIndices());
+  pages.forEach((page, i) => doc.insertPage(at + i, page));
+  return pages.length;
+}
+
+/** Draw text as an artifact, so that screen readers following the tags skip it. */
+function artifactText(page: PDFPage, text: string, font: PDFFont, size: number, y: number, bold = false): void {
+  const { width } = page.getSize();
+  const textWidth = font.widthOfTextAtSize(text, size);
+  page.pushOperators(beginMarkedContent('Artifact'));
+  page.drawText(text, { x: (width - textWidth) / 2, y, size, font, color: bold ? rgb(0.48, 0.05, 0.05) : rgb(0.1, 0.1, 0.1) });
+  page.pushOperators(endMarkedContent());
+}
+
+/** Print "Page N" at the foot of every page from `first` on, counting from 1. */
+export async function stampPageNumbers(doc: PDFDocument, first: number, label = (n: number) => `Page ${n}`): Promise<void> {
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.getPages().forEach((page, i) => {
+    if (i >= first) artifactText(page, label(i - first + 1), font, 9, 18);
+  });
+}
+
+/** Mark pages NOT FOR PUBLICATION at their head. */
+export async function stampRestricted(doc: PDFDocument, pages: number[]): Promise<void> {
+  const font = await doc.embedFont(StandardFonts.HelveticaBold);
+  for (const i of pages) {
+    const page = doc.getPage(i);
+    artifactText(page, 'NOT FOR PUBLICATION', font, 10, page.getSize().height - 22, true);
+  }
+}
+
+/** Bookmarks: a tree of titled entries, each opening at its page. */
+export function addOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
+  const ctx = doc.context;
+  const pageRefs = doc.getPages().map((p) => p.ref);
+  const build = (items: OutlineEntry[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } => {
+    const refs = items.map(() => ctx.nextRef());
+    let count = items.length;
+    items.forEach((item, i) => {
+      const dict = ctx.obj({
+        Title: PDFHexString.fromText(item.title),
+        Parent: parent,
+        Dest: [pageRefs[Math.min(item.page, pageRefs.length - 1)], 'Fit'],
+      });
+      if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]);
+      if (i < items.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]);
+      if (item.children.length) {
+        const sub = build(item.children, refs[i]);
+        dict.set(PDFName.of('First'), sub.first);
+        dict.set(PDFName.of('Last'), sub.last);
+        dict.set(PDFName.of('Count'), ctx.obj(sub.count));
+        count += sub.count;
+      }
+      ctx.assign(refs[i], dict);
+    });
+    return { first: refs[0], last: refs[refs.length - 1], count };
+  };
+  if (entries.length === 0) return;
+  const root = ctx.nextRef();
+  const tree = build(entries, root);
+  ctx.assign(root, ctx.obj({ Type: 'Outlines', First: tree.first, Last: tree.last, Count: tree.count }));
+  doc.catalog.set(PDFName.of('Outlines'), root);
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+}
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  language: string;
+  /** The day that stands for creation and modification, so rebuilds are identical. */
+  date: string;
+}
+
+export function setMetadata(doc: PDFDocument, meta: PdfMetadata): void {
+  const when = new Date(`${meta.date}T00:00:00Z`);
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
+  doc.setLanguage(meta.language);
+  doc.setCreator('boardpack');
+  doc.setProducer('boardpack');
+  doc.setCreationDate(when);
+  doc.setModificationDate(when);
+}

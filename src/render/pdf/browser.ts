@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { chromiumArgs, findChromium } from '../chromium.js';
+
+/**
+ * Start the system Chromium for one build. Its profile is a fresh folder,
+ * removed when the browser closes; the browser closes on Ctrl-C too.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'boardpack-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: findChromium(),
+    args: chromiumArgs(profile),
+    headless: true,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    void browser.close().finally(() => process.kill(process.pid, signal));
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    stop(signal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const close = browser.close.bind(browser);
+  browser.close = async () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    try {
+      await close();
+    } finally {
+      // Chromium may still be flushing its profile as it exits.
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+      } catch {
+        /* a leftover temporary profile is not worth failing a build for */
+      }
+    }
+  };
+  return browser;
+}

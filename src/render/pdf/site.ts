@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import type { Browser } from 'puppeteer-core';
+import type { Meeting, Model } from '../../model/types.js';
+import type { Problems } from '../../parse/problems.js';
+import { formatLong } from '../../dates/calendar.js';
+import { packView } from '../html/pack.js';
+import { minutesView } from '../html/site.js';
+import { meetingOutDir } from '../html/links.js';
+import type { Audience } from '../html/views.js';
+import { packPdf } from './pack.js';
+import { printHtml } from './print.js';
+import { setMetadata, stampPageNumbers } from './assemble.js';
+
+export interface PdfBuildInput {
+  root: string;
+  model: Model;
+  meetings: Meeting[];
+  audience: Audience;
+  render: (template: string, view: object) => string;
+  problems: Problems;
+}
+
+/** Every PDF for the chosen meetings, rendered in one shared browser: packs, supplementary packs and minutes. */
+export async function renderPdfs(browser: Browser, input: PdfBuildInput): Promise<Map<string, Uint8Array>> {
+  const { root, model, audience, render, problems } = input;
+  const outputs = new Map<string, Uint8Array>();
+  // Pages are printed from a private folder and may load nothing outside it.
+  const allowed = mkdtempSync(join(tmpdir(), 'boardpack-print-'));
+  const suffix = audience === 'members' ? '.members' : '';
+  try {
+    for (const meeting of input.meetings) {
+      const dir = meetingOutDir(meeting);
+      const committee = model.committees.find((c) => c.id === meeting.committee)!;
+      const when = `${committee.name}, ${formatLong(meeting.date)}`;
+      if (meeting.agenda && meeting.status !== 'cancelled') {
+        const view = packView(root, model, meeting, audience, problems);
+        const mainPapers = view.papers.filter((p) => p.supplement === null);
+        outputs.set(
+          `${dir}/agenda-pack${suffix}.pdf`,
+          await packPdf(browser, {
+            view: { ...view, papers: mainPapers, supplements: [] },
+            render: (v) => render('agenda-pack', v),
+            allowed,
+            root,
+            title: `${when}: agenda pack`,
+            subject: `Agenda and papers for the meeting of the ${committee.name} on ${formatLong(meeting.date)}`,
+            date: meeting.published ?? meeting.date,
+          }),
+        );
+        for (const supplement of view.supplements) {
+          const papers = view.papers.filter((p) => p.supplement === supplement.number);
+          const published = meeting.supplements.find((s) => s.supplement === supplement.number)?.published;
+          outputs.set(
+            `${dir}/agenda-pack.supplement-${supplement.number}${suffix}.pdf`,
+            await packPdf(browser, {
+              view: { ...view, items: supplement.items, agendaNotes: [], supplements: [], papers, supplementOnly: supplement.number } as typeof view,
+              render: (v) => render('agenda-pack', v),
+              allowed,
+              root,
+              title: `${when}: supplementary agenda ${supplement.number}`,
+              subject: `Supplementary agenda ${supplement.number} for the meeting of the ${committee.name} on ${formatLong(meeting.date)}`,
+              date: published ?? meeting.published ?? meeting.date,
+            }),
+          );
+        }
+      }
+      if (meeting.minutes) {
+        const doc = await PDFDocument.load(await printHtml(browser, render('minutes', minutesView(root, model, meeting, problems)), allowed), {
+          updateMetadata: false,
+        });
+        const total = doc.getPageCount();
+        await stampPageNumbers(doc, 0, (n) => `Page ${n} of ${total}`);
+        setMetadata(doc, {
+          title: `${when}: minutes`,
+          author: model.config.organisation,
+          subject: `Minutes of the meeting of the ${committee.name} held on ${formatLong(meeting.date)}`,
+          language: model.config.locale,
+          date: meeting.date,
+        });
+        outputs.set(`${dir}/minutes.pdf`, await doc.save({ useObjectStreams: false }));
+      }
+    }
+  } finally {
+    rmSync(allowed, { recursive: true, force: true });
+  }
+  return outputs;
+}
