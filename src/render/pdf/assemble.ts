@@ -1,3 +1,5 @@
+import { posix } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   beginMarkedContent,
   endMarkedContent,
@@ -5,6 +7,8 @@ import {
   PDFHexString,
   PDFName,
   PDFRef,
+  PDFDict,
+  PDFString,
   StandardFonts,
   rgb,
   type PDFFont,
@@ -105,4 +109,27 @@ export function setMetadata(doc: PDFDocument, meta: PdfMetadata): void {
   doc.setProducer('boardpack');
   doc.setCreationDate(when);
   doc.setModificationDate(when);
+}
+
+/**
+ * Chromium writes relative links as absolute file: URLs of the folder the page
+ * was printed from. Make them relative to the PDF again, pointing at the PDF
+ * of a page rather than its HTML, so that the file carries no build path.
+ */
+export function relativiseLinks(doc: PDFDocument, printedFrom: string): void {
+  const base = pathToFileURL(printedFrom.endsWith('/') ? printedFrom : `${printedFrom}/`).href;
+  for (const page of doc.getPages()) {
+    const annots = page.node.Annots();
+    if (!annots) continue;
+    for (let i = 0; i < annots.size(); i++) {
+      const annot = annots.lookup(i, PDFDict);
+      const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
+      const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)?.decodeText();
+      if (!action || !uri?.startsWith('file:')) continue;
+      const path = decodeURI(uri.replace(/^file:\/\//, ''));
+      const from = decodeURI(base.replace(/^file:\/\//, ''));
+      const relative = posix.relative(from, path).replace(/\.html$/, '.pdf');
+      action.set(PDFName.of('URI'), PDFString.of(relative));
+    }
+  }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'puppeteer-core';
 import { printHtml } from './print.js';
-import { addOutline, insertPdf, setMetadata, stampPageNumbers, stampRestricted, type OutlineEntry } from './assemble.js';
+import { addOutline, insertPdf, relativiseLinks, setMetadata, stampPageNumbers, stampRestricted, type OutlineEntry } from './assemble.js';
 import type { packView } from '../html/pack.js';
 
 type PackView = ReturnType<typeof packView>;
@@ -25,6 +25,8 @@ export interface PackPdfInput {
   render: (view: object) => string;
   /** Where the printed page may load files from (the build's output folder). */
   allowed: string;
+  /** The pack's folder inside it, `<committee>/<meeting>`. */
+  relDir: string;
   root: string;
   title: string;
   subject: string;
@@ -44,7 +46,7 @@ function pageLabel(first: number, last: number): string {
  */
 export async function packPdf(browser: Browser, input: PackPdfInput): Promise<Uint8Array> {
   const { view, render, allowed } = input;
-  const print = (v: object) => printHtml(browser, render(v), allowed);
+  const print = (v: object) => printHtml(browser, render(v), allowed, input.relDir);
   const countPages = async (bytes: Uint8Array) => (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
 
   // 1. Measure each unit on its own: each starts a new page in the whole pack, so the counts add up.
@@ -105,6 +107,7 @@ export async function packPdf(browser: Browser, input: PackPdfInput): Promise<Ui
   }
   if (cursor !== doc.getPageCount()) throw new Error(`page count ${doc.getPageCount()} differs from the papers' ${cursor}`);
 
+  relativiseLinks(doc, join(allowed, input.relDir));
   await stampPageNumbers(doc, frontPages);
   const restricted = units.filter((u) => u.restricted).flatMap((u) => Array.from({ length: u.pages }, (_, i) => firstPage.get(u)! + i));
   if (restricted.length) await stampRestricted(doc, restricted);

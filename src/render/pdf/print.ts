@@ -1,10 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 
+let printed = 0;
+
 /**
- * Print one HTML document to PDF in the given browser. The page may load only
+ * Print one HTML document to PDF in the given browser. It is printed from
+ * `relDir` inside `allowed`, where its output will stand, so that relative
+ * links resolve as they will in the output. The page may load only
  * files from `allowed` (the build's own output folder): every other request,
  * to the network or elsewhere on disk, is blocked.
  */
@@ -12,10 +16,12 @@ export async function printHtml(
   browser: Browser,
   html: string,
   allowed: string,
+  relDir = '.',
   onBlocked: (url: string) => void = () => {},
 ): Promise<Uint8Array> {
-  const dir = mkdtempSync(join(allowed, '.print-'));
-  const file = join(dir, 'page.html');
+  const dir = join(allowed, relDir);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `.print-${process.pid}-${++printed}.html`);
   writeFileSync(file, html);
   const page = await browser.newPage();
   try {
@@ -35,6 +41,6 @@ export async function printHtml(
     return pdf;
   } finally {
     await page.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(file, { force: true });
   }
 }

@@ -12,7 +12,7 @@ import { meetingOutDir } from '../html/links.js';
 import type { Audience } from '../html/views.js';
 import { packPdf } from './pack.js';
 import { printHtml } from './print.js';
-import { setMetadata, stampPageNumbers } from './assemble.js';
+import { relativiseLinks, setMetadata, stampPageNumbers } from './assemble.js';
 
 export interface PdfBuildInput {
   root: string;
@@ -44,6 +44,7 @@ export async function renderPdfs(browser: Browser, input: PdfBuildInput): Promis
             view: { ...view, papers: mainPapers, supplements: [] },
             render: (v) => render('agenda-pack', v),
             allowed,
+            relDir: dir,
             root,
             title: `${when}: agenda pack`,
             subject: `Agenda and papers for the meeting of the ${committee.name} on ${formatLong(meeting.date)}`,
@@ -59,6 +60,7 @@ export async function renderPdfs(browser: Browser, input: PdfBuildInput): Promis
               view: { ...view, items: supplement.items, agendaNotes: [], supplements: [], papers, supplementOnly: supplement.number } as typeof view,
               render: (v) => render('agenda-pack', v),
               allowed,
+              relDir: dir,
               root,
               title: `${when}: supplementary agenda ${supplement.number}`,
               subject: `Supplementary agenda ${supplement.number} for the meeting of the ${committee.name} on ${formatLong(meeting.date)}`,
@@ -68,9 +70,10 @@ export async function renderPdfs(browser: Browser, input: PdfBuildInput): Promis
         }
       }
       if (meeting.minutes) {
-        const doc = await PDFDocument.load(await printHtml(browser, render('minutes', minutesView(root, model, meeting, problems)), allowed), {
+        const doc = await PDFDocument.load(await printHtml(browser, render('minutes', minutesView(root, model, meeting, problems)), allowed, dir), {
           updateMetadata: false,
         });
+        relativiseLinks(doc, join(allowed, dir));
         const total = doc.getPageCount();
         await stampPageNumbers(doc, 0, (n) => `Page ${n} of ${total}`);
         setMetadata(doc, {

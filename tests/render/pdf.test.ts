@@ -1,0 +1,231 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseContent } from '../../src/index.js';
+import { launchBrowser } from '../../src/render/pdf/browser.js';
+import { printHtml } from '../../src/render/pdf/print.js';
+import { cli, SAMPLE } from '../helpers.js';
+import { filesUnder } from './site.js';
+
+const { model } = parseContent(SAMPLE);
+const build = async (...args: string[]) => {
+  const out = mkdtempSync(join(tmpdir(), 'boardpack-pdf-'));
+  const result = await cli(['build', 'content', '--format', 'pdf', '--out', out, ...args], { today: '2026-11-22' });
+  if (result.code !== 0) throw new Error(result.stderr);
+  return out;
+};
+
+/** The text of each page, white space made single spaces, read by poppler's pdftotext. */
+function pagesOf(file: string): string[] {
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  return Array.from({ length: count }, (_, i) =>
+    execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', file, '-'], { encoding: 'utf8' })
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+}
+
+function info(file: string): Record<string, string> {
+  const lines = execFileSync('pdfinfo', [file], { encoding: 'utf8' }).split('\n');
+  return Object.fromEntries(lines.filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+/** The bookmarks of a PDF as [depth, title, page index]. */
+async function outlineOf(file: string): Promise<[number, string, number][]> {
+  const doc = await PDFDocument.load(readFileSync(file));
+  const pages = doc.getPages().map((p) => p.ref.toString());
+  const found: [number, string, number][] = [];
+  const walk = (ref: unknown, depth: number) => {
+    for (let item = ref; item instanceof PDFRef; ) {
+      const dict = doc.context.lookup(item, PDFDict);
+      const title = dict.lookup(PDFName.of('Title')) as PDFHexString | PDFString;
+      const dest = dict.lookup(PDFName.of('Dest'), PDFArray);
+      found.push([depth, title.decodeText(), pages.indexOf(dest.get(0).toString())]);
+      walk(dict.get(PDFName.of('First')), depth + 1);
+      item = dict.get(PDFName.of('Next'));
+    }
+  };
+  const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+  walk(outlines.get(PDFName.of('First')), 0);
+  return found;
+}
+
+let out: string;
+let members: string;
+beforeAll(async () => {
+  out = await build();
+  members = await build('--audience', 'members');
+}, 180_000);
+
+const packs = () => filesUnder(out).filter((f) => f.endsWith('.pdf') && f.includes('agenda-pack'));
+
+describe('PDF agenda packs', () => {
+  it('are written for every meeting with an agenda, with supplementary packs and minutes', () => {
+    const files = filesUnder(out);
+    for (const meeting of model.committees.flatMap((c) => c.meetings)) {
+      expect(files).toContain(`${meeting.id}/agenda-pack.pdf`);
+      if (meeting.minutes) expect(files).toContain(`${meeting.id}/minutes.pdf`);
+    }
+    expect(files).toContain('resources-scrutiny-panel/2026-03-10/agenda-pack.supplement-1.pdf');
+  });
+
+  it('number the papers from 1 on every page, merged PDFs included, and not the summons and agenda', () => {
+    for (const file of packs()) {
+      const pages = pagesOf(join(out, file));
+      const numbers = pages.map((text) => /Page (\d+)$/.exec(text)?.[1] ?? null);
+      const first = numbers.findIndex((n) => n !== null);
+      expect(first, file).toBeGreaterThan(0);
+      expect(numbers.slice(0, first).every((n) => n === null), file).toBe(true);
+      expect(numbers.slice(first), file).toEqual(numbers.slice(first).map((_, i) => String(i + 1)));
+    }
+    // The budget report's Appendix A is a PDF merged as it is, and it carries its page number.
+    const pages = pagesOf(join(out, 'resources-scrutiny-panel/2026-01-13/agenda-pack.pdf'));
+    const appendix = pages.find((p) => p.startsWith('Appendix A - Revenue monitoring by directorate'))!;
+    expect(appendix).toMatch(/Page 2$/);
+  });
+
+  it('give each agenda link the pages its paper really has, checked against the numbers printed on them', () => {
+    let checked = 0;
+    for (const file of packs()) {
+      const pages = pagesOf(join(out, file));
+      const numbered = new Map<number, string>();
+      pages.forEach((text) => {
+        const n = /Page (\d+)$/.exec(text)?.[1];
+        if (n) numbered.set(Number(n), text);
+      });
+      const front = pages.filter((p) => !/Page \d+$/.test(p)).join(' ');
+      const refs = [...front.matchAll(/ ([^()]+?) (?:\(not for publication\) )?\(Pages? (\d+)(?: - (\d+))?\)/g)].map((m) => ({
+        title: m[1].trim(),
+        first: Number(m[2]),
+        last: Number(m[3] ?? m[2]),
+      }));
+      expect(refs.length, file).toBeGreaterThan(0);
+      refs.forEach((ref, i) => {
+        // The paper's title heads its first page, and the next paper starts right after its last.
+        expect(numbered.get(ref.first), `${file}: ${ref.title}`).toContain(ref.title.split(' ').slice(-3).join(' '));
+        const next = refs[i + 1];
+        expect(ref.last, `${file}: ${ref.title}`).toBe(next ? next.first - 1 : Math.max(...numbered.keys()));
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(15);
+  });
+
+  it('have a bookmark for each agenda item, with its papers and their appendices nested, each at its first page', async () => {
+    const file = join(out, 'resources-scrutiny-panel/2026-01-13/agenda-pack.pdf');
+    const outline = await outlineOf(file);
+    const pages = pagesOf(file);
+    expect(outline.map(([d, t]) => `${d} ${t}`)).toEqual([
+      '0 Summons and agenda',
+      '0 1. Apologies for absence',
+      '0 2. Declarations of interest',
+      '0 3. Minutes of the previous meeting held on Tuesday 11 November 2025',
+      '0 4. Budget monitoring 2025/26: quarter 2',
+      '1 Budget Monitoring 2025/26, Quarter 2',
+      '2 Appendix A - Revenue monitoring by directorate',
+      '2 Appendix B - Savings delivery tracker',
+      '0 5. Council tax support scheme 2026/27',
+      '1 Council Tax Support Scheme 2026/27',
+      '0 6. Work programme 2025/26',
+      '1 Resources Scrutiny Panel Work Programme 2025/26',
+      '0 7. Date and time of next meeting: Tuesday 10 March 2026 at 6.00 pm',
+    ]);
+    for (const [depth, title, page] of outline) {
+      if (depth > 0) expect(pages[page].replace(/^NOT FOR PUBLICATION /, ''), title).toMatch(new RegExp(`(Agenda item \\d+ .{0,40})?${title.replace(/[()]/g, '.')}`));
+    }
+  });
+
+  it('are tagged, with title, author, subject and language', async () => {
+    const file = join(out, 'resources-scrutiny-panel/2026-03-10/agenda-pack.pdf');
+    const meta = info(file);
+    expect(meta.Tagged).toBe('yes');
+    expect(meta.Title).toBe('Resources Scrutiny Panel, Tuesday 10 March 2026: agenda pack');
+    expect(meta.Author).toBe('Wyndmoor Borough Council');
+    expect(meta.Subject).toContain('Resources Scrutiny Panel');
+    const doc = await PDFDocument.load(readFileSync(file));
+    expect(doc.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined();
+    expect(String(doc.catalog.get(PDFName.of('Lang')))).toContain('en-GB');
+  });
+
+  it('are byte-identical when built again', async () => {
+    const again = await build();
+    for (const file of filesUnder(out)) {
+      expect(readFileSync(join(again, file)).equals(readFileSync(join(out, file))), file).toBe(true);
+    }
+  }, 180_000);
+
+  it('number the minutes and end them with the signature line', () => {
+    const pages = pagesOf(join(out, 'resources-scrutiny-panel/2026-01-13/minutes.pdf'));
+    pages.forEach((p, i) => expect(p).toMatch(new RegExp(`Page ${i + 1} of ${pages.length}$`)));
+    expect(pages.at(-1)).toContain('Signed');
+  });
+
+  it('give a supplement its own pack, titled as such and numbered from 1', () => {
+    const file = join(out, 'resources-scrutiny-panel/2026-03-10/agenda-pack.supplement-1.pdf');
+    expect(info(file).Title).toBe('Resources Scrutiny Panel, Tuesday 10 March 2026: supplementary agenda 1');
+    const pages = pagesOf(file);
+    expect(pages[0]).toContain('Supplementary agenda 1');
+    expect(pages[0]).toContain('Appendix B - Benchmarking of Charges (Page 1)');
+    expect(pages.at(-1)).toMatch(/Page 1$/);
+    // The main pack leaves the supplementary paper to its own pack.
+    expect(pagesOf(join(out, 'resources-scrutiny-panel/2026-03-10/agenda-pack.pdf')).join(' ')).not.toContain('Benchmarking of Charges');
+  });
+});
+
+describe('exempt information in PDFs', () => {
+  const exemptPaper = model.committees.flatMap((c) => c.meetings).flatMap((m) => m.papers.filter((p) => p.exempt).map((p) => ({ m, p })));
+  const sentences = exemptPaper.flatMap(({ p }) => p.blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text.split(' ').slice(1, 9).join(' ')));
+
+  it('leaves exempt papers out of every public PDF, saying why in the agenda', () => {
+    expect(sentences.length).toBeGreaterThan(2);
+    for (const file of filesUnder(out).filter((f) => f.endsWith('.pdf'))) {
+      const text = pagesOf(join(out, file)).join(' ');
+      for (const s of sentences) expect(text.includes(s), `${file}: ${s}`).toBe(false);
+    }
+    const pack = pagesOf(join(out, 'resources-scrutiny-panel/2026-03-10/agenda-pack.pdf')).join(' ');
+    expect(pack).toContain('paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972');
+  });
+
+  it('marks every page of an exempt paper NOT FOR PUBLICATION in the members’ pack', () => {
+    const pages = pagesOf(join(members, 'resources-scrutiny-panel/2026-03-10/agenda-pack.members.pdf'));
+    const exemptPages = pages.filter((p) => sentences.some((s) => p.includes(s)));
+    expect(exemptPages.length).toBeGreaterThan(0);
+    for (const p of exemptPages) expect(p.startsWith('NOT FOR PUBLICATION')).toBe(true);
+    expect(pages.filter((p) => p.startsWith('NOT FOR PUBLICATION')).length).toBe(exemptPages.length);
+  });
+});
+
+describe('closed rendering and the browser', () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('blocks every request but the build’s own files: the network and the rest of the disk', async () => {
+    const blocked: string[] = [];
+    const allowed = mkdtempSync(join(tmpdir(), 'boardpack-allowed-'));
+    const html = '<!DOCTYPE html><html lang="en"><body><img src="http://127.0.0.1:9/x.png" alt="x"><link rel="stylesheet" href="file:///etc/hostname"><p>Hello</p></body></html>';
+    const pdf = await printHtml(browser, html, allowed, '.', (url) => blocked.push(url));
+    expect(pdf.length).toBeGreaterThan(500);
+    expect(blocked).toEqual(expect.arrayContaining(['http://127.0.0.1:9/x.png', 'file:///etc/hostname']));
+  });
+
+  it('says how to install Chromium when none is found', async () => {
+    const saved = process.env.BOARDPACK_CHROMIUM;
+    process.env.BOARDPACK_CHROMIUM = '/nonexistent/chromium';
+    try {
+      const result = await cli(['build', 'content', '--format', 'pdf', '--out', mkdtempSync(join(tmpdir(), 'x-'))]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('BOARDPACK_CHROMIUM names /nonexistent/chromium, which does not exist');
+    } finally {
+      if (saved === undefined) delete process.env.BOARDPACK_CHROMIUM;
+      else process.env.BOARDPACK_CHROMIUM = saved;
+    }
+  });
+});
