@@ -150,6 +150,14 @@ describe('PDF agenda packs', () => {
     expect(String(doc.catalog.get(PDFName.of('Lang')))).toContain('en-GB');
   });
 
+  it('carry their own fonts, from the packages the setup installs', () => {
+    const fonts = execFileSync('pdffonts', [join(out, 'resources-scrutiny-panel/2026-03-10/agenda-pack.pdf')], { encoding: 'utf8' });
+    const embedded = fonts.split('\n').filter((l) => /\bNoto(Serif|Sans)-/.test(l));
+    expect(embedded.some((l) => l.includes('NotoSerif-Regular'))).toBe(true);
+    expect(embedded.some((l) => l.includes('NotoSans-Bold'))).toBe(true);
+    for (const line of embedded) expect(line).toMatch(/ yes +yes +yes /);
+  });
+
   it('are byte-identical when built again', async () => {
     const again = await build();
     for (const file of filesUnder(out)) {
@@ -215,6 +223,34 @@ describe('closed rendering and the browser', () => {
     expect(pdf.length).toBeGreaterThan(500);
     expect(blocked).toEqual(expect.arrayContaining(['http://127.0.0.1:9/x.png', 'file:///etc/hostname']));
   });
+
+  it('a paper’s remote image and file:///etc/passwd reference are never fetched when its pack is printed', async () => {
+    const { createServer } = await import('node:http');
+    const { BASE, contentFolder } = await import('../helpers.js');
+    let hits = 0;
+    const server = createServer((_, res) => {
+      hits++;
+      res.end('x');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const root = contentFolder({
+        ...BASE,
+        'committees/panel/2026-03-10/agenda.md': '---\npublished: 2026-03-02\n---\n\n1. Report\n   [Report](report.md)\n',
+        'committees/panel/2026-03-10/report.md': `---\ntitle: Report\n---\n\n<img src="http://127.0.0.1:${port}/chart.png" alt="chart">\n\n![secrets](file:///etc/passwd)\n\n<iframe src="file:///etc/passwd"></iframe>\n\n<link rel="stylesheet" href="http://127.0.0.1:${port}/style.css">\n\nText.\n`,
+      });
+      const result = await cli(['build', root, '--format', 'all', '--out', join(root, 'out'), '--force']);
+      expect(result.code).toBe(0);
+      const html = readFileSync(join(root, 'out/panel/2026-03-10/agenda-pack.html'), 'utf8');
+      expect(html).not.toContain('127.0.0.1');
+      expect(html).not.toContain('/etc/passwd');
+      expect(pagesOf(join(root, 'out/panel/2026-03-10/agenda-pack.pdf')).join(' ')).not.toContain('root:');
+      expect(hits).toBe(0);
+    } finally {
+      server.close();
+    }
+  }, 60_000);
 
   it('says how to install Chromium when none is found', async () => {
     const saved = process.env.BOARDPACK_CHROMIUM;

@@ -13,6 +13,7 @@ import type { Audience } from '../html/views.js';
 import { packPdf } from './pack.js';
 import { printHtml } from './print.js';
 import { relativiseLinks, setMetadata, stampPageNumbers } from './assemble.js';
+import { fontFacesCss } from '../fonts.js';
 
 export interface PdfBuildInput {
   root: string;
@@ -25,8 +26,11 @@ export interface PdfBuildInput {
 
 /** Every PDF for the chosen meetings, rendered in one shared browser: packs, supplementary packs and minutes. */
 export async function renderPdfs(browser: Browser, input: PdfBuildInput): Promise<Map<string, Uint8Array>> {
-  const { root, model, audience, render, problems } = input;
+  const { root, model, audience, problems } = input;
   const outputs = new Map<string, Uint8Array>();
+  // Printed pages carry their fonts with them, so a pack looks the same wherever it is built.
+  const withFonts = (template: string, view: object) => input.render(template, { ...view, fontFaces: fontFacesCss() });
+  const render = withFonts;
   // Pages are printed from a private folder and may load nothing outside it.
   const allowed = mkdtempSync(join(tmpdir(), 'boardpack-print-'));
   const suffix = audience === 'members' ? '.members' : '';
