@@ -1,0 +1,16 @@
+#!/bin/sh
+# Installs the system packages boardpack's PDF output and tests use, when they
+# are missing: Debian's Chromium (driven by puppeteer-core; no browser is ever
+# downloaded) and poppler-utils (pdftotext and pdfinfo, used by the tests).
+set -eu
+need=""
+if [ -z "${BOARDPACK_CHROMIUM:-}" ] && ! [ -x /usr/bin/chromium ] && ! [ -x /usr/bin/chromium-headless-shell ]; then need="$need chromium"; fi
+command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
+[ -z "$need" ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "boardpack: installing$need" >&2
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
+else
+  echo "boardpack: missing$need; install with: sudo apt-get install$need (or set BOARDPACK_CHROMIUM to a Chromium or Chrome executable)" >&2
+fi
