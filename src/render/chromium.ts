@@ -15,13 +15,13 @@ export const CHROMIUM_ENV = 'BOARDPACK_CHROMIUM';
 export class BrowserNotFound extends Error {}
 
 /** The system Chromium to drive; boardpack never downloads a browser of its own. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+export function findChromium(env: NodeJS.ProcessEnv = process.env, candidates: readonly string[] = CANDIDATES): string {
   const named = env[CHROMIUM_ENV] ?? env.PUPPETEER_EXECUTABLE_PATH;
   if (named) {
     if (existsSync(named)) return named;
     throw new BrowserNotFound(`${CHROMIUM_ENV} names ${named}, which does not exist`);
   }
-  const found = CANDIDATES.find((path) => existsSync(path));
+  const found = candidates.find((path) => existsSync(path));
   if (found) return found;
   throw new BrowserNotFound(
     `No Chromium found. Install one with "apt-get install chromium" (Debian), or set ${CHROMIUM_ENV} to the path of a Chromium or Chrome executable.`,

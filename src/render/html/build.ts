@@ -9,15 +9,18 @@ import { indexView, minutesView, planView, registerView } from './site.js';
 import { meetingOutDir } from './links.js';
 import type { Audience } from './views.js';
 
-/** Renders PDFs for the chosen meetings; injected, so that this module never loads a browser. */
-export type PdfRenderer = (input: {
+/** What a renderer of further outputs (the PDFs) gets from the site build. */
+export interface PdfBuildInput {
   root: string;
   model: Model;
   meetings: Meeting[];
   audience: Audience;
   render: (template: string, view: object) => string;
   problems: Problems;
-}) => Promise<Map<string, Uint8Array>>;
+}
+
+/** Renders PDFs for the chosen meetings; injected, so that this module never loads a browser. */
+export type PdfRenderer = (input: PdfBuildInput) => Promise<Map<string, Uint8Array>>;
 
 export interface HtmlBuildOptions {
   /** Write the HTML site (default true). */

@@ -3,26 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'puppeteer-core';
-import type { Meeting, Model } from '../../model/types.js';
-import type { Problems } from '../../parse/problems.js';
 import { formatLong } from '../../dates/calendar.js';
 import { packView } from '../html/pack.js';
 import { minutesView } from '../html/site.js';
 import { meetingOutDir } from '../html/links.js';
-import type { Audience } from '../html/views.js';
+import type { PdfBuildInput } from '../html/build.js';
 import { packPdf } from './pack.js';
 import { printHtml } from './print.js';
 import { relativiseLinks, setMetadata, stampPageNumbers } from './assemble.js';
 import { fontFacesCss } from '../fonts.js';
-
-export interface PdfBuildInput {
-  root: string;
-  model: Model;
-  meetings: Meeting[];
-  audience: Audience;
-  render: (template: string, view: object) => string;
-  problems: Problems;
-}
 
 /** Every PDF for the chosen meetings, rendered in one shared browser: packs, supplementary packs and minutes. */
 export async function renderPdfs(browser: Browser, input: PdfBuildInput): Promise<Map<string, Uint8Array>> {
