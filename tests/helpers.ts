@@ -26,7 +26,7 @@ export const BASE = {
 };
 
 /** Run the CLI in-process; returns the exit code and what it printed. */
-export async function cli(args: string[], options: { cwd?: string; today?: string } = {}) {
+export async function cli(args: string[], options: { cwd?: string; today?: string; interactive?: boolean } = {}) {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
@@ -34,6 +34,7 @@ export async function cli(args: string[], options: { cwd?: string; today?: strin
     stderr: (t) => (stderr += t),
     cwd: options.cwd ?? REPO,
     today: options.today ?? '2026-11-22',
+    interactive: options.interactive ?? false,
   });
   return { code, stdout, stderr };
 }

@@ -5,6 +5,8 @@ export interface CliIo {
   cwd: string;
   /** Today, as `YYYY-MM-DD`; injected so output that depends on it can be tested. */
   today: string;
+  /** A person is watching a terminal: show progress. False in CI and when output is piped. */
+  interactive?: boolean;
 }
 
 /** A failure the user can act on: printed as a message, never a stack trace. */

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseContent } from '../parse/content.js';
 import { toJson } from '../model/json.js';
@@ -152,6 +153,8 @@ export function buildProgram(io: CliIo): Command {
     .option('-o, --out <dir>', 'the output folder', 'out')
     .option('--as-of <date>', 'the day overdue checks count from (default: today)')
     .option('--force', 'publish even when the linter finds errors')
+    .option('-j, --jobs <n>', 'packs to print at once (default: the number of cores)', parsePositive)
+    .option('--shard <i/n>', 'build share i of n of the meetings, for a CI matrix', parseShard)
     .action(async (dir: string, options: BuildCliOptions) => {
       const root = resolve(io.cwd, dir);
       if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
@@ -190,6 +193,10 @@ export function buildProgram(io: CliIo): Command {
           asOf,
           html: options.format !== 'pdf',
           pdf: browser ? (input) => renderPdfs(browser!, input) : undefined,
+          shard: options.shard,
+          jobs: options.jobs ?? availableParallelism(),
+          // Progress is for people at a terminal, not for CI logs or pipes.
+          onProgress: io.interactive ? (done, total, what) => io.stderr(`\r\x1b[K${done}/${total} ${what}${done === total ? '\n' : ''}`) : undefined,
         });
       } finally {
         await browser?.close();
@@ -244,6 +251,8 @@ export function buildProgram(io: CliIo): Command {
 
 interface BuildCliOptions {
   meeting?: string;
+  jobs?: number;
+  shard?: { index: number; count: number };
   format: 'html' | 'pdf' | 'all';
   audience: 'public' | 'members';
   out: string;
@@ -264,6 +273,19 @@ function collectRule(value: string, previous: Record<string, RuleSetting> = {}):
   const m = /^([a-z-]+)=(off|warn|error)$/.exec(value.trim());
   if (!m) throw new UsageError(`Unexpected --rule "${value}", expected <rule-id>=off|warn|error`);
   return { ...previous, [m[1]]: m[2] as RuleSetting };
+}
+
+function parsePositive(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`Unexpected "${value}", expected a whole number of 1 or more`);
+  return Number(value);
+}
+
+function parseShard(value: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`Unexpected --shard "${value}", expected i/n with 1 <= i <= n, such as 2/4`);
+  return { index, count };
 }
 
 function parseCount(value: string): number {
@@ -311,6 +333,7 @@ export async function main(): Promise<void> {
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     today: fromDate(new Date()),
+    interactive: Boolean(process.stderr.isTTY) && !process.env.CI,
   };
   process.exitCode = await run(process.argv.slice(2), io);
 }

@@ -30,6 +30,7 @@ export function fontFacesCss(): string {
       const css = readFileSync(join(dir, `${subset}-${face}.css`), 'utf8');
       rules.push(
         css
+          .replace(/font-display: swap;/g, 'font-display: block;')
           .replace(/, url\([^)]*\.woff\) format\('woff'\)/g, '')
           .replace(/url\(\.\/files\/([^)]+\.woff2)\)/g, (_, file: string) =>
             `url(data:font/woff2;base64,${readFileSync(join(dir, 'files', file)).toString('base64')})`,

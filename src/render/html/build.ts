@@ -17,7 +17,13 @@ export interface PdfBuildInput {
   audience: Audience;
   render: (template: string, view: object) => string;
   problems: Problems;
+  /** How many packs to print at once. */
+  jobs?: number;
+  onProgress?: Progress;
 }
+
+/** Told as each meeting's outputs are done. */
+export type Progress = (done: number, total: number, what: string) => void;
 
 /** Renders PDFs for the chosen meetings; injected, so that this module never loads a browser. */
 export type PdfRenderer = (input: PdfBuildInput) => Promise<Map<string, Uint8Array>>;
@@ -26,6 +32,10 @@ export interface HtmlBuildOptions {
   /** Write the HTML site (default true). */
   html?: boolean;
   pdf?: PdfRenderer;
+  /** Build this share of the meetings only (`{ index: 2, count: 4 }`); the site pages go with share 1. */
+  shard?: { index: number; count: number };
+  jobs?: number;
+  onProgress?: Progress;
   /** Build only this meeting, `<committee>/<folder>`. */
   meeting?: string;
   audience: Audience;
@@ -59,6 +69,9 @@ export async function renderSite(root: string, model: Model, options: HtmlBuildO
     meetings = meetings.filter((m) => m.id === options.meeting);
     if (meetings.length === 0) return { outputs, problems: problems.list, unknownMeeting: true };
   }
+  const shard = options.shard;
+  if (shard) meetings = shardOf(meetings, shard.index, shard.count);
+  const sitePages = !options.meeting && (!shard || shard.index === 1);
 
   const html = options.html ?? true;
   for (const meeting of html ? meetings : []) {
@@ -80,16 +93,24 @@ export async function renderSite(root: string, model: Model, options: HtmlBuildO
   }
 
   if (options.pdf) {
-    const pdfs = await options.pdf({ root, model, meetings, audience: options.audience, render, problems });
+    const pdfs = await options.pdf({ root, model, meetings, audience: options.audience, render, problems, jobs: options.jobs, onProgress: options.onProgress });
     for (const [file, bytes] of pdfs) outputs.set(file, bytes);
   }
 
-  if (html && !options.meeting) {
+  if (html && sitePages) {
     for (const plan of model.plans) outputs.set(`plans/${plan.id}.html`, render('plan', planView(model, plan, options.asOf)));
     for (const register of model.registers) outputs.set(`registers/${register.id}.html`, render('register', registerView(model, register)));
     outputs.set('index.html', render('index', indexView(model)));
   }
   return { outputs, problems: problems.list };
+}
+
+/**
+ * A deterministic share of the meetings for a CI matrix: sorted by id, the
+ * k-th goes to share (k mod count) + 1, so every meeting is in exactly one.
+ */
+export function shardOf<T extends { id: string }>(meetings: T[], index: number, count: number): T[] {
+  return [...meetings].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).filter((_, k) => k % count === index - 1);
 }
 
 /** Write rendered outputs, each file whole or not at all. */

@@ -7,6 +7,7 @@ import {
   PDFHexString,
   PDFName,
   PDFRef,
+  PDFArray,
   PDFDict,
   PDFString,
   StandardFonts,
@@ -131,5 +132,62 @@ export function relativiseLinks(doc: PDFDocument, printedFrom: string): void {
       const relative = posix.relative(from, path).replace(/\.html$/, '.pdf');
       action.set(PDFName.of('URI'), PDFString.of(relative));
     }
+  }
+}
+
+/**
+ * Chromium names tagged elements after its own DOM node numbers, which depend
+ * on what else the browser has printed. Renumber them in document order (and
+ * the table-header references that use them) so that rebuilds are identical
+ * however many packs are printed at once.
+ */
+export function normaliseStructIds(doc: PDFDocument): void {
+  const ids = new Map<string, string>();
+  const elements = doc.context
+    .enumerateIndirectObjects()
+    .filter((entry): entry is [PDFRef, PDFDict] => entry[1] instanceof PDFDict && entry[1].get(PDFName.of('Type')) === PDFName.of('StructElem'));
+  const renamed = (value: unknown) => {
+    const old = value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : null;
+    if (old === null) return null;
+    if (!ids.has(old)) ids.set(old, `e${String(ids.size + 1).padStart(6, '0')}`);
+    return PDFString.of(ids.get(old)!);
+  };
+  const named: [string, PDFRef][] = [];
+  for (const [ref, element] of elements) {
+    const id = renamed(element.get(PDFName.of('ID')));
+    if (!id) continue;
+    element.set(PDFName.of('ID'), id);
+    named.push([id.decodeText(), ref]);
+  }
+  for (const [, element] of elements) {
+    const attributes = element.get(PDFName.of('A'));
+    const resolved = attributes instanceof PDFRef ? doc.context.lookup(attributes) : attributes;
+    const sets = resolved instanceof PDFArray ? resolved.asArray() : resolved ? [resolved] : [];
+    for (const set of sets) {
+      const dict = set instanceof PDFRef ? doc.context.lookup(set) : set;
+      if (!(dict instanceof PDFDict)) continue;
+      const list = dict.get(PDFName.of('Headers'));
+      if (!(list instanceof PDFArray)) continue;
+      for (let i = 0; i < list.size(); i++) {
+        const id = renamed(list.get(i));
+        if (id) list.set(i, id);
+      }
+    }
+  }
+  // The tree from IDs to elements, rebuilt under the new names (sorted, as a name tree must be).
+  const tree = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  if (tree && named.length) {
+    // Drop the old tree's nodes: pdf-lib would write them out, unreferenced, with the old names.
+    const drop = (node: unknown) => {
+      if (!(node instanceof PDFRef)) return;
+      const dict = doc.context.lookup(node);
+      const kids = dict instanceof PDFDict ? dict.get(PDFName.of('Kids')) : undefined;
+      if (kids instanceof PDFArray) kids.asArray().forEach(drop);
+      doc.context.delete(node);
+    };
+    drop(tree.get(PDFName.of('IDTree')));
+    named.sort(([a], [b]) => (a < b ? -1 : 1));
+    const names = named.flatMap(([id, ref]) => [PDFString.of(id), ref]);
+    tree.set(PDFName.of('IDTree'), doc.context.register(doc.context.obj({ Names: names })));
   }
 }

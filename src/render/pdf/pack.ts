@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'puppeteer-core';
 import { printHtml } from './print.js';
-import { addOutline, insertPdf, relativiseLinks, setMetadata, stampPageNumbers, stampRestricted, type OutlineEntry } from './assemble.js';
+import { addOutline, insertPdf, normaliseStructIds, relativiseLinks, setMetadata, stampPageNumbers, stampRestricted, type OutlineEntry } from './assemble.js';
 import type { packView } from '../html/pack.js';
 
 type PackView = ReturnType<typeof packView>;
@@ -108,6 +108,7 @@ export async function packPdf(browser: Browser, input: PackPdfInput): Promise<Ui
   if (cursor !== doc.getPageCount()) throw new Error(`page count ${doc.getPageCount()} differs from the papers' ${cursor}`);
 
   relativiseLinks(doc, join(allowed, input.relDir));
+  normaliseStructIds(doc);
   await stampPageNumbers(doc, frontPages);
   const restricted = units.filter((u) => u.restricted).flatMap((u) => Array.from({ length: u.pages }, (_, i) => firstPage.get(u)! + i));
   if (restricted.length) await stampRestricted(doc, restricted);

@@ -37,6 +37,10 @@ export async function printHtml(
       void request.abort('blockedbyclient');
     });
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    // Print only once every font is ready, or a busy machine prints in a fallback font.
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+    });
     const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: false });
     return pdf;
   } finally {

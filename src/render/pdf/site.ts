@@ -10,7 +10,7 @@ import { meetingOutDir } from '../html/links.js';
 import type { PdfBuildInput } from '../html/build.js';
 import { packPdf } from './pack.js';
 import { printHtml } from './print.js';
-import { relativiseLinks, setMetadata, stampPageNumbers } from './assemble.js';
+import { normaliseStructIds, relativiseLinks, setMetadata, stampPageNumbers } from './assemble.js';
 import { fontFacesCss } from '../fonts.js';
 
 /** Every PDF for the chosen meetings, rendered in one shared browser: packs, supplementary packs and minutes. */
@@ -18,67 +18,78 @@ export async function renderPdfs(browser: Browser, input: PdfBuildInput): Promis
   const { root, model, audience, problems } = input;
   const outputs = new Map<string, Uint8Array>();
   // Printed pages carry their fonts with them, so a pack looks the same wherever it is built.
-  const withFonts = (template: string, view: object) => input.render(template, { ...view, fontFaces: fontFacesCss() });
-  const render = withFonts;
+  const render = (template: string, view: object) => input.render(template, { ...view, fontFaces: fontFacesCss() });
   // Pages are printed from a private folder and may load nothing outside it.
   const allowed = mkdtempSync(join(tmpdir(), 'boardpack-print-'));
   const suffix = audience === 'members' ? '.members' : '';
-  try {
-    for (const meeting of input.meetings) {
-      const dir = meetingOutDir(meeting);
-      const committee = model.committees.find((c) => c.id === meeting.committee)!;
-      const when = `${committee.name}, ${formatLong(meeting.date)}`;
-      if (meeting.agenda && meeting.status !== 'cancelled') {
-        const view = packView(root, model, meeting, audience, problems);
-        const mainPapers = view.papers.filter((p) => p.supplement === null);
+  const forMeeting = async (meeting: (typeof input.meetings)[number]) => {
+    const dir = meetingOutDir(meeting);
+    const committee = model.committees.find((c) => c.id === meeting.committee)!;
+    const when = `${committee.name}, ${formatLong(meeting.date)}`;
+    if (meeting.agenda && meeting.status !== 'cancelled') {
+      const view = packView(root, model, meeting, audience, problems);
+      const mainPapers = view.papers.filter((p) => p.supplement === null);
+      outputs.set(
+        `${dir}/agenda-pack${suffix}.pdf`,
+        await packPdf(browser, {
+          view: { ...view, papers: mainPapers, supplements: [] },
+          render: (v) => render('agenda-pack', v),
+          allowed,
+          relDir: dir,
+          root,
+          title: `${when}: agenda pack`,
+          subject: `Agenda and papers for the meeting of the ${committee.name} on ${formatLong(meeting.date)}`,
+          date: meeting.published ?? meeting.date,
+        }),
+      );
+      for (const supplement of view.supplements) {
+        const papers = view.papers.filter((p) => p.supplement === supplement.number);
+        const published = meeting.supplements.find((s) => s.supplement === supplement.number)?.published;
         outputs.set(
-          `${dir}/agenda-pack${suffix}.pdf`,
+          `${dir}/agenda-pack.supplement-${supplement.number}${suffix}.pdf`,
           await packPdf(browser, {
-            view: { ...view, papers: mainPapers, supplements: [] },
+            view: { ...view, items: supplement.items, agendaNotes: [], supplements: [], papers, supplementOnly: supplement.number } as typeof view,
             render: (v) => render('agenda-pack', v),
             allowed,
             relDir: dir,
             root,
-            title: `${when}: agenda pack`,
-            subject: `Agenda and papers for the meeting of the ${committee.name} on ${formatLong(meeting.date)}`,
-            date: meeting.published ?? meeting.date,
+            title: `${when}: supplementary agenda ${supplement.number}`,
+            subject: `Supplementary agenda ${supplement.number} for the meeting of the ${committee.name} on ${formatLong(meeting.date)}`,
+            date: published ?? meeting.published ?? meeting.date,
           }),
         );
-        for (const supplement of view.supplements) {
-          const papers = view.papers.filter((p) => p.supplement === supplement.number);
-          const published = meeting.supplements.find((s) => s.supplement === supplement.number)?.published;
-          outputs.set(
-            `${dir}/agenda-pack.supplement-${supplement.number}${suffix}.pdf`,
-            await packPdf(browser, {
-              view: { ...view, items: supplement.items, agendaNotes: [], supplements: [], papers, supplementOnly: supplement.number } as typeof view,
-              render: (v) => render('agenda-pack', v),
-              allowed,
-              relDir: dir,
-              root,
-              title: `${when}: supplementary agenda ${supplement.number}`,
-              subject: `Supplementary agenda ${supplement.number} for the meeting of the ${committee.name} on ${formatLong(meeting.date)}`,
-              date: published ?? meeting.published ?? meeting.date,
-            }),
-          );
-        }
-      }
-      if (meeting.minutes) {
-        const doc = await PDFDocument.load(await printHtml(browser, render('minutes', minutesView(root, model, meeting, problems)), allowed, dir), {
-          updateMetadata: false,
-        });
-        relativiseLinks(doc, join(allowed, dir));
-        const total = doc.getPageCount();
-        await stampPageNumbers(doc, 0, (n) => `Page ${n} of ${total}`);
-        setMetadata(doc, {
-          title: `${when}: minutes`,
-          author: model.config.organisation,
-          subject: `Minutes of the meeting of the ${committee.name} held on ${formatLong(meeting.date)}`,
-          language: model.config.locale,
-          date: meeting.date,
-        });
-        outputs.set(`${dir}/minutes.pdf`, await doc.save({ useObjectStreams: false }));
       }
     }
+    if (meeting.minutes) {
+      const doc = await PDFDocument.load(await printHtml(browser, render('minutes', minutesView(root, model, meeting, problems)), allowed, dir), {
+        updateMetadata: false,
+      });
+      relativiseLinks(doc, join(allowed, dir));
+      normaliseStructIds(doc);
+      const total = doc.getPageCount();
+      await stampPageNumbers(doc, 0, (n) => `Page ${n} of ${total}`);
+      setMetadata(doc, {
+        title: `${when}: minutes`,
+        author: model.config.organisation,
+        subject: `Minutes of the meeting of the ${committee.name} held on ${formatLong(meeting.date)}`,
+        language: model.config.locale,
+        date: meeting.date,
+      });
+      outputs.set(`${dir}/minutes.pdf`, await doc.save({ useObjectStreams: false }));
+    }
+  };
+  try {
+    // Packs are built a few at a time in the one browser; each takes its own tab.
+    let next = 0;
+    let done = 0;
+    const worker = async () => {
+      while (next < input.meetings.length) {
+        const meeting = input.meetings[next++];
+        await forMeeting(meeting);
+        input.onProgress?.(++done, input.meetings.length, meeting.id);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(input.jobs ?? 1, input.meetings.length)) }, worker));
   } finally {
     rmSync(allowed, { recursive: true, force: true });
   }
