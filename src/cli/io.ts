@@ -7,6 +7,8 @@ export interface CliIo {
   today: string;
   /** A person is watching a terminal: show progress. False in CI and when output is piped. */
   interactive?: boolean;
+  /** Told when `serve` is listening, with a way to stop it (tests use this). */
+  onServe?: (preview: { url: string; version: () => number }, stop: () => void) => void;
 }
 
 /** A failure the user can act on: printed as a message, never a stack trace. */

@@ -24,6 +24,7 @@ import { renderSite, writeOutputs } from '../render/html/build.js';
 import { launchBrowser } from '../render/pdf/browser.js';
 import { renderPdfs } from '../render/pdf/site.js';
 import { BrowserNotFound } from '../render/chromium.js';
+import { startPreview } from '../serve/server.js';
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEFAULT_CONTENT = 'content';
@@ -211,6 +212,39 @@ export function buildProgram(io: CliIo): Command {
       const out = resolve(io.cwd, options.out);
       const files = writeOutputs(out, rendered.outputs);
       io.stdout(`Wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${options.out}\n`);
+    });
+
+  program
+    .command('serve')
+    .description('preview the HTML on localhost, rebuilding and reloading when a file is saved')
+    .argument('[dir]', 'the content folder', DEFAULT_CONTENT)
+    .option('-p, --port <port>', 'the port to listen on (0 picks a free one)', (v) => {
+      if (!/^\d+$/.test(v) || Number(v) > 65535) throw new UsageError(`Unexpected --port "${v}", expected a port number`);
+      return Number(v);
+    }, 4000)
+    .action(async (dir: string, options: { port: number }) => {
+      const root = resolve(io.cwd, dir);
+      if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
+      const preview = await startPreview({
+        root,
+        port: options.port,
+        today: io.today,
+        onBuild: ({ version, findings, files }) => {
+          const report = buildReport(root, findings, []);
+          io.stderr(`${version === 1 ? 'Built' : 'Rebuilt'} ${files} files; ${report.errorCount} errors, ${report.warningCount} warnings\n${stylish(report, io.cwd)}`);
+        },
+      });
+      io.stdout(`Previewing ${dir} at ${preview.url} (Ctrl-C to stop)\n`);
+      await new Promise<void>((done) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void preview.close().then(done);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        io.onServe?.(preview, stop);
+      });
     });
 
   program

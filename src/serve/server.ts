@@ -1,0 +1,112 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseContent } from '../parse/content.js';
+import { lint } from '../lint/lint.js';
+import type { Finding } from '../lint/rule.js';
+import { renderSite } from '../render/html/build.js';
+
+export interface PreviewOptions {
+  root: string;
+  port: number;
+  today: string;
+  /** Told after each build, with the lint findings, for the terminal. */
+  onBuild?: (result: { version: number; findings: Finding[]; files: number }) => void;
+}
+
+export interface Preview {
+  url: string;
+  /** How many builds have run; the first is 1. */
+  version: () => number;
+  close: () => Promise<void>;
+}
+
+const EVENTS = '/__boardpack/events';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+/** What the preview adds to every page: the lint findings, and a script that reloads when a rebuild is done. */
+function overlay(findings: Finding[]): string {
+  const items = findings
+    .map((f) => `<li>${escapeHtml(`${f.position.file}:${f.position.line}:${f.position.column} ${f.severity}: ${f.message}`)}${f.ruleId ? ` <code>${f.ruleId}</code>` : ''}</li>`)
+    .join('');
+  const panel = findings.length
+    ? `<aside class="boardpack-preview" aria-label="Lint findings" style="font:14px/1.4 sans-serif;background:#fff4e5;border-bottom:3px solid #b45309;padding:.75rem 1.5rem"><strong>${findings.length} lint finding${findings.length === 1 ? '' : 's'}</strong><ul>${items}</ul></aside>`
+    : '';
+  return `${panel}<script>new EventSource(${JSON.stringify(EVENTS)}).onmessage = () => location.reload();</script>`;
+}
+
+/**
+ * Serve a content folder's HTML on localhost, rebuilding when a file is
+ * saved: the pages reload themselves, and the lint findings show in the
+ * terminal and at the top of every page.
+ */
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  let pages = new Map<string, string | Uint8Array>();
+  let findings: Finding[] = [];
+  let version = 0;
+  const clients = new Set<ServerResponse>();
+
+  const rebuild = async () => {
+    const parsed = parseContent(options.root);
+    findings = lint(parsed, { today: options.today }).findings;
+    const { outputs } = await renderSite(options.root, parsed.model, { audience: 'public', asOf: options.today });
+    pages = outputs;
+    version++;
+    options.onBuild?.({ version, findings, files: outputs.size });
+    for (const client of clients) client.write(`data: ${version}\n\n`);
+  };
+  await rebuild();
+
+  // Saves come in bursts (an editor writes, renames, touches): build once they settle.
+  let timer: NodeJS.Timeout | null = null;
+  let building: Promise<void> = Promise.resolve();
+  const watcher: FSWatcher = watch(options.root, { recursive: true }, () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      building = building.then(rebuild).catch(() => undefined);
+    }, 100);
+  });
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    if (path === EVENTS) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    const key = path === '/' ? 'index.html' : path.replace(/^\//, '').replace(/\/$/, '/index.html');
+    const body = pages.get(key);
+    if (body === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`Not found: ${path}\n`);
+      return;
+    }
+    if (key.endsWith('.html')) {
+      const html = String(body).replace('</body>', `${overlay(findings)}</body>`);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(html);
+    } else {
+      res.writeHead(200, { 'content-type': key.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream' });
+      res.end(body);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    version: () => version,
+    close: async () => {
+      watcher.close();
+      if (timer) clearTimeout(timer);
+      for (const client of clients) client.end();
+      await building;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

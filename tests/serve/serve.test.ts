@@ -1,0 +1,109 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startPreview, type Preview } from '../../src/serve/server.js';
+import { run } from '../../src/cli/main.js';
+import { SAMPLE } from '../helpers.js';
+
+const PACK = 'resources-scrutiny-panel/2026-12-08/agenda-pack.html';
+const REPORT = 'committees/resources-scrutiny-panel/2026-12-08/medium-term-financial-strategy.md';
+
+function copyOfSample(): string {
+  const root = mkdtempSync(join(tmpdir(), 'boardpack-serve-'));
+  cpSync(SAMPLE, root, { recursive: true });
+  return root;
+}
+
+/** Wait, at most `ms`, for a condition; polls, so the test ends by itself. */
+async function until(condition: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Listen to the page's event stream, as the reload script in the page does. */
+function events(url: string): { received: string[]; close: () => void } {
+  const received: string[] = [];
+  const req = get(`${url}__boardpack/events`, (res) => {
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => {
+      for (const m of chunk.matchAll(/^data: (.*)$/gm)) received.push(m[1]);
+    });
+  });
+  req.on('error', () => undefined);
+  return { received, close: () => req.destroy() };
+}
+
+let preview: Preview | null = null;
+afterEach(async () => {
+  await preview?.close();
+  preview = null;
+});
+
+describe('boardpack serve', () => {
+  it('serves the built pages on localhost, with a reload script and no findings panel for clean content', async () => {
+    preview = await startPreview({ root: copyOfSample(), port: 0, today: '2026-11-22' });
+    expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const index = await fetch(preview.url);
+    expect(index.status).toBe(200);
+    const html = await index.text();
+    expect(html).toContain('Committee papers');
+    expect(html).toContain('new EventSource("/__boardpack/events")');
+    expect(html).not.toContain('boardpack-preview');
+    expect((await fetch(`${preview.url}no/such/page.html`)).status).toBe(404);
+  });
+
+  it('rebuilds when a file is saved, tells the page to reload, and the page shows the change', async () => {
+    const root = copyOfSample();
+    preview = await startPreview({ root, port: 0, today: '2026-11-22' });
+    const stream = events(preview.url);
+    try {
+      const before = await (await fetch(`${preview.url}${PACK}`)).text();
+      expect(before).toContain('Medium-Term Financial Strategy 2027-2030');
+      const file = join(root, REPORT);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('title: Medium-Term Financial Strategy 2027-2030', 'title: Medium-Term Financial Strategy 2027-2031'));
+      await until(() => stream.received.length > 0);
+      expect(Number(stream.received.at(-1))).toBeGreaterThanOrEqual(2);
+      const after = await (await fetch(`${preview.url}${PACK}`)).text();
+      expect(after).toContain('Medium-Term Financial Strategy 2027-2031');
+    } finally {
+      stream.close();
+    }
+  }, 30_000);
+
+  it('shows lint findings on the page and in the terminal', async () => {
+    const root = copyOfSample();
+    const builds: { version: number; findings: number }[] = [];
+    preview = await startPreview({ root, port: 0, today: '2026-11-22', onBuild: (b) => builds.push({ version: b.version, findings: b.findings.length }) });
+    const file = join(root, REPORT);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nThe strategy goes to Council on Friday 24 February 2027.\n`);
+    await until(() => builds.length >= 2);
+    expect(builds.at(-1)!.findings).toBe(1);
+    const page = await (await fetch(`${preview.url}${PACK}`)).text();
+    expect(page).toContain('1 lint finding');
+    expect(page).toContain('Unexpected Friday in &quot;Friday 24 February 2027&quot;, expected Wednesday');
+  }, 30_000);
+
+  it('runs from the command line, printing where it serves and the findings', async () => {
+    const root = copyOfSample();
+    let stdout = '';
+    let stderr = '';
+    const code = await run(['serve', root, '--port', '0'], {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      cwd: root,
+      today: '2026-11-22',
+      onServe: async (served, stop) => {
+        expect((await fetch(served.url)).status).toBe(200);
+        stop();
+      },
+    });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Previewing .* at http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl-C to stop\)\n$/);
+    expect(stderr).toContain('Built 25 files; 0 errors, 0 warnings');
+  }, 30_000);
+});
