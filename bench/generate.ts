@@ -1,0 +1,95 @@
+/**
+ * A deterministic synthetic archive for the benchmark: committees × years of
+ * meetings, each with an agenda, two reports and minutes, written in the
+ * shapes of the sample council. The same arguments always give the same files.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addDaysIso, formatLong, latestPublication, weekdayOf } from '../src/dates/calendar.js';
+
+const TOPICS = [
+  'Budget monitoring', 'Treasury management', 'Housing delivery', 'Waste and recycling', 'Leisure services',
+  'Planning performance', 'Customer contact', 'Workforce report', 'Risk register', 'Internal audit progress',
+  'Climate action', 'Community safety', 'Asset review', 'Digital strategy', 'Fees and charges',
+];
+
+/** A small seeded generator, so the archive never changes between runs. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function report(title: string, rnd: () => number, sections: number): string {
+  const parts = [`---\ntitle: ${title}\ntype: report\nauthor: Head of Service\nexempt: false\nwards: [All]\n---\n`];
+  for (let s = 1; s <= sections; s++) {
+    parts.push(`## ${s}. ${s === 1 ? 'Recommendations' : `Section ${s}`}\n`);
+    const paragraphs = 2 + Math.floor(rnd() * 3);
+    for (let p = 1; p <= paragraphs; p++) {
+      parts.push(
+        `${s}.${p} The Council's ${title.toLowerCase()} position at the end of the quarter shows spending of £${(rnd() * 9 + 1).toFixed(2)} million against a budget of £${(rnd() * 9 + 1).toFixed(2)} million, and the service expects to report again on ${formatLong(addDaysIso('2020-01-06', Math.floor(rnd() * 3000)))}.\n`,
+      );
+    }
+  }
+  return parts.join('\n');
+}
+
+export interface ArchiveSize {
+  committees: number;
+  years: number;
+  meetingsPerYear: number;
+}
+
+/** Write the archive into `root`; returns the number of files written. */
+export function generateArchive(root: string, size: ArchiveSize, seed = 1): number {
+  const rnd = random(seed);
+  let files = 0;
+  const write = (rel: string, text: string) => {
+    mkdirSync(join(root, rel, '..'), { recursive: true });
+    writeFileSync(join(root, rel), text);
+    files++;
+  };
+  write('boardpack.yml', 'organisation: Benchmark Borough Council\njurisdiction: england\nminuteNumbering: per-year\n');
+  for (let c = 1; c <= size.committees; c++) {
+    const id = `committee-${String(c).padStart(2, '0')}`;
+    const members = Array.from({ length: 6 }, (_, m) => `  - name: Councillor Member${c}x${m + 1}\n${m === 0 ? '    role: chair\n' : ''}`).join('');
+    write(`committees/${id}/committee.yml`, `name: Committee ${c}\nquorum: 3\ntime: "18:00"\nmembers:\n${members}`);
+    let minute = 0;
+    let previous: string | null = null;
+    for (let y = 0; y < size.years; y++) {
+      minute = 0;
+      for (let m = 0; m < size.meetingsPerYear; m++) {
+        // Meetings on Tuesdays, about five weeks apart, from May of each municipal year.
+        let date = addDaysIso(`${2016 + y}-05-10`, m * 35 + c % 7);
+        while (weekdayOf(date) !== 'Tuesday') date = addDaysIso(date, 1);
+        const dir = `committees/${id}/${date}`;
+        const topics = [TOPICS[Math.floor(rnd() * TOPICS.length)], TOPICS[Math.floor(rnd() * TOPICS.length)]];
+        const items = [
+          '1. Apologies for absence',
+          '2. Declarations of interest',
+          previous ? `3. Minutes of the previous meeting held on ${formatLong(previous)}\n   [Minutes](../${previous}/minutes.md)` : '3. Minutes of the previous meeting',
+          `4. ${topics[0]}\n   [Report](report-a.md)`,
+          `5. ${topics[1]} review\n   [Report](report-b.md)`,
+          '6. Date of next meeting',
+        ];
+        write(`${dir}/agenda.md`, `---\npublished: ${latestPublication(date, 5, 'GB-ENG')}\n---\n\n${items.join('\n')}\n`);
+        write(`${dir}/report-a.md`, report(topics[0], rnd, 4));
+        write(`${dir}/report-b.md`, report(`${topics[1]} review`, rnd, 5));
+        const present = ['Councillor Member' + c + 'x1', 'Councillor Member' + c + 'x2', 'Councillor Member' + c + 'x3', 'Councillor Member' + c + 'x4'];
+        const titles = ['Apologies for absence', 'Declarations of interest', 'Minutes of the previous meeting', topics[0], `${topics[1]} review`, 'Date of next meeting'];
+        const body = titles
+          .map((t, i) =>
+            i === 2
+              ? `## ${++minute}. ${t}\n\nResolved:- That the minutes of the previous meeting be approved as a correct record.\n`
+              : `## ${++minute}. ${t}\n\nThe Committee considered the item.\n\nResolved:- (1) That the report be noted.\n\n(2) That the Committee:-\n\n(a) supports the approach; and\n\n(b) asks for a further report.\n`,
+          )
+          .join('\n');
+        write(`${dir}/minutes.md`, `---\nchair: ${present[0]}\npresent: [${present.join(', ')}]\n---\n\n${body}`);
+        previous = date;
+      }
+    }
+  }
+  return files;
+}

@@ -1,0 +1,156 @@
+/**
+ * npm run bench: generates deterministic archives at three sizes and a long
+ * pack, measures boardpack against the floors in the same run, and writes
+ * bench/results.json and the table in bench/README.md.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateArchive, type ArchiveSize } from './generate.js';
+import { launchBrowser } from '../src/render/pdf/browser.js';
+import { renderSite } from '../src/render/html/build.js';
+import { renderPdfs } from '../src/render/pdf/site.js';
+import { parseContent } from '../src/parse/content.js';
+
+interface Sample {
+  wallMs: number;
+  maxRssKb: number;
+}
+
+interface Measure {
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  runs: number;
+  peakRssMb: number;
+}
+
+function summarise(samples: Sample[]): Measure {
+  const times = samples.map((s) => s.wallMs).sort((a, b) => a - b);
+  return {
+    medianMs: Math.round(times[Math.floor(times.length / 2)]),
+    minMs: Math.round(times[0]),
+    maxMs: Math.round(times[times.length - 1]),
+    runs: times.length,
+    peakRssMb: Math.round(Math.max(...samples.map((s) => s.maxRssKb)) / 1024),
+  };
+}
+
+/** Run a script in a fresh Node process; it reports its own time and memory. */
+function child(script: string, args: string[]): Sample {
+  const result = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const line = result.stderr.split('\n').reverse().find((l) => l.startsWith('BENCH '));
+  if (!line) throw new Error(`no measurement from ${script} ${args.join(' ')}: ${result.stderr.slice(-500)}`);
+  return JSON.parse(line.slice(6));
+}
+
+function repeat(runs: number, fn: () => Sample): Measure {
+  return summarise(Array.from({ length: runs }, fn));
+}
+
+const SIZES: Record<string, ArchiveSize & { runs: number }> = {
+  'one committee-year': { committees: 1, years: 1, meetingsPerYear: 10, runs: 5 },
+  'one council-year (20 committees)': { committees: 20, years: 1, meetingsPerYear: 10, runs: 5 },
+  'ten council-years': { committees: 20, years: 10, meetingsPerYear: 10, runs: 3 },
+};
+
+const results: Record<string, unknown> = {
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    chromium: execFileSync('chromium', ['--version'], { encoding: 'utf8' }).trim(),
+  },
+  date: new Date().toISOString().slice(0, 10),
+  sizes: {} as Record<string, unknown>,
+};
+const log = (text: string) => process.stdout.write(`${text}\n`);
+
+// BENCH_ONLY=pdf or BENCH_ONLY=archive runs one half, when working on the benchmark itself.
+const only = process.env.BENCH_ONLY;
+for (const [name, size] of only === 'pdf' ? [] : Object.entries(SIZES)) {
+  const root = mkdtempSync(join(tmpdir(), 'boardpack-bench-'));
+  const files = generateArchive(root, size);
+  const bytes = Number(execFileSync('du', ['-sb', root], { encoding: 'utf8' }).split('\t')[0]);
+  log(`${name}: ${files} files, ${(bytes / 1e6).toFixed(1)} MB`);
+  const lint = repeat(size.runs, () => child('bench/child.mjs', ['lint', root, '--format', 'json']));
+  const floor = repeat(size.runs, () => child('bench/parse-floor.mjs', [root]));
+  const out = mkdtempSync(join(tmpdir(), 'boardpack-bench-out-'));
+  const build = repeat(Math.min(size.runs, 3), () => child('bench/child.mjs', ['build', root, '--out', out, '--force']));
+  // One paper changes: without a cache, everything is read again.
+  const paper = join(root, 'committees/committee-01', readdirFirstMeeting(root), 'report-a.md');
+  appendFileSync(paper, '\nA sentence added to one paper.\n');
+  const relint = repeat(Math.min(size.runs, 3), () => child('bench/child.mjs', ['lint', root, '--format', 'json']));
+  const rebuild = repeat(Math.min(size.runs, 3), () => child('bench/child.mjs', ['build', root, '--out', out, '--force']));
+  (results.sizes as Record<string, unknown>)[name] = {
+    files,
+    megabytes: +(bytes / 1e6).toFixed(1),
+    lint: { ...lint, filesPerSecond: Math.round(files / (lint.medianMs / 1000)), mbPerSecond: +(bytes / 1e6 / (lint.medianMs / 1000)).toFixed(2) },
+    parseFloor: floor,
+    build,
+    relintAfterOneChange: relint,
+    rebuildAfterOneChange: rebuild,
+  };
+  log(`  lint ${lint.medianMs} ms (floor ${floor.medianMs} ms), build ${build.medianMs} ms, re-lint ${relint.medianMs} ms`);
+  rmSync(root, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+}
+
+function readdirFirstMeeting(root: string): string {
+  return execFileSync('ls', [join(root, 'committees/committee-01')], { encoding: 'utf8' }).split('\n').filter((n) => /^\d{4}-/.test(n))[0];
+}
+
+// The long pack: one meeting with enough papers for about 200 pages.
+if (only !== 'archive') {
+  const root = mkdtempSync(join(tmpdir(), 'boardpack-bench-pack-'));
+  generateArchive(root, { committees: 1, years: 1, meetingsPerYear: 1 });
+  const meeting = execFileSync('ls', [join(root, 'committees/committee-01')], { encoding: 'utf8' }).split('\n').find((n) => /^\d{4}-/.test(n))!;
+  const dir = join(root, 'committees/committee-01', meeting);
+  const report = readFileSync(join(dir, 'report-a.md'), 'utf8');
+  const long = report + Array.from({ length: 3 }, (_, i) => report.split('---').slice(2).join('---').replace(/## (\d+)\./g, (_m, n) => `## ${Number(n) + 4 * (i + 1)}.`)).join('\n');
+  const items: string[] = [];
+  for (let i = 1; i <= 40; i++) {
+    writeFileSync(join(dir, `paper-${i}.md`), long.replace(/^title: .*$/m, `title: Paper ${i}`));
+    items.push(`${i}. Item ${i}\n   [Report](paper-${i}.md)`);
+  }
+  writeFileSync(join(dir, 'agenda.md'), `---\npublished: 2016-05-01\n---\n\n${items.join('\n')}\n`);
+  rmSync(join(dir, 'report-a.md'));
+  rmSync(join(dir, 'report-b.md'));
+  rmSync(join(dir, 'minutes.md'));
+  const out = mkdtempSync(join(tmpdir(), 'boardpack-bench-pdf-'));
+  const id = `committee-01/${meeting}`;
+  const cold = repeat(3, () => child('bench/child.mjs', ['build', root, '--format', 'pdf', '--meeting', id, '--out', out, '--force']));
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(out, id, 'agenda-pack.pdf')], { encoding: 'utf8' }))![1]);
+
+  // Warm: the browser is already running; the pack is printed again and again.
+  const browser = await launchBrowser();
+  const { model } = parseContent(root);
+  const warmSamples: Sample[] = [];
+  const floorSamples: Sample[] = [];
+  for (let i = 0; i < 4; i++) {
+    const t = performance.now();
+    await renderSite(root, model, { meeting: id, audience: 'public', asOf: '2026-11-22', html: false, pdf: (input) => renderPdfs(browser, input) });
+    warmSamples.push({ wallMs: performance.now() - t, maxRssKb: process.resourceUsage().maxRSS });
+    // The print floor: the same pack's HTML printed once, with no page references, tags or bookmarks.
+    const html = (await renderSite(root, model, { meeting: id, audience: 'public', asOf: '2026-11-22' })).outputs.get(`${id}/agenda-pack.html`) as string;
+    const file = join(out, 'floor.html');
+    writeFileSync(file, html);
+    const page = await browser.newPage();
+    const t2 = performance.now();
+    await page.goto(pathToFileURL(file).href);
+    await page.pdf({ printBackground: true, tagged: false, preferCSSPageSize: true });
+    floorSamples.push({ wallMs: performance.now() - t2, maxRssKb: process.resourceUsage().maxRSS });
+    await page.close();
+  }
+  await browser.close();
+  results.pdf = { pages, papers: 40, coldCli: cold, warm: summarise(warmSamples.slice(1)), printFloor: summarise(floorSamples.slice(1)) };
+  log(`pdf: ${pages} pages, cold ${cold.medianMs} ms, warm ${summarise(warmSamples.slice(1)).medianMs} ms, print floor ${summarise(floorSamples.slice(1)).medianMs} ms`);
+  rmSync(root, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+}
+
+writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+log('wrote bench/results.json');
