@@ -76,10 +76,11 @@ export function samePerson(a: string, b: string, member: (name: string) => unkno
   if (x === y) return true;
   const mx = member(x);
   if (mx !== undefined && mx === member(y)) return true;
+  // "Councillor Lee" is "Councillor Ann Lee": a title and a surname, with the given names left out.
   const [shorter, longer] = x.split(' ').length <= y.split(' ').length ? [x, y] : [y, x];
   const s = shorter.split(' ');
   const l = longer.split(' ');
-  return s.length >= 2 && s[0] === l[0] && s.at(-1) === l.at(-1);
+  return s.length === 2 && l.length > 2 && s[0] === l[0] && s[1] === l.at(-1);
 }
 
 /** Where a character of a block's text sits in its file. */

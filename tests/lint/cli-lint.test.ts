@@ -170,3 +170,15 @@ describe('lint options', () => {
     expect(stdout).toMatch(/^date-weekday\s+error\s+A weekday/m);
   });
 });
+
+describe('matching names', () => {
+  it('takes "Councillor Lee" for "Councillor Ann Lee", but not "Councillor Bo Lee" for her', async () => {
+    const { samePerson } = await import('../../src/lint/helpers.js');
+    const none = () => undefined;
+    expect(samePerson('Councillor Lee', 'Councillor Ann Lee', none)).toBe(true);
+    expect(samePerson('councillor  ann lee.', 'Councillor Ann Lee', none)).toBe(true);
+    expect(samePerson('Cllr Ann Lee', 'Councillor Ann Lee', none)).toBe(true);
+    expect(samePerson('Councillor Bo Lee', 'Councillor Ann Lee', none)).toBe(false);
+    expect(samePerson('Councillor Ann Lee', 'Mrs Ann Lee', none)).toBe(false);
+  });
+});
