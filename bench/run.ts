@@ -4,7 +4,7 @@
  * bench/results.json and the table in bench/README.md.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -56,7 +56,9 @@ const SIZES: Record<string, ArchiveSize & { runs: number }> = {
   'ten council-years': { committees: 20, years: 10, meetingsPerYear: 10, runs: 3 },
 };
 
+const previous = existsSync('bench/results.json') ? JSON.parse(readFileSync('bench/results.json', 'utf8')) : {};
 const results: Record<string, unknown> = {
+  ...previous,
   machine: {
     cpus: cpus().length,
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -65,7 +67,7 @@ const results: Record<string, unknown> = {
     chromium: execFileSync('chromium', ['--version'], { encoding: 'utf8' }).trim(),
   },
   date: new Date().toISOString().slice(0, 10),
-  sizes: {} as Record<string, unknown>,
+  sizes: (process.env.BENCH_ONLY === 'pdf' ? previous.sizes : {}) as Record<string, unknown>,
 };
 const log = (text: string) => process.stdout.write(`${text}\n`);
 
@@ -132,7 +134,7 @@ if (only !== 'archive') {
   const floorSamples: Sample[] = [];
   for (let i = 0; i < 4; i++) {
     const t = performance.now();
-    await renderSite(root, model, { meeting: id, audience: 'public', asOf: '2026-11-22', html: false, pdf: (input) => renderPdfs(browser, input) });
+    await renderSite(root, model, { meeting: id, audience: 'public', asOf: '2026-11-22', html: false, jobs: cpus().length, pdf: (input) => renderPdfs(browser, input) });
     warmSamples.push({ wallMs: performance.now() - t, maxRssKb: process.resourceUsage().maxRSS });
     // The print floor: the same pack's HTML printed once, with no page references, tags or bookmarks.
     const html = (await renderSite(root, model, { meeting: id, audience: 'public', asOf: '2026-11-22' })).outputs.get(`${id}/agenda-pack.html`) as string;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'puppeteer-core';
 import { printHtml } from './print.js';
+import { mapLimit } from './pool.js';
 import { addOutline, insertPdf, normaliseStructIds, relativiseLinks, setMetadata, stampPageNumbers, stampRestricted, type OutlineEntry } from './assemble.js';
 import type { packView } from '../html/pack.js';
 
@@ -27,6 +28,8 @@ export interface PackPdfInput {
   allowed: string;
   /** The pack's folder inside it, `<committee>/<meeting>`. */
   relDir: string;
+  /** Parts printed at once while measuring. */
+  jobs?: number;
   root: string;
   title: string;
   subject: string;
@@ -50,20 +53,26 @@ export async function packPdf(browser: Browser, input: PackPdfInput): Promise<Ui
   const countPages = async (bytes: Uint8Array) => (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
 
   // 1. Measure each unit on its own: each starts a new page in the whole pack, so the counts add up.
-  const units: Unit[] = [];
+  // Units are printed a few at a time, each in its own tab.
+  type Task = Omit<Unit, 'pages'> & { print: object | null };
+  const tasks: Task[] = [];
   for (const paper of view.papers) {
     const alone = { ...view, part: 'papers', pdf: true, unit: true, papers: [{ ...paper, appendices: [] }] };
-    units.push({ paper, title: paper.title, kind: 'paper', restricted: paper.notForPublication, pdf: null, pages: await countPages(await print(alone)) });
+    tasks.push({ paper, title: paper.title, kind: 'paper', restricted: paper.notForPublication, pdf: null, print: alone });
     for (const appendix of paper.appendices) {
       if (appendix.pdf && !appendix.withheld) {
         const bytes = readFileSync(join(input.root, appendix.file));
-        units.push({ paper, title: appendix.title, kind: 'appendix', restricted: appendix.notForPublication, pdf: bytes, pages: await countPages(bytes) });
+        tasks.push({ paper, title: appendix.title, kind: 'appendix', restricted: appendix.notForPublication, pdf: bytes, print: null });
       } else {
         const only = { ...view, part: 'papers', pdf: true, unit: true, papers: [{ ...paper, appendixOnly: true, appendices: [appendix] }] };
-        units.push({ paper, title: appendix.title, kind: 'appendix', restricted: appendix.notForPublication, pdf: null, pages: await countPages(await print(only)) });
+        tasks.push({ paper, title: appendix.title, kind: 'appendix', restricted: appendix.notForPublication, pdf: null, print: only });
       }
     }
   }
+  const units: Unit[] = await mapLimit(tasks, input.jobs ?? 1, async ({ print: view, ...unit }) => ({
+    ...unit,
+    pages: await countPages(unit.pdf ?? (await print(view!))),
+  }));
 
   // 2. Page numbers as printed on the papers, from 1.
   const start = new Map<Unit, number>();

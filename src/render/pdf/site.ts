@@ -10,6 +10,7 @@ import { meetingOutDir } from '../html/links.js';
 import type { PdfBuildInput } from '../html/build.js';
 import { packPdf } from './pack.js';
 import { printHtml } from './print.js';
+import { mapLimit } from './pool.js';
 import { normaliseStructIds, relativiseLinks, setMetadata, stampPageNumbers } from './assemble.js';
 import { fontFacesCss } from '../fonts.js';
 
@@ -80,16 +81,11 @@ export async function renderPdfs(browser: Browser, input: PdfBuildInput): Promis
   };
   try {
     // Packs are built a few at a time in the one browser; each takes its own tab.
-    let next = 0;
     let done = 0;
-    const worker = async () => {
-      while (next < input.meetings.length) {
-        const meeting = input.meetings[next++];
-        await forMeeting(meeting);
-        input.onProgress?.(++done, input.meetings.length, meeting.id);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(input.jobs ?? 1, input.meetings.length)) }, worker));
+    await mapLimit(input.meetings, input.jobs ?? 1, async (meeting) => {
+      await forMeeting(meeting);
+      input.onProgress?.(++done, input.meetings.length, meeting.id);
+    });
   } finally {
     rmSync(allowed, { recursive: true, force: true });
   }
