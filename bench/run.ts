@@ -13,6 +13,7 @@ import { launchBrowser } from '../src/render/pdf/browser.js';
 import { renderSite } from '../src/render/html/build.js';
 import { renderPdfs } from '../src/render/pdf/site.js';
 import { parseContent } from '../src/parse/content.js';
+import { chromiumArgs, findChromium } from '../src/render/chromium.js';
 
 interface Sample {
   wallMs: number;
@@ -148,7 +149,24 @@ if (only !== 'archive') {
     await page.close();
   }
   await browser.close();
-  results.pdf = { pages, papers: 40, coldCli: cold, warm: summarise(warmSamples.slice(1)), printFloor: summarise(floorSamples.slice(1)) };
+
+  // The peer: md-to-pdf on the same pack as one Markdown file, papers on new pages, no page references.
+  const peerDir = mkdtempSync(join(tmpdir(), 'boardpack-bench-peer-'));
+  const strip = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n/, '');
+  const combined = [strip(readFileSync(join(dir, 'agenda.md'), 'utf8')), ...Array.from({ length: 40 }, (_, i) => strip(readFileSync(join(dir, `paper-${i + 1}.md`), 'utf8')))].join('\n\n<div class="page-break"></div>\n\n');
+  writeFileSync(join(peerDir, 'pack.md'), combined);
+  const launch = JSON.stringify({ executablePath: findChromium(), args: chromiumArgs(mkdtempSync(join(tmpdir(), 'boardpack-peer-profile-'))).filter((a) => !a.startsWith('--user-data-dir') && !a.startsWith('--headless')) });
+  const peer = repeat(3, () => {
+    const t = performance.now();
+    const run = spawnSync('node_modules/.bin/md-to-pdf', [join(peerDir, 'pack.md'), '--launch-options', launch], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`md-to-pdf failed: ${run.stderr}`);
+    return { wallMs: performance.now() - t, maxRssKb: 0 };
+  });
+  const peerPages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(peerDir, 'pack.pdf')], { encoding: 'utf8' }))![1]);
+  log(`md-to-pdf: ${peerPages} pages, ${peer.medianMs} ms`);
+  rmSync(peerDir, { recursive: true, force: true });
+
+  results.pdf = { pages, papers: 40, peer, peerPages, coldCli: cold, warm: summarise(warmSamples.slice(1)), printFloor: summarise(floorSamples.slice(1)) };
   log(`pdf: ${pages} pages, cold ${cold.medianMs} ms, warm ${summarise(warmSamples.slice(1)).medianMs} ms, print floor ${summarise(floorSamples.slice(1)).medianMs} ms`);
   rmSync(root, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });

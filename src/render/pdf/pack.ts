@@ -1,10 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { Browser } from 'puppeteer-core';
 import { printHtml } from './print.js';
-import { mapLimit } from './pool.js';
-import { addOutline, insertPdf, normaliseStructIds, relativiseLinks, setMetadata, stampPageNumbers, stampRestricted, type OutlineEntry } from './assemble.js';
+import {
+  addOutline,
+  insertPdf,
+  normaliseStructIds,
+  relativiseLinks,
+  setMetadata,
+  stampPageNumbers,
+  stampRestricted,
+  type OutlineEntry,
+} from './assemble.js';
 import type { packView } from '../html/pack.js';
 
 type PackView = ReturnType<typeof packView>;
@@ -16,19 +24,20 @@ interface Unit {
   title: string;
   kind: 'paper' | 'appendix';
   restricted: boolean;
-  /** For a PDF merged as it is. */
+  /** The anchor its printed part starts at; null for a PDF merged as it is. */
+  anchor: string | null;
   pdf: Uint8Array | null;
-  pages: number;
+  pdfPages: number;
 }
 
 export interface PackPdfInput {
   view: PackView;
   render: (view: object) => string;
-  /** Where the printed page may load files from (the build's output folder). */
+  /** Where the printed page may load files from. */
   allowed: string;
   /** The pack's folder inside it, `<committee>/<meeting>`. */
   relDir: string;
-  /** Parts printed at once while measuring. */
+  /** Kept for callers that print several packs at once; a pack is printed in one go. */
   jobs?: number;
   root: string;
   title: string;
@@ -40,53 +49,94 @@ function pageLabel(first: number, last: number): string {
   return first === last ? `Page ${first}` : `Pages ${first} - ${last}`;
 }
 
+/** Where Chromium put each internal link target: anchor -> page index. */
+function destinations(doc: PDFDocument): Map<string, number> {
+  const pages = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i]));
+  const found = new Map<string, number>();
+  const record = (name: string, value: unknown) => {
+    const resolved = value instanceof PDFRef ? doc.context.lookup(value) : value;
+    const array = resolved instanceof PDFDict ? resolved.lookup(PDFName.of('D')) : resolved;
+    if (array instanceof PDFArray) {
+      const page = pages.get(array.get(0).toString());
+      if (page !== undefined) found.set(name, page);
+    }
+  };
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  for (const [key, value] of dests?.entries() ?? []) record(decodeURIComponent(key.decodeText()), value);
+  const walk = (node: PDFDict | undefined) => {
+    if (!node) return;
+    const names = node.lookupMaybe(PDFName.of('Names'), PDFArray);
+    for (let i = 0; names && i < names.size(); i += 2) {
+      const key = names.lookup(i) as unknown as { decodeText(): string };
+      record(key.decodeText(), names.get(i + 1));
+    }
+    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    for (let i = 0; kids && i < kids.size(); i++) walk(kids.lookup(i, PDFDict));
+  };
+  walk(doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict));
+  return found;
+}
+
 /**
  * The PDF agenda pack: summons and agenda first, unnumbered; then each paper
  * on a new page, its appendices after it and PDF attachments merged as they
  * are, numbered continuously from 1; each agenda link shows the pages of its
- * paper, taken from the real pages; bookmarks for items, papers and
- * appendices; metadata; pages of exempt papers marked in a members' pack.
+ * paper; bookmarks for items, papers and appendices; metadata; pages of
+ * exempt papers marked in a members' pack.
+ *
+ * Page references are measured, not guessed: the pack is printed once with
+ * placeholders, the page each paper starts on is read from the PDF's own
+ * link destinations, and the pack is printed again with the real numbers.
+ * Papers start on new pages, so the numbers cannot move between the two.
  */
 export async function packPdf(browser: Browser, input: PackPdfInput): Promise<Uint8Array> {
   const { view, render, allowed } = input;
-  const print = (v: object) => printHtml(browser, render(v), allowed, input.relDir);
-  const countPages = async (bytes: Uint8Array) => (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+  const print = async (v: object) =>
+    PDFDocument.load(await printHtml(browser, render(v), allowed, input.relDir), { updateMetadata: false });
 
-  // 1. Measure each unit on its own: each starts a new page in the whole pack, so the counts add up.
-  // Units are printed a few at a time, each in its own tab.
-  type Task = Omit<Unit, 'pages'> & { print: object | null };
-  const tasks: Task[] = [];
+  const units: Unit[] = [];
   for (const paper of view.papers) {
-    const alone = { ...view, part: 'papers', pdf: true, unit: true, papers: [{ ...paper, appendices: [] }] };
-    tasks.push({ paper, title: paper.title, kind: 'paper', restricted: paper.notForPublication, pdf: null, print: alone });
+    units.push({ paper, title: paper.title, kind: 'paper', restricted: paper.notForPublication, anchor: paper.anchor, pdf: null, pdfPages: 0 });
     for (const appendix of paper.appendices) {
-      if (appendix.pdf && !appendix.withheld) {
-        const bytes = readFileSync(join(input.root, appendix.file));
-        tasks.push({ paper, title: appendix.title, kind: 'appendix', restricted: appendix.notForPublication, pdf: bytes, print: null });
-      } else {
-        const only = { ...view, part: 'papers', pdf: true, unit: true, papers: [{ ...paper, appendixOnly: true, appendices: [appendix] }] };
-        tasks.push({ paper, title: appendix.title, kind: 'appendix', restricted: appendix.notForPublication, pdf: null, print: only });
-      }
+      const merged = appendix.pdf && !appendix.withheld;
+      const pdf = merged ? readFileSync(join(input.root, appendix.file)) : null;
+      const pdfPages = pdf ? (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount() : 0;
+      units.push({ paper, title: appendix.title, kind: 'appendix', restricted: appendix.notForPublication, anchor: merged ? null : appendix.anchor, pdf, pdfPages });
     }
   }
-  const units: Unit[] = await mapLimit(tasks, input.jobs ?? 1, async ({ print: view, ...unit }) => ({
-    ...unit,
-    pages: await countPages(unit.pdf ?? (await print(view!))),
-  }));
 
-  // 2. Page numbers as printed on the papers, from 1.
-  const start = new Map<Unit, number>();
-  let next = 1;
-  for (const unit of units) {
-    start.set(unit, next);
-    next += unit.pages;
-  }
+  /** Each unit's first page and page count in the finished pack, from where the printed parts start. */
+  const layout = (doc: PDFDocument) => {
+    const dests = destinations(doc);
+    const printedStarts = units.map((u) => (u.anchor === null ? null : dests.get(u.anchor)));
+    const missing = units.find((u, i) => u.anchor !== null && printedStarts[i] === undefined);
+    if (missing) throw new Error(`the printed pack has no destination for "${missing.title}"`);
+    const front = units.length ? (printedStarts.find((p) => p !== null) as number) : doc.getPageCount();
+    const first: number[] = [];
+    const count: number[] = [];
+    let cursor = front;
+    units.forEach((unit, i) => {
+      first.push(cursor);
+      if (unit.pdf) count.push(unit.pdfPages);
+      else {
+        const nextPrinted = printedStarts.slice(i + 1).find((p) => p !== null && p !== undefined) ?? doc.getPageCount();
+        count.push((nextPrinted as number) - (printedStarts[i] as number));
+      }
+      cursor += count[i];
+    });
+    return { front, first, count };
+  };
+
+  // 1. Print with placeholders to find where each paper falls.
+  const draft = await print({ ...view, pdf: true });
+  const measured = layout(draft);
   const paperPages = new Map<string, { first: number; last: number }>();
-  for (const unit of units) {
+  units.forEach((unit, i) => {
+    const first = measured.first[i] - measured.front + 1;
+    const last = first + measured.count[i] - 1;
     const range = paperPages.get(unit.paper.anchor);
-    const last = start.get(unit)! + unit.pages - 1;
-    paperPages.set(unit.paper.anchor, { first: range?.first ?? start.get(unit)!, last });
-  }
+    paperPages.set(unit.paper.anchor, { first: range?.first ?? first, last });
+  });
   const withPages = (items: PackView['items']) =>
     items.map((item) => ({
       ...item,
@@ -95,53 +145,37 @@ export async function packPdf(browser: Browser, input: PackPdfInput): Promise<Ui
         return range ? { ...link, pages: pageLabel(range.first, range.last) } : link;
       }),
     }));
-  const final = {
-    ...view,
-    pdf: true,
-    items: withPages(view.items),
-    supplements: view.supplements.map((s) => ({ ...s, items: withPages(s.items) })),
-  };
 
-  // 3. Print the whole pack once (tagged), then merge the PDFs in at their places.
-  const doc = await PDFDocument.load(await print(final), { updateMetadata: false });
-  const printedUnitPages = units.filter((u) => !u.pdf).reduce((n, u) => n + u.pages, 0);
-  const frontPages = doc.getPageCount() - printedUnitPages;
-  if (frontPages < 1) throw new Error('the printed pack has fewer pages than its papers printed alone');
-  const firstPage = new Map<Unit, number>();
-  let cursor = frontPages;
-  for (const unit of units) {
-    firstPage.set(unit, cursor);
-    if (unit.pdf) await insertPdf(doc, unit.pdf, cursor);
-    cursor += unit.pages;
+  // 2. Print with the real numbers, then merge the PDFs in at their places.
+  const doc = await print({ ...view, pdf: true, items: withPages(view.items), supplements: view.supplements.map((s) => ({ ...s, items: withPages(s.items) })) });
+  const final = layout(doc);
+  if (final.count.some((n, i) => n !== measured.count[i])) throw new Error('the papers printed differently the second time');
+  for (let i = units.length - 1; i >= 0; i--) {
+    const unit = units[i];
+    if (unit.pdf) await insertPdf(doc, unit.pdf, final.first[i] - units.slice(0, i).reduce((n, u) => n + u.pdfPages, 0));
   }
-  if (cursor !== doc.getPageCount()) throw new Error(`page count ${doc.getPageCount()} differs from the papers' ${cursor}`);
+  const expected = final.front + final.count.reduce((a, b) => a + b, 0);
+  if (doc.getPageCount() !== expected) throw new Error(`page count ${doc.getPageCount()} differs from the papers' ${expected}`);
 
   relativiseLinks(doc, join(allowed, input.relDir));
   normaliseStructIds(doc);
-  await stampPageNumbers(doc, frontPages);
-  const restricted = units.filter((u) => u.restricted).flatMap((u) => Array.from({ length: u.pages }, (_, i) => firstPage.get(u)! + i));
+  await stampPageNumbers(doc, final.front);
+  const restricted = units.flatMap((u, i) => (u.restricted ? Array.from({ length: final.count[i] }, (_, k) => final.first[i] + k) : []));
   if (restricted.length) await stampRestricted(doc, restricted);
 
-  // 4. Bookmarks: the summons and agenda, then each item, its papers and their appendices.
+  // 3. Bookmarks: the summons and agenda, then each item, its papers and their appendices.
   const outline: OutlineEntry[] = [{ title: 'Summons and agenda', page: 0, children: [] }];
   for (const item of view.items) {
-    const papers = view.papers.filter((p) => p.item === item.number);
-    const children = papers.map((paper) => ({
-      title: paper.title,
-      page: firstPage.get(units.find((u) => u.paper === paper && u.kind === 'paper')!)!,
-      children: units
-        .filter((u) => u.paper === paper && u.kind === 'appendix')
-        .map((u) => ({ title: u.title, page: firstPage.get(u)!, children: [] })),
-    }));
+    const children = view.papers
+      .filter((p) => p.item === item.number)
+      .map((paper) => ({
+        title: paper.title,
+        page: final.first[units.findIndex((u) => u.paper === paper && u.kind === 'paper')],
+        children: units.flatMap((u, i) => (u.paper === paper && u.kind === 'appendix' ? [{ title: u.title, page: final.first[i], children: [] }] : [])),
+      }));
     outline.push({ title: `${item.number}. ${item.title}`, page: children[0]?.page ?? 0, children });
   }
   addOutline(doc, outline);
-  setMetadata(doc, {
-    title: input.title,
-    author: view.organisation,
-    subject: input.subject,
-    language: view.lang,
-    date: input.date,
-  });
+  setMetadata(doc, { title: input.title, author: view.organisation, subject: input.subject, language: view.lang, date: input.date });
   return doc.save({ useObjectStreams: false });
 }
