@@ -37,8 +37,6 @@ export interface PackPdfInput {
   allowed: string;
   /** The pack's folder inside it, `<committee>/<meeting>`. */
   relDir: string;
-  /** Kept for callers that print several packs at once; a pack is printed in one go. */
-  jobs?: number;
   root: string;
   title: string;
   subject: string;
