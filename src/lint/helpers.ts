@@ -4,6 +4,7 @@ import type { Committee, Meeting, Member, Minute, Minutes, Position, TextBlock, 
 import { itemKind } from '../parse/agenda.js';
 import type { RuleContext } from './rule.js';
 import { normaliseName } from './model-index.js';
+import { positionFromSegments } from '../parse/text.js';
 
 /** Report the parser's problems that belong to the running rule. */
 export function reportParseProblems(context: RuleContext): void {
@@ -85,7 +86,7 @@ export function samePerson(a: string, b: string, member: (name: string) => unkno
 
 /** Where a character of a block's text sits in its file. */
 export function positionIn(block: TextBlock, index: number): Position {
-  return block.positionAt?.(index) ?? block.position;
+  return block.segments ? positionFromSegments(block.position.file, block.segments, index) : block.position;
 }
 
 /** Every meeting that has minutes, with its committee and a lookup from written names to members. */

@@ -80,8 +80,8 @@ export interface TextBlock {
   kind: 'paragraph' | 'heading' | 'list-item' | 'table-cell';
   text: string;
   position: Position;
-  /** The place of a character of `text` in the file; present in the parsed model, not in its JSON. */
-  readonly positionAt?: (index: number) => Position;
+  /** Where each character of `text` came from, as [index, line, column] triples (see `positionIn`); left out of the JSON export. */
+  segments?: number[];
 }
 
 /** An ordered list as written: each item's written number, and whether the list carried on after interrupting paragraphs. */

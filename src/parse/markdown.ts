@@ -83,10 +83,20 @@ function dropLead(located: Located, lead: RegExp): Located {
   const m = lead.exec(located.text);
   if (!m || m[0].length === 0) return located;
   const n = m[0].length;
+  // Re-base the segments on the shortened text.
+  const segments: number[] = [];
+  for (let k = 0; k < located.segments.length; k += 3) {
+    const start = located.segments[k];
+    const next = located.segments[k + 3] ?? Infinity;
+    if (next <= n) continue;
+    const skip = Math.max(0, n - start);
+    segments.push(Math.max(0, start - n), located.segments[k + 1], located.segments[k + 2] + skip);
+  }
   return {
     text: located.text.slice(n),
     position: located.positionAt(n),
     positionAt: (i) => located.positionAt(i + n),
+    segments,
   };
 }
 
@@ -110,10 +120,8 @@ export function datesIn(located: Located): WrittenDate[] {
 }
 
 export function block(kind: TextBlock['kind'], located: Located): TextBlock {
-  const result: TextBlock = { kind, text: located.text, position: located.position };
-  // Kept out of the JSON export: a way back from any character of the text to its place in the file.
-  Object.defineProperty(result, 'positionAt', { value: located.positionAt, enumerable: false });
-  return result;
+  // The segments are a way back from any character of the text to its place in the file; the JSON export leaves them out.
+  return { kind, text: located.text, position: located.position, segments: located.segments };
 }
 
 export function tableOf(doc: { source: SourceText }, table: MdTable): Table {

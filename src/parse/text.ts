@@ -139,19 +139,47 @@ export interface InlineOptions {
   skipLink?: (url: string) => boolean;
 }
 
+/**
+ * Where a text's characters came from, compactly: triples of [index in the
+ * text, line, column], one for each place where the text stops following the
+ * file character by character (a line break, a dropped tag). Plain numbers,
+ * so it survives being copied between threads or cached.
+ */
+export type Segments = number[];
+
+/** The place of a character of a text, from its segments. */
+export function positionFromSegments(file: string, segments: Segments, index: number): Position {
+  let k = 0;
+  while (k + 3 < segments.length && segments[k + 3] <= index) k += 3;
+  return { file, line: segments[k + 1], column: segments[k + 2] + (index - segments[k]) };
+}
+
 /** A piece of text with a way back to the file. */
 export interface Located {
   text: string;
   position: Position;
   positionAt: (index: number) => Position;
+  segments: Segments;
 }
 
 export function locate(mapped: MappedText, fallback: Position): Located {
   const { text, offsetOf } = mapped.trimmed();
   const source = mapped.source;
+  const segments: Segments = [];
+  for (let i = 0; i < text.length; i++) {
+    const offset = offsetOf(i);
+    const previous = i === 0 ? -1 : offsetOf(i - 1);
+    // A new segment where the text skips part of the file, or the file starts a new line.
+    if (i === 0 || offset !== previous + 1 || source.text.charCodeAt(previous) === 10) {
+      const p = source.position(offset);
+      segments.push(i, p.line, p.column);
+    }
+  }
+  if (segments.length === 0) segments.push(0, fallback.line, fallback.column);
   return {
     text,
     position: text.length ? source.position(offsetOf(0)) : fallback,
-    positionAt: (i) => (text.length ? source.position(offsetOf(i)) : fallback),
+    positionAt: (i) => (text.length ? positionFromSegments(source.file, segments, Math.min(i, text.length - 1)) : fallback),
+    segments,
   };
 }
