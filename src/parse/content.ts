@@ -3,24 +3,11 @@ import type { Appendix, Committee, Config, Meeting, Member, Model, ParseResult, 
 import { MODEL_VERSION } from '../model/types.js';
 import { isIsoDate } from '../dates/calendar.js';
 import { CONFIG_FILE, readConfig } from '../config/config.js';
-import { appendixDocSchema, committeeSchema, planSchema } from './schemas.js';
+import { committeeSchema, planSchema } from './schemas.js';
 import { fieldPositions, parseYaml, validate, yamlPosition } from './yaml.js';
-import { bodyOf, loadMarkdown, type MarkdownDoc } from './markdown.js';
-import { isPaperLink, readAgenda, type LinkResolver } from './agenda.js';
-import { readPaper, type AppendixEntry } from './paper.js';
+import type { AppendixEntry } from './paper.js';
+import { prepareFile, type Prepared, type Role } from './prepare.js';
 
-/** The files a paper's raw frontmatter names under `appendices`, before it is validated. */
-function namedAppendices(dir: string, data: unknown): string[] {
-  const list = (data as { appendices?: unknown } | null)?.appendices;
-  if (!Array.isArray(list)) return [];
-  return list
-    .map((a) => (a && typeof a === 'object' ? (a as { file?: unknown }).file : undefined))
-    .filter((f): f is string => typeof f === 'string')
-    .map((f) => posix.normalize(`${dir}/${f}`));
-}
-import { readMinutes } from './minutes.js';
-import { readStrand } from './plan.js';
-import { readRegister } from './register.js';
 import { exists, listFolder, readText } from './files.js';
 import { at, Problems, sortProblems } from './problems.js';
 
@@ -28,9 +15,9 @@ const MEETING_FOLDER = /^(\d{4}-\d{2}-\d{2})(?:-([a-z0-9][a-z0-9-]*))?$/;
 const SUPPLEMENT_FILE = /^supplement-(\d+)\.md$/;
 
 /** Read a whole content folder into the model, collecting every problem on the way. */
-export function parseContent(root: string): ParseResult {
+export function parseContent(root: string, ready?: Map<string, Prepared>): ParseResult {
   const problems = new Problems();
-  const reader = new ContentReader(root, problems);
+  const reader = new ContentReader(root, problems, ready);
   const model = reader.read();
   return { model, problems: sortProblems(problems.list) };
 }
@@ -39,6 +26,7 @@ class ContentReader {
   constructor(
     private readonly root: string,
     private readonly problems: Problems,
+    private readonly ready?: Map<string, Prepared>,
   ) {}
 
   read(): Model {
@@ -55,9 +43,11 @@ class ContentReader {
     return text === null ? null : parseYaml(rel, text.replace(/^\uFEFF/, ''), this.problems);
   }
 
-  private markdown(rel: string) {
-    const text = readText(this.root, rel, this.problems);
-    return text === null ? null : loadMarkdown(rel, text, this.problems);
+  /** A Markdown file read and parsed: done ahead on worker threads when the caller did so, else here. */
+  private prepared(rel: string, role: Role): Prepared {
+    const result = this.ready?.get(rel) ?? prepareFile(this.root, rel, role);
+    this.problems.list.push(...result.problems);
+    return result;
   }
 
   private readConfig(): Config {
@@ -149,38 +139,9 @@ class ContentReader {
     return committee;
   }
 
-  /** How a link in a meeting's agenda resolves: a paper, an attachment, another meeting's minutes. */
-  private linkResolver(meetingDir: string): LinkResolver {
-    return (href, from, position) => {
-      if (!isPaperLink(href)) return { target: null, kind: 'external' as const, exists: true };
-      const path = decodeURI(href.split('#')[0].split('?')[0]);
-      const target = posix.normalize(posix.join(posix.dirname(from), path));
-      if (target.startsWith('../') || target === '..' || posix.isAbsolute(path)) {
-        this.problems.error(
-          'link-target',
-          `Unexpected link "${href}" to a file outside the content folder, expected a file inside it`,
-          position,
-        );
-        return { target: null, kind: 'external' as const, exists: false };
-      }
-      const sameMeeting = posix.dirname(target) === meetingDir;
-      const kind = sameMeeting
-        ? /\.pdf$/i.test(target) ? 'attachment' : 'paper'
-        : posix.basename(target) === 'minutes.md'
-          ? 'minutes'
-          : 'meeting-file';
-      const found = exists(this.root, target);
-      if (!found) {
-        this.problems.error('link-target', `Unexpected link to missing file "${href}", expected it at ${target}`, position);
-      }
-      return { target, kind, exists: found };
-    };
-  }
-
   private readMeeting(committee: Committee, folder: string, date: string, suffix: string | null): Meeting | null {
     const dir = `committees/${committee.id}/${folder}`;
     const { files } = listFolder(this.root, dir, this.problems);
-    const resolve = this.linkResolver(dir);
     const meeting: Meeting = {
       id: `${committee.id}/${folder}`,
       committee: committee.id,
@@ -202,12 +163,11 @@ class ContentReader {
     if (!files.includes('agenda.md')) {
       this.problems.error('frontmatter', `Missing agenda.md in meeting folder "${folder}": every meeting needs an agenda`, at(dir));
     }
-    const paperDocs: MarkdownDoc[] = [];
+    const meetingMds: { rel: string; md: NonNullable<Prepared['meetingMd']> }[] = [];
     for (const name of files) {
       const rel = `${dir}/${name}`;
       if (name === 'agenda.md' || SUPPLEMENT_FILE.test(name)) {
-        const doc = this.markdown(rel);
-        const agenda = doc && readAgenda(doc, this.problems, resolve);
+        const agenda = this.prepared(rel, 'agenda').agenda;
         if (!agenda) continue;
         if (name === 'agenda.md') meeting.agenda = agenda;
         else {
@@ -222,27 +182,27 @@ class ContentReader {
           meeting.supplements.push(agenda);
         }
       } else if (name === 'minutes.md') {
-        const doc = this.markdown(rel);
-        meeting.minutes = doc && readMinutes(doc, this.problems);
+        meeting.minutes = this.prepared(rel, 'minutes').minutes ?? null;
       } else if (/\.md$/i.test(name)) {
-        const doc = this.markdown(rel);
-        if (doc) paperDocs.push(doc);
+        const md = this.prepared(rel, 'meeting-md').meetingMd;
+        if (md) meetingMds.push({ rel, md });
       } else if (/\.pdf$/i.test(name)) {
         meeting.attachments.push({ file: rel, position: at(rel) });
       }
     }
     // A Markdown file that a paper names as its appendix is read as one, not as a paper.
-    const appendixFiles = new Set(paperDocs.flatMap((doc) => namedAppendices(dir, doc.data)));
-    const docsByFile = new Map(paperDocs.map((doc) => [doc.file, doc]));
-    for (const doc of paperDocs) {
-      if (appendixFiles.has(doc.file)) continue;
-      const read = readPaper(posix.basename(doc.file).replace(/\.md$/i, ''), doc, this.problems);
-      if (!read) continue;
-      for (const entry of read.appendices) {
-        const appendix = this.readAppendix(dir, entry, docsByFile);
-        if (appendix) read.paper.appendices.push(appendix);
+    const appendixFiles = new Set(meetingMds.flatMap(({ md }) => md.named));
+    const bodies = new Map(meetingMds.map(({ rel, md }) => [rel, md]));
+    for (const { rel, md } of meetingMds) {
+      if (appendixFiles.has(rel)) continue;
+      this.problems.list.push(...md.paperProblems);
+      if (!md.paper) continue;
+      const { paper, appendices } = md.paper;
+      for (const entry of appendices) {
+        const appendix = this.readAppendix(dir, entry, bodies);
+        if (appendix) paper.appendices.push(appendix);
       }
-      meeting.papers.push(read.paper);
+      meeting.papers.push(paper);
     }
     if (meeting.agenda) {
       meeting.time = meeting.agenda.time ?? committee.time;
@@ -254,7 +214,7 @@ class ContentReader {
     return meeting;
   }
 
-  private readAppendix(dir: string, entry: AppendixEntry, docs: Map<string, MarkdownDoc>): Appendix | null {
+  private readAppendix(dir: string, entry: AppendixEntry, bodies: Map<string, NonNullable<Prepared['meetingMd']>>): Appendix | null {
     const file = posix.normalize(`${dir}/${entry.file}`);
     if (!file.startsWith(`${dir}/`)) {
       this.problems.error(
@@ -271,9 +231,11 @@ class ContentReader {
     }
     let body: Appendix['body'] = null;
     if (found && !isPdf) {
-      const doc = docs.get(file) ?? this.markdown(file);
-      if (doc?.yaml) validate(appendixDocSchema, doc.data, doc.yaml, this.problems, 'appendix frontmatter');
-      body = doc && bodyOf(doc);
+      const md = bodies.get(file) ?? this.prepared(file, 'meeting-md').meetingMd;
+      if (md) {
+        this.problems.list.push(...md.appendixProblems);
+        body = md.body;
+      }
     }
     return {
       file,
@@ -312,8 +274,7 @@ class ContentReader {
       };
       for (const name of files.filter((f) => /\.md$/i.test(f))) {
         const rel = `${dir}/${name}`;
-        const doc = this.markdown(rel);
-        const strand = doc && readStrand(rel, doc, this.problems);
+        const strand = this.prepared(rel, 'strand').strand;
         if (strand) plan.strands.push(strand);
       }
       plans.push(plan);
@@ -325,8 +286,7 @@ class ContentReader {
     const registers: Register[] = [];
     for (const name of listFolder(this.root, 'registers', this.problems).files.filter((f) => /\.md$/i.test(f))) {
       const rel = `registers/${name}`;
-      const doc = this.markdown(rel);
-      const register = doc && readRegister(name.replace(/\.md$/i, ''), doc, this.problems);
+      const register = this.prepared(rel, 'register').register;
       if (register) registers.push(register);
     }
     return registers;

@@ -1,4 +1,4 @@
-import type { NumberedParagraph, Paper, ReportSection } from '../model/types.js';
+import type { DocumentBody, NumberedParagraph, Paper, ReportSection } from '../model/types.js';
 import { paperSchema } from './schemas.js';
 import { yamlPosition } from './yaml.js';
 import { bodyOf, frontmatterOf, positionOf, textOf, type MarkdownDoc } from './markdown.js';
@@ -25,10 +25,11 @@ export function readPaper(
   id: string,
   doc: MarkdownDoc,
   problems: Problems,
+  preparedBody?: DocumentBody,
 ): { paper: Paper; appendices: AppendixEntry[] } | null {
   const front = frontmatterOf(doc, paperSchema, problems, 'paper', 'at least "title:"');
   if (!front) return null;
-  const body = bodyOf(doc);
+  const body = preparedBody ?? bodyOf(doc);
   const sections: ReportSection[] = [];
   const paragraphs: NumberedParagraph[] = [];
   for (const node of doc.tree.children) {

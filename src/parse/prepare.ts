@@ -1,0 +1,117 @@
+import { posix } from 'node:path';
+import type { Agenda, DocumentBody, Minutes, Paper, Problem, Register, Strand } from '../model/types.js';
+import { appendixDocSchema } from './schemas.js';
+import { validate } from './yaml.js';
+import { bodyOf, loadMarkdown } from './markdown.js';
+import { isPaperLink, readAgenda, type LinkResolver } from './agenda.js';
+import { readPaper, type AppendixEntry } from './paper.js';
+import { readMinutes } from './minutes.js';
+import { readStrand } from './plan.js';
+import { readRegister } from './register.js';
+import { exists, readText } from './files.js';
+import { Problems } from './problems.js';
+
+/** What a Markdown file is, from where it sits in the content folder. */
+export type Role = 'agenda' | 'minutes' | 'meeting-md' | 'strand' | 'register';
+
+export function roleOf(rel: string): Role | null {
+  if (/^committees\/[^/]+\/[^/]+\/(agenda|supplement-\d+)\.md$/i.test(rel)) return 'agenda';
+  if (/^committees\/[^/]+\/[^/]+\/minutes\.md$/i.test(rel)) return 'minutes';
+  if (/^committees\/[^/]+\/[^/]+\/[^/]+\.md$/i.test(rel)) return 'meeting-md';
+  if (/^plans\/[^/]+\/[^/]+\.md$/i.test(rel)) return 'strand';
+  if (/^registers\/[^/]+\.md$/i.test(rel)) return 'register';
+  return null;
+}
+
+/**
+ * One file read and parsed: plain data only, so the work can be done on
+ * another thread (or kept in a cache) and put together on the main one.
+ */
+export interface Prepared {
+  rel: string;
+  /** Problems met reading the file itself, whatever it turns out to be. */
+  problems: Problem[];
+  agenda?: Agenda | null;
+  minutes?: Minutes | null;
+  strand?: Strand | null;
+  register?: Register | null;
+  /** A meeting's other Markdown: read both as a paper and as an appendix, since which it is depends on the other papers. */
+  meetingMd?: {
+    named: string[];
+    paper: { paper: Paper; appendices: AppendixEntry[] } | null;
+    paperProblems: Problem[];
+    body: DocumentBody;
+    appendixProblems: Problem[];
+  };
+}
+
+/** The files a paper's raw frontmatter names under `appendices`, before it is validated. */
+export function namedAppendices(dir: string, data: unknown): string[] {
+  const list = (data as { appendices?: unknown } | null)?.appendices;
+  if (!Array.isArray(list)) return [];
+  return list
+    .map((a) => (a && typeof a === 'object' ? (a as { file?: unknown }).file : undefined))
+    .filter((f): f is string => typeof f === 'string')
+    .map((f) => posix.normalize(`${dir}/${f}`));
+}
+
+/** How a link in a meeting's agenda resolves: a paper, an attachment, another meeting's minutes. */
+export function linkResolver(root: string, meetingDir: string, problems: Problems): LinkResolver {
+  return (href, from, position) => {
+    if (!isPaperLink(href)) return { target: null, kind: 'external' as const, exists: true };
+    const path = decodeURI(href.split('#')[0].split('?')[0]);
+    const target = posix.normalize(posix.join(posix.dirname(from), path));
+    if (target.startsWith('../') || target === '..' || posix.isAbsolute(path)) {
+      problems.error('link-target', `Unexpected link "${href}" to a file outside the content folder, expected a file inside it`, position);
+      return { target: null, kind: 'external' as const, exists: false };
+    }
+    const sameMeeting = posix.dirname(target) === meetingDir;
+    const kind = sameMeeting
+      ? /\.pdf$/i.test(target) ? 'attachment' : 'paper'
+      : posix.basename(target) === 'minutes.md'
+        ? 'minutes'
+        : 'meeting-file';
+    const found = exists(root, target);
+    if (!found) problems.error('link-target', `Unexpected link to missing file "${href}", expected it at ${target}`, position);
+    return { target, kind, exists: found };
+  };
+}
+
+export function prepareFile(root: string, rel: string, role: Role): Prepared {
+  const problems = new Problems();
+  const result: Prepared = { rel, problems: problems.list };
+  const text = readText(root, rel, problems);
+  if (text === null) return result;
+  const doc = loadMarkdown(rel, text, problems);
+  const dir = posix.dirname(rel);
+  switch (role) {
+    case 'agenda':
+      result.agenda = readAgenda(doc, problems, linkResolver(root, dir, problems));
+      break;
+    case 'minutes':
+      result.minutes = readMinutes(doc, problems);
+      break;
+    case 'strand':
+      result.strand = readStrand(rel, doc, problems);
+      break;
+    case 'register':
+      result.register = readRegister(posix.basename(rel).replace(/\.md$/i, ''), doc, problems);
+      break;
+    case 'meeting-md': {
+      const body = bodyOf(doc);
+      const paperProblems = new Problems();
+      const paper = doc.data === null ? null : readPaper(posix.basename(rel).replace(/\.md$/i, ''), doc, paperProblems, body);
+      const appendixProblems = new Problems();
+      if (doc.yaml) validate(appendixDocSchema, doc.data, doc.yaml, appendixProblems, 'appendix frontmatter');
+      result.meetingMd = {
+        named: namedAppendices(dir, doc.data),
+        paper,
+        paperProblems: paperProblems.list,
+        body,
+        appendixProblems: appendixProblems.list,
+      };
+      break;
+    }
+  }
+  return result;
+}
