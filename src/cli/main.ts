@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseContent } from '../parse/content.js';
+import { parseContentParallel } from '../parse/parallel.js';
 import { toJson } from '../model/json.js';
 import { addDaysIso, fromDate, isIsoDate, weekdayOf } from '../dates/calendar.js';
 import { parseWrittenDate } from '../dates/prose.js';
@@ -34,10 +35,10 @@ function version(): string {
 }
 
 /** Read the content folder; print its problems; stop with exit 2 when it cannot be used. */
-function load(dir: string, io: CliIo) {
+async function load(dir: string, io: CliIo) {
   const root = resolve(io.cwd, dir);
   if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
-  const result = parseContent(root);
+  const result = await parseContentParallel(root);
   if (result.problems.length) io.stderr(formatProblems(result.problems));
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   if (errors) throw new UsageError(`${dir}: ${errors} problem${errors === 1 ? '' : 's'} must be fixed before the content can be used`);
@@ -66,8 +67,8 @@ export function buildProgram(io: CliIo): Command {
     .argument('[dir]', 'the content folder', DEFAULT_CONTENT)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
     .option('-o, --out <file>', 'write to a file instead of standard output')
-    .action((dir: string, options: { out?: string }) => {
-      const { model } = load(dir, io);
+    .action(async (dir: string, options: { out?: string }) => {
+      const { model } = await load(dir, io);
       if (!options.out) return io.stdout(toJson(model));
       writeFileAtomic(resolve(io.cwd, options.out), toJson(model));
       io.stdout(`Wrote ${options.out}\n`);
@@ -111,10 +112,10 @@ export function buildProgram(io: CliIo): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--as-of <date>', 'the day overdue checks count from (default: today, or a plan’s asOf)')
     .option('-q, --quiet', 'report errors only')
-    .action((dir: string, options: LintCliOptions) => {
+    .action(async (dir: string, options: LintCliOptions) => {
       const root = resolve(io.cwd, dir);
       if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
-      const parsed = parseContent(root);
+      const parsed = await parseContentParallel(root);
       const unusable = parsed.problems.find((p) => p.position.file === CONFIG_FILE && p.severity === 'error');
       if (unusable) {
         io.stderr(formatProblems(parsed.problems.filter((p) => p.position.file === CONFIG_FILE)));
@@ -159,7 +160,7 @@ export function buildProgram(io: CliIo): Command {
     .action(async (dir: string, options: BuildCliOptions) => {
       const root = resolve(io.cwd, dir);
       if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
-      const parsed = parseContent(root);
+      const parsed = await parseContentParallel(root);
       const configProblems = parsed.problems.filter((p) => p.position.file === CONFIG_FILE && p.severity === 'error');
       if (configProblems.length) {
         io.stderr(formatProblems(configProblems));
@@ -264,9 +265,9 @@ export function buildProgram(io: CliIo): Command {
     .argument('<committee>', 'the committee folder name')
     .argument('<date>', 'the meeting date, such as 2026-01-13')
     .option('-C, --content <dir>', 'the content folder', DEFAULT_CONTENT)
-    .action((committeeId: string, dateText: string, options: { content: string }) => {
+    .action(async (committeeId: string, dateText: string, options: { content: string }) => {
       const date = readDateArgument(dateText);
-      const { root, model } = load(options.content, io);
+      const { root, model } = await load(options.content, io);
       const committee = model.committees.find((c) => c.id === committeeId);
       if (!committee) {
         const known = model.committees.map((c) => c.id).join(', ') || 'none';

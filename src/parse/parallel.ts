@@ -1,0 +1,65 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ParseResult } from '../model/types.js';
+import { parseContent } from './content.js';
+import { roleOf, type Prepared, type Role } from './prepare.js';
+
+/** Below this many Markdown files, starting threads costs more than it saves. */
+const THRESHOLD = 300;
+
+function markdownFiles(root: string): { rel: string; role: Role }[] {
+  const found: { rel: string; role: Role }[] = [];
+  const walk = (rel: string, depth: number) => {
+    let entries;
+    try {
+      entries = readdirSync(join(root, rel), { withFileTypes: true });
+    } catch {
+      return; // the reader reports unreadable folders itself
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && depth < 3) walk(path, depth + 1);
+      else if (entry.isFile() && entry.name.endsWith('.md')) {
+        const role = roleOf(path);
+        if (role) found.push({ rel: path, role });
+      }
+    }
+  };
+  for (const top of ['committees', 'plans', 'registers']) walk(top, 0);
+  return found;
+}
+
+/** How many threads to parse on: BOARDPACK_WORKERS, or one a core. */
+export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
+  const set = env.BOARDPACK_WORKERS;
+  return set !== undefined && /^\d+$/.test(set) ? Number(set) : availableParallelism();
+}
+
+/**
+ * Read a content folder as `parseContent` does, parsing the Markdown on
+ * worker threads when the folder is large enough to gain from it. The model
+ * and problems are the same either way.
+ */
+export async function parseContentParallel(root: string, workers = workerCount()): Promise<ParseResult> {
+  const script = new URL('./worker.js', import.meta.url);
+  // From the TypeScript sources (the test runner) there is no compiled worker: parse here.
+  if (workers < 2 || !existsSync(fileURLToPath(script))) return parseContent(root);
+  const files = markdownFiles(root);
+  if (files.length < THRESHOLD) return parseContent(root);
+  const shares = Array.from({ length: workers }, (_, i) => files.filter((_, k) => k % workers === i));
+  const results = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<Prepared[]>((resolve, reject) => {
+          const worker = new Worker(script, { workerData: { root, files: share } });
+          worker.once('message', resolve);
+          worker.once('error', reject);
+        }),
+    ),
+  );
+  return parseContent(root, new Map(results.flat().map((p) => [p.rel, p])));
+}
