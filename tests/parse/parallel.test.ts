@@ -18,7 +18,7 @@ const boardpack = (args: string[], workers: string) =>
 describe('parsing on worker threads', () => {
   it('gives the same model and the same findings as parsing on one thread', () => {
     const root = mkdtempSync(join(tmpdir(), 'boardpack-parallel-'));
-    // 2 committees x 4 years x 10 meetings x 4 Markdown files: over the threshold for threads.
+    // 2 committees x 4 years x 10 meetings x 4 Markdown files: over the threshold for threads (BOARDPACK_WORKERS forces them below it).
     generateArchive(root, { committees: 2, years: 4, meetingsPerYear: 10 });
     const single = boardpack(['export', root], '1');
     const threaded = boardpack(['export', root], '2');
