@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseContent } from '../parse/content.js';
 import { parseContentParallel } from '../parse/parallel.js';
+import { parseContentCached } from '../parse/cache.js';
 import { toJson } from '../model/json.js';
 import { addDaysIso, fromDate, isIsoDate, weekdayOf } from '../dates/calendar.js';
 import { parseWrittenDate } from '../dates/prose.js';
@@ -112,10 +113,14 @@ export function buildProgram(io: CliIo): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--as-of <date>', 'the day overdue checks count from (default: today, or a plan’s asOf)')
     .option('-q, --quiet', 'report errors only')
+    .option('--cache', 'reuse what the last run parsed for files that have not changed')
+    .option('--cache-location <file>', 'where the cache is kept', '.boardpack-cache')
     .action(async (dir: string, options: LintCliOptions) => {
       const root = resolve(io.cwd, dir);
       if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
-      const parsed = await parseContentParallel(root);
+      const parsed = options.cache
+        ? parseContentCached(root, resolve(io.cwd, options.cacheLocation), version()).result
+        : await parseContentParallel(root);
       const unusable = parsed.problems.find((p) => p.position.file === CONFIG_FILE && p.severity === 'error');
       if (unusable) {
         io.stderr(formatProblems(parsed.problems.filter((p) => p.position.file === CONFIG_FILE)));
@@ -296,6 +301,8 @@ interface BuildCliOptions {
 }
 
 interface LintCliOptions {
+  cache?: boolean;
+  cacheLocation: string;
   format: 'stylish' | 'json' | 'sarif' | 'github';
   rule?: Record<string, RuleSetting>;
   strict?: boolean;

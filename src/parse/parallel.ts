@@ -10,7 +10,8 @@ import { roleOf, type Prepared, type Role } from './prepare.js';
 /** Below this many Markdown files, starting threads and copying their results back costs more than it saves (measured: bench/README.md). */
 const THRESHOLD = 2000;
 
-function markdownFiles(root: string): { rel: string; role: Role }[] {
+/** Every Markdown file the reader will read, with its role. */
+export function markdownFiles(root: string): { rel: string; role: Role }[] {
   const found: { rel: string; role: Role }[] = [];
   const walk = (rel: string, depth: number) => {
     let entries;

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { serialize, deserialize } from 'node:v8';
+import type { ParseResult } from '../model/types.js';
+import { writeFileAtomic } from '../fs/atomic.js';
+import { parseContent } from './content.js';
+import { exists } from './files.js';
+import { markdownFiles } from './parallel.js';
+import { prepareFile, type Prepared } from './prepare.js';
+
+/** Bump when the shape of prepared data changes, so old caches are ignored. */
+const CACHE_VERSION = 1;
+
+interface Entry {
+  hash: string;
+  prepared: Prepared;
+  /** Files whose existence the result depends on (an agenda's links), with what was found. */
+  deps: [string, boolean][];
+}
+
+export interface CacheStats {
+  /** Files parsed again: new or changed. */
+  parsed: string[];
+  /** Files taken from the cache. */
+  reused: number;
+}
+
+function dependencies(prepared: Prepared): string[] {
+  const agenda = prepared.agenda;
+  if (!agenda) return [];
+  return agenda.items.flatMap((item) => item.links).flatMap((link) => (link.target ? [link.target] : []));
+}
+
+/**
+ * Read a content folder like `parseContent`, reusing what a previous run
+ * parsed for every Markdown file whose content (hashed) has not changed, as
+ * ESLint's --cache does. The cache file is rewritten whole after each run.
+ */
+export function parseContentCached(root: string, cacheFile: string, version: string): { result: ParseResult; stats: CacheStats } {
+  let entries = new Map<string, Entry>();
+  try {
+    const stored = deserialize(readFileSync(cacheFile)) as { version: string; root: string; entries: [string, Entry][] };
+    if (stored.version === `${CACHE_VERSION}:${version}` && stored.root === root) entries = new Map(stored.entries);
+  } catch {
+    // No cache yet, or one this version cannot read: start afresh.
+  }
+  const stats: CacheStats = { parsed: [], reused: 0 };
+  const ready = new Map<string, Prepared>();
+  const next = new Map<string, Entry>();
+  for (const { rel, role } of markdownFiles(root)) {
+    let text: Buffer;
+    try {
+      text = readFileSync(`${root}/${rel}`);
+    } catch {
+      continue; // the reader reports it
+    }
+    const hash = createHash('sha256').update(role).update('\0').update(text).digest('hex');
+    const cached = entries.get(rel);
+    if (cached && cached.hash === hash && cached.deps.every(([path, found]) => exists(root, path) === found)) {
+      ready.set(rel, cached.prepared);
+      next.set(rel, cached);
+      stats.reused++;
+      continue;
+    }
+    const prepared = prepareFile(root, rel, role);
+    ready.set(rel, prepared);
+    next.set(rel, { hash, prepared, deps: dependencies(prepared).map((path) => [path, exists(root, path)]) });
+    stats.parsed.push(rel);
+  }
+  // Serialised before the model is put together, which adds to the prepared objects.
+  const bytes = serialize({ version: `${CACHE_VERSION}:${version}`, root, entries: [...next] });
+  const result = parseContent(root, ready);
+  writeFileAtomic(cacheFile, bytes);
+  return { result, stats };
+}
