@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Liquid } from 'liquidjs';
 
@@ -23,8 +23,4 @@ export function templateEngine(councilTemplates: string | null): Liquid {
     cache: true,
     relativeReference: false,
   });
-}
-
-export function templatePath(root: string, templates: string | null): string | null {
-  return templates ? join(root, templates) : null;
 }

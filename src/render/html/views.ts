@@ -1,4 +1,4 @@
-import type { Committee, Meeting, Model, Paper, Plan, PlanStatus, Register, Resolution, ResolutionPart } from '../../model/types.js';
+import type { Committee, Meeting, Model, Paper, PlanStatus, Resolution, ResolutionPart } from '../../model/types.js';
 import { formatLong } from '../../dates/calendar.js';
 import { formatTime } from '../../scaffold/meeting.js';
 import { exemptNotice } from './exempt.js';
@@ -67,12 +67,4 @@ export function minutesClasses(meeting: Meeting): Map<number, string> {
     for (const a of minute.actions) mark(a.position.line, 'action');
   }
   return classes;
-}
-
-export function planStrandLink(plan: Plan, number: number): string {
-  return `../plans/${plan.id}.html#strand-${number}`;
-}
-
-export function registerRefLink(register: Register, ref: string): string {
-  return `../registers/${register.id}.html#rec-${ref}`;
 }
