@@ -11,7 +11,7 @@ import { prepareFile, type Prepared } from './prepare.js';
 /** Bump when the shape of prepared data changes, so old caches are ignored. */
 const CACHE_VERSION = 1;
 
-interface Entry {
+export interface Entry {
   hash: string;
   prepared: Prepared;
   /** Files whose existence the result depends on (an agenda's links), with what was found. */
@@ -31,19 +31,39 @@ function dependencies(prepared: Prepared): string[] {
   return agenda.items.flatMap((item) => item.links).flatMap((link) => (link.target ? [link.target] : []));
 }
 
+/** Parsed files kept between runs: in a file for `lint --cache`, in memory for `serve`. */
+export type CacheEntries = Map<string, Entry>;
+
 /**
  * Read a content folder like `parseContent`, reusing what a previous run
  * parsed for every Markdown file whose content (hashed) has not changed, as
  * ESLint's --cache does. The cache file is rewritten whole after each run.
  */
 export function parseContentCached(root: string, cacheFile: string, version: string): { result: ParseResult; stats: CacheStats } {
-  let entries = new Map<string, Entry>();
+  let entries: CacheEntries = new Map();
   try {
     const stored = deserialize(readFileSync(cacheFile)) as { version: string; root: string; entries: [string, Entry][] };
     if (stored.version === `${CACHE_VERSION}:${version}` && stored.root === root) entries = new Map(stored.entries);
   } catch {
     // No cache yet, or one this version cannot read: start afresh.
   }
+  const { result, stats, next } = parseWithEntries(root, entries);
+  // Serialised before the model is put together, which adds to the prepared objects.
+  writeFileAtomic(cacheFile, serialize({ version: `${CACHE_VERSION}:${version}`, root, entries: [...next] }));
+  return { result: result(), stats };
+}
+
+/**
+ * The same, with the entries held by the caller; returns the entries for next
+ * time. The objects kept are copies, because putting the model together adds to them.
+ */
+export function parseContentWith(root: string, entries: CacheEntries): { result: ParseResult; stats: CacheStats; entries: CacheEntries } {
+  const { result, stats, next } = parseWithEntries(root, entries);
+  const kept: CacheEntries = new Map([...next].map(([rel, entry]) => [rel, structuredClone(entry)]));
+  return { result: result(), stats, entries: kept };
+}
+
+function parseWithEntries(root: string, entries: CacheEntries) {
   const stats: CacheStats = { parsed: [], reused: 0 };
   const ready = new Map<string, Prepared>();
   const next = new Map<string, Entry>();
@@ -67,9 +87,5 @@ export function parseContentCached(root: string, cacheFile: string, version: str
     next.set(rel, { hash, prepared, deps: dependencies(prepared).map((path) => [path, exists(root, path)]) });
     stats.parsed.push(rel);
   }
-  // Serialised before the model is put together, which adds to the prepared objects.
-  const bytes = serialize({ version: `${CACHE_VERSION}:${version}`, root, entries: [...next] });
-  const result = parseContent(root, ready);
-  writeFileAtomic(cacheFile, bytes);
-  return { result, stats };
+  return { stats, next, result: () => parseContent(root, ready) };
 }

@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseContent } from '../parse/content.js';
+import { parseContentWith, type CacheEntries } from '../parse/cache.js';
 import { lint } from '../lint/lint.js';
 import type { Finding } from '../lint/rule.js';
 import { renderSite } from '../render/html/build.js';
@@ -11,7 +11,7 @@ export interface PreviewOptions {
   port: number;
   today: string;
   /** Told after each build, with the lint findings, for the terminal. */
-  onBuild?: (result: { version: number; findings: Finding[]; files: number }) => void;
+  onBuild?: (result: { version: number; findings: Finding[]; files: number; reparsed: string[] }) => void;
 }
 
 export interface Preview {
@@ -49,13 +49,17 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let version = 0;
   const clients = new Set<ServerResponse>();
 
+  // Files parsed last time, by content hash: a save re-parses only what changed.
+  let parsedFiles: CacheEntries = new Map();
   const rebuild = async () => {
-    const parsed = parseContent(options.root);
+    const read = parseContentWith(options.root, parsedFiles);
+    parsedFiles = read.entries;
+    const parsed = read.result;
     findings = lint(parsed, { today: options.today }).findings;
     const { outputs } = await renderSite(options.root, parsed.model, { audience: 'public', asOf: options.today });
     pages = outputs;
     version++;
-    options.onBuild?.({ version, findings, files: outputs.size });
+    options.onBuild?.({ version, findings, files: outputs.size, reparsed: read.stats.parsed });
     for (const client of clients) client.write(`data: ${version}\n\n`);
   };
   await rebuild();

@@ -77,12 +77,15 @@ describe('boardpack serve', () => {
 
   it('shows lint findings on the page and in the terminal', async () => {
     const root = copyOfSample();
-    const builds: { version: number; findings: number }[] = [];
-    preview = await startPreview({ root, port: 0, today: '2026-11-22', onBuild: (b) => builds.push({ version: b.version, findings: b.findings.length }) });
+    const builds: { version: number; findings: number; reparsed: string[] }[] = [];
+    preview = await startPreview({ root, port: 0, today: '2026-11-22', onBuild: (b) => builds.push({ version: b.version, findings: b.findings.length, reparsed: b.reparsed }) });
     const file = join(root, REPORT);
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nThe strategy goes to Council on Friday 24 February 2027.\n`);
     await until(() => builds.length >= 2);
     expect(builds.at(-1)!.findings).toBe(1);
+    // Only the saved file was parsed again.
+    expect(builds[0].reparsed.length).toBeGreaterThan(40);
+    expect(builds.slice(1).flatMap((b) => b.reparsed)).toEqual([REPORT]);
     const page = await (await fetch(`${preview.url}${PACK}`)).text();
     expect(page).toContain('1 lint finding');
     expect(page).toContain('Unexpected Friday in &quot;Friday 24 February 2027&quot;, expected Wednesday');
