@@ -24,13 +24,17 @@ export class LintIndex {
   constructor(readonly model: Model) {
     for (const committee of model.committees) {
       this.committees.set(committee.id, committee);
-      const live = committee.meetings.filter((m) => m.status !== 'cancelled');
-      committee.meetings.forEach((meeting) => {
-        const at = live.indexOf(meeting);
-        const previous = at >= 0 ? live[at - 1] : live.filter((m) => m.folder < meeting.folder).at(-1);
-        const next = at >= 0 ? live[at + 1] : live.find((m) => m.folder > meeting.folder);
-        this.neighbours.set(meeting.id, { previous: previous ?? null, next: next ?? null });
-      });
+      // Meetings are in folder order; neighbours skip cancelled ones. One pass each way.
+      let previous: Meeting | null = null;
+      for (const meeting of committee.meetings) {
+        this.neighbours.set(meeting.id, { previous, next: null });
+        if (meeting.status !== 'cancelled') previous = meeting;
+      }
+      let next: Meeting | null = null;
+      for (const meeting of [...committee.meetings].reverse()) {
+        this.neighbours.get(meeting.id)!.next = next;
+        if (meeting.status !== 'cancelled') next = meeting;
+      }
       const names = new Map<string, Member>();
       for (const member of committee.members) {
         for (const name of [member.name, ...member.aliases]) names.set(normaliseName(name), member);

@@ -178,13 +178,6 @@ function people(names: string[], path: string, doc: MarkdownDoc): Person[] {
   return names.map((name, i) => ({ name, position: doc.yaml ? yamlPosition(doc.yaml, [path, i]) : positionOf(doc, undefined) }));
 }
 
-/** Which minute a place in the file falls under, by line. */
-function ownerOf(minutes: Minute[], position: Position): Minute | undefined {
-  let found: Minute | undefined;
-  for (const m of minutes) if (m.position.line <= position.line) found = m;
-  return found;
-}
-
 export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | null {
   if (doc.data === null || !doc.yaml && doc.hasFrontmatter) return null;
   const front = doc.yaml
@@ -234,8 +227,15 @@ export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | nul
     result.minutes.push(minute);
   }
 
-  // Hand each block and date of the file to the minute it sits under.
-  for (const b of body.blocks) ownerOf(result.minutes, b.position)?.blocks.push(b);
-  for (const d of body.dates) ownerOf(result.minutes, d.position)?.dates.push(d);
+  // Hand each block and date of the file to the minute it sits under: both are in file order.
+  const handOut = <T extends { position: Position }>(items: T[], into: (m: Minute) => T[]) => {
+    let k = -1;
+    for (const item of items) {
+      while (k + 1 < result.minutes.length && result.minutes[k + 1].position.line <= item.position.line) k++;
+      if (k >= 0) into(result.minutes[k]).push(item);
+    }
+  };
+  handOut(body.blocks, (m) => m.blocks);
+  handOut(body.dates, (m) => m.dates);
   return result;
 }
