@@ -265,3 +265,44 @@ describe('closed rendering and the browser', () => {
     }
   });
 });
+
+describe('a PDF linked straight from an agenda item', () => {
+  it('is merged after the item’s papers, numbered, referenced and bookmarked', async () => {
+    const { BASE, contentFolder } = await import('../helpers.js');
+    const { writeFileSync } = await import('node:fs');
+    const root = contentFolder({
+      ...BASE,
+      'committees/panel/2026-03-10/agenda.md':
+        '---\npublished: 2026-03-02\n---\n\n1. Internal audit\n   [Audit plan](plan.md)\n   [Annual opinion](opinion.pdf)\n2. Risk\n   [Risk report](risk.md)\n',
+      'committees/panel/2026-03-10/plan.md': '---\ntitle: Internal Audit Plan\n---\n\nThe plan.\n',
+      'committees/panel/2026-03-10/risk.md': '---\ntitle: Risk Register Review\n---\n\nThe risks.\n',
+    });
+    const attachment = await PDFDocument.create();
+    for (const text of ['Annual opinion, page one', 'Annual opinion, page two']) {
+      const page = attachment.addPage([595, 842]);
+      page.drawText(text, { x: 50, y: 700, size: 14, font: await attachment.embedFont('Helvetica') });
+    }
+    writeFileSync(join(root, 'committees/panel/2026-03-10/opinion.pdf'), await attachment.save());
+    const result = await cli(['build', root, '--format', 'pdf', '--out', join(root, 'out'), '--force']);
+    expect(result.code, result.stderr).toBe(0);
+    const file = join(root, 'out/panel/2026-03-10/agenda-pack.pdf');
+    const pages = pagesOf(file);
+    const front = pages[0];
+    expect(front).toContain('Internal Audit Plan (Page 1)');
+    expect(front).toContain('Annual opinion (Pages 2 - 3)');
+    expect(front).toContain('Risk Register Review (Page 4)');
+    expect(pages[1]).toMatch(/Internal Audit Plan .*Page 1$/);
+    expect(pages[2]).toMatch(/^Annual opinion, page one .*Page 2$/);
+    expect(pages[3]).toMatch(/^Annual opinion, page two .*Page 3$/);
+    expect(pages[4]).toMatch(/Risk Register Review .*Page 4$/);
+    const outline = await outlineOf(file);
+    expect(outline.map(([d, t, p]) => `${d} ${t} ${p}`)).toEqual([
+      '0 Summons and agenda 0',
+      '0 1. Internal audit 1',
+      '1 Internal Audit Plan 1',
+      '1 Annual opinion 2',
+      '0 2. Risk 4',
+      '1 Risk Register Review 4',
+    ]);
+  }, 60_000);
+});

@@ -16,13 +16,14 @@ import {
 import type { packView } from '../html/pack.js';
 
 type PackView = ReturnType<typeof packView>;
-type PaperView = PackView['papers'][number];
 
 /** One piece of the pack after the summons and agenda: printed from HTML, or a PDF merged as it is. */
 interface Unit {
-  paper: PaperView;
+  /** What the agenda's page reference is for: the paper's anchor, or the attachment's file. */
+  key: string;
+  item: number;
   title: string;
-  kind: 'paper' | 'appendix';
+  kind: 'paper' | 'appendix' | 'attachment';
   restricted: boolean;
   /** The anchor its printed part starts at; null for a PDF merged as it is. */
   anchor: string | null;
@@ -93,13 +94,23 @@ export async function packPdf(browser: Browser, input: PackPdfInput): Promise<Ui
     PDFDocument.load(await printHtml(browser, render(v), allowed, input.relDir), { updateMetadata: false });
 
   const units: Unit[] = [];
-  for (const paper of view.papers) {
-    units.push({ paper, title: paper.title, kind: 'paper', restricted: paper.notForPublication, anchor: paper.anchor, pdf: null, pdfPages: 0 });
-    for (const appendix of paper.appendices) {
-      const merged = appendix.pdf && !appendix.withheld;
-      const pdf = merged ? readFileSync(join(input.root, appendix.file)) : null;
-      const pdfPages = pdf ? (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount() : 0;
-      units.push({ paper, title: appendix.title, kind: 'appendix', restricted: appendix.notForPublication, anchor: merged ? null : appendix.anchor, pdf, pdfPages });
+  const merge = async (file: string) => {
+    const pdf = readFileSync(join(input.root, file));
+    return { pdf, pdfPages: (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount() };
+  };
+  // In agenda order: each item's papers with their appendices, then the PDFs the item links to directly.
+  for (const item of view.items) {
+    for (const paper of view.papers.filter((p) => p.item === item.number)) {
+      const key = paper.anchor;
+      units.push({ key, item: item.number, title: paper.title, kind: 'paper', restricted: paper.notForPublication, anchor: paper.anchor, pdf: null, pdfPages: 0 });
+      for (const appendix of paper.appendices) {
+        const merged = appendix.pdf && !appendix.withheld;
+        const unit = { key, item: item.number, title: appendix.title, kind: 'appendix' as const, restricted: appendix.notForPublication };
+        units.push(merged ? { ...unit, anchor: null, ...(await merge(appendix.file)) } : { ...unit, anchor: appendix.anchor, pdf: null, pdfPages: 0 });
+      }
+    }
+    for (const link of item.links) {
+      if (link.file) units.push({ key: link.file, item: item.number, title: link.text, kind: 'attachment', restricted: false, anchor: null, ...(await merge(link.file)) });
     }
   }
 
@@ -109,7 +120,7 @@ export async function packPdf(browser: Browser, input: PackPdfInput): Promise<Ui
     const printedStarts = units.map((u) => (u.anchor === null ? null : dests.get(u.anchor)));
     const missing = units.find((u, i) => u.anchor !== null && printedStarts[i] === undefined);
     if (missing) throw new Error(`the printed pack has no destination for "${missing.title}"`);
-    const front = units.length ? (printedStarts.find((p) => p !== null) as number) : doc.getPageCount();
+    const front = (printedStarts.find((p) => p !== null && p !== undefined) as number | undefined) ?? doc.getPageCount();
     const first: number[] = [];
     const count: number[] = [];
     let cursor = front;
@@ -132,14 +143,14 @@ export async function packPdf(browser: Browser, input: PackPdfInput): Promise<Ui
   units.forEach((unit, i) => {
     const first = measured.first[i] - measured.front + 1;
     const last = first + measured.count[i] - 1;
-    const range = paperPages.get(unit.paper.anchor);
-    paperPages.set(unit.paper.anchor, { first: range?.first ?? first, last });
+    const range = paperPages.get(unit.key);
+    paperPages.set(unit.key, { first: range?.first ?? first, last });
   });
   const withPages = (items: PackView['items']) =>
     items.map((item) => ({
       ...item,
       links: item.links.map((link) => {
-        const range = link.href?.startsWith('#') ? paperPages.get(link.href.slice(1)) : undefined;
+        const range = link.file ? paperPages.get(link.file) : link.href?.startsWith('#') ? paperPages.get(link.href.slice(1)) : undefined;
         return range ? { ...link, pages: pageLabel(range.first, range.last) } : link;
       }),
     }));
@@ -163,16 +174,19 @@ export async function packPdf(browser: Browser, input: PackPdfInput): Promise<Ui
 
   // 3. Bookmarks: the summons and agenda, then each item, its papers and their appendices.
   const outline: OutlineEntry[] = [{ title: 'Summons and agenda', page: 0, children: [] }];
+  const byItem = new Map<number, OutlineEntry>();
   for (const item of view.items) {
-    const children = view.papers
-      .filter((p) => p.item === item.number)
-      .map((paper) => ({
-        title: paper.title,
-        page: final.first[units.findIndex((u) => u.paper === paper && u.kind === 'paper')],
-        children: units.flatMap((u, i) => (u.paper === paper && u.kind === 'appendix' ? [{ title: u.title, page: final.first[i], children: [] }] : [])),
-      }));
-    outline.push({ title: `${item.number}. ${item.title}`, page: children[0]?.page ?? 0, children });
+    const entry: OutlineEntry = { title: `${item.number}. ${item.title}`, page: 0, children: [] };
+    byItem.set(item.number, entry);
+    outline.push(entry);
   }
+  units.forEach((unit, i) => {
+    const parent = byItem.get(unit.item)!;
+    const entry: OutlineEntry = { title: unit.title, page: final.first[i], children: [] };
+    if (unit.kind === 'appendix') parent.children.at(-1)!.children.push(entry);
+    else parent.children.push(entry);
+    if (parent.children.length === 1 && unit.kind !== 'appendix') parent.page = entry.page;
+  });
   addOutline(doc, outline);
   setMetadata(doc, { title: input.title, author: view.organisation, subject: input.subject, language: view.lang, date: input.date });
   return doc.save({ useObjectStreams: false });
