@@ -1,7 +1,15 @@
 import matter from 'gray-matter';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Heading, ListItem, Nodes, Paragraph, Root, RootContent, Table as MdTable, TableCell } from 'mdast';
 import type { DocumentBody, OrderedList, Position, Table, TextBlock, WrittenDate } from '../model/types.js';
 import { findDates } from '../dates/prose.js';
@@ -12,6 +20,41 @@ import { fieldPositions, parseYaml, validate, type YamlSource } from './yaml.js'
 import type { Problems } from './problems.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
+
+/**
+ * GitHub-flavoured Markdown without literal autolinks (bare `www.`, `https://`
+ * and e-mail addresses). Finding those means trying at nearly every letter,
+ * which took a third of all parsing time; a file with nothing that could start
+ * one gives the very same tree without it (tested: tests/parse/markdown.test.ts).
+ */
+function gfmWithoutAutolinkLiterals(this: Processor) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(
+    gfmFootnoteFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown(),
+  );
+}
+const withoutAutolinks = unified().use(remarkParse).use(gfmWithoutAutolinkLiterals);
+
+/**
+ * Could the text hold a literal autolink? Every kind needs `@`, `www.` or
+ * `http(s)://` in its text; a character reference could spell any of them.
+ */
+export function mayHoldAutolink(text: string): boolean {
+  return /[@&]|www\.|https?:\/\//i.test(text);
+}
+
+/** Parse a Markdown body with GFM, skipping the literal-autolink search where it cannot find anything. */
+export function parseMarkdown(body: string): Root {
+  return parseGfm(body, mayHoldAutolink(body));
+}
+
+export function parseGfm(body: string, autolinkLiterals: boolean): Root {
+  return (autolinkLiterals ? processor : withoutAutolinks).parse(body) as Root;
+}
 
 export interface MarkdownDoc {
   file: string;
@@ -42,7 +85,7 @@ export function loadMarkdown(file: string, raw: string, problems: Problems): Mar
     yaml = parseYaml(file, split.matter, problems, 0);
     data = yaml ? (yaml.doc.toJS() ?? {}) : null;
   }
-  const tree = processor.parse(body) as Root;
+  const tree = parseMarkdown(body);
   return { file, source, tree, yaml, hasFrontmatter, data };
 }
 

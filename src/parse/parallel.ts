@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParseResult } from '../model/types.js';
 import { parseContent } from './content.js';
-import { roleOf, type Prepared, type Role } from './prepare.js';
+import { prepareFile, roleOf, unpackPrepared, type Prepared, type Role } from './prepare.js';
 
 /** Below this many Markdown files, starting threads and copying their results back costs more than it saves (measured: bench/README.md). */
 const THRESHOLD = 2000;
@@ -52,16 +52,55 @@ export async function parseContentParallel(root: string, workers = workerCount()
   const files = markdownFiles(root);
   // BOARDPACK_WORKERS, when set, is obeyed whatever the size.
   if (files.length < THRESHOLD && process.env.BOARDPACK_WORKERS === undefined) return parseContent(root);
-  const shares = Array.from({ length: workers }, (_, i) => files.filter((_, k) => k % workers === i));
-  const results = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<Prepared[]>((resolve, reject) => {
-          const worker = new Worker(script, { workerData: { root, files: share } });
-          worker.once('message', resolve);
-          worker.once('error', reject);
-        }),
-    ),
+  const prepared = await parseOnThreads(root, files, workers);
+  return parseContent(root, prepared);
+}
+
+/** Files handed to a thread at a time: small enough to even out the threads' loads, large enough that messages cost little. */
+const BATCH = 40;
+
+/**
+ * Parse files on `threads` threads, this one and `threads - 1` workers, from
+ * one shared queue: each takes a batch and comes back for the next, so none
+ * sits idle while another still has a long share (minutes and reports take
+ * longer than agendas). This thread starts at once, while the workers load,
+ * and what it parses is not copied at all.
+ */
+async function parseOnThreads(root: string, files: { rel: string; role: Role }[], threads: number): Promise<Map<string, Prepared>> {
+  const script = new URL('./worker.js', import.meta.url);
+  const prepared = new Map<string, Prepared>();
+  let next = 0;
+  const take = () => {
+    if (next >= files.length) return null;
+    next += BATCH;
+    return files.slice(next - BATCH, next);
+  };
+  const helpers = Array.from(
+    { length: threads - 1 },
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(script, { workerData: { root } });
+        const feed = () => {
+          const batch = take();
+          if (batch) worker.postMessage(batch);
+          else {
+            worker.postMessage(null);
+            resolve();
+          }
+        };
+        worker.on('message', (batch: Prepared[]) => {
+          for (const p of batch) prepared.set(p.rel, unpackPrepared(p));
+          feed();
+        });
+        worker.once('error', reject);
+        feed();
+      }),
   );
-  return parseContent(root, new Map(results.flat().map((p) => [p.rel, p])));
+  for (let batch = take(); batch; batch = take()) {
+    for (const f of batch) prepared.set(f.rel, prepareFile(root, f.rel, f.role));
+    // Step aside between batches, so the workers' answers come in and they are sent more.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(helpers);
+  return prepared;
 }

@@ -115,3 +115,36 @@ export function prepareFile(root: string, rel: string, role: Role): Prepared {
   }
   return result;
 }
+
+/** Stands in for the file's own path in a packed `Prepared`; no path in a content folder contains NUL. */
+const OWN_FILE = '\u0000';
+
+function replaceFile(value: unknown, from: string, to: string): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value) if (item !== null && typeof item === 'object') replaceFile(item, from, to);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const field = record[key];
+    if (key === 'file' && field === from) record[key] = to;
+    else if (field !== null && typeof field === 'object') replaceFile(field, from, to);
+  }
+}
+
+/**
+ * Ready a `Prepared` to be copied to another thread or a cache: every
+ * position names its file, and copying that path thousands of times a file
+ * was most of what crossed between threads. In place; `unpackPrepared` undoes it.
+ */
+export function packPrepared(prepared: Prepared): Prepared {
+  replaceFile(prepared, prepared.rel, OWN_FILE);
+  return prepared;
+}
+
+/** Undo `packPrepared`, with one shared string for the file's path. */
+export function unpackPrepared(prepared: Prepared): Prepared {
+  replaceFile(prepared, OWN_FILE, prepared.rel);
+  return prepared;
+}

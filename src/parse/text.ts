@@ -7,28 +7,51 @@ import type { SourceText } from './source.js';
  * dropped, that remembers for each character where in the file it came from:
  * so a date found in the middle of a sentence gets its own line and column.
  */
+/** What `/\s/` matches, by UTF-16 code unit, without a regular expression per character. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+const SPACE = 32;
+
 export class MappedText {
-  private chars: string[] = [];
+  /** The text as UTF-16 code units, each with the offset in the file it was read at. */
+  private codes: number[] = [];
   private offsets: number[] = [];
+  private joined: string | null = null;
 
   constructor(readonly source: SourceText) {}
 
   get text(): string {
-    return this.chars.join('');
+    if (this.joined === null) {
+      let text = '';
+      for (let i = 0; i < this.codes.length; i += 4096) text += String.fromCharCode(...this.codes.slice(i, i + 4096));
+      this.joined = text;
+    }
+    return this.joined;
   }
 
   get length(): number {
-    return this.chars.length;
+    return this.codes.length;
   }
 
-  /** Append one character read at `offset`, collapsing runs of whitespace. */
-  private push(ch: string, offset: number): void {
-    if (/\s/.test(ch)) {
-      if (this.chars.length === 0 || this.chars[this.chars.length - 1] === ' ') return;
-      ch = ' ';
+  /** Append one code unit read at `offset`, collapsing runs of whitespace. */
+  private pushCode(code: number, offset: number): void {
+    if (isSpace(code)) {
+      const n = this.codes.length;
+      if (n === 0 || this.codes[n - 1] === SPACE) return;
+      code = SPACE;
     }
-    this.chars.push(ch);
+    this.codes.push(code);
     this.offsets.push(offset);
+    this.joined = null;
+  }
+
+  private push(text: string, offset: number): void {
+    for (let i = 0; i < text.length; i++) this.pushCode(text.charCodeAt(i), offset);
   }
 
   /** A separator between blocks of text (a closing `</p>`, a `<br>`). */
@@ -44,17 +67,18 @@ export class MappedText {
   appendFromSource(value: string, start: number): void {
     const src = this.source.text;
     let s = start;
-    for (const ch of value) {
-      if (ch === '\n') {
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      if (code === 10) {
         const nl = src.indexOf('\n', s);
         if (nl >= 0) s = nl;
-      } else {
+      } else if (src.charCodeAt(s) !== code) {
         let probe = s;
-        while (probe < src.length && probe - s < 8 && src[probe] !== ch) probe++;
-        if (src[probe] === ch) s = probe;
+        while (probe < src.length && probe - s < 8 && src.charCodeAt(probe) !== code) probe++;
+        if (src.charCodeAt(probe) === code) s = probe;
       }
-      this.push(ch, s);
-      s += ch.length;
+      this.pushCode(code, s);
+      s += 1;
     }
   }
 
@@ -116,12 +140,12 @@ export class MappedText {
     }
   }
 
-  /** The text with leading and trailing space removed. */
+  /** The text with leading and trailing space removed (whitespace is already collapsed to single spaces). */
   trimmed(): { text: string; offsetOf: (index: number) => number } {
-    const text = this.text;
-    const lead = text.length - text.trimStart().length;
-    const body = text.trim();
-    return { text: body, offsetOf: (i) => this.offsetAt(i + lead) };
+    const n = this.codes.length;
+    const lead = n > 0 && this.codes[0] === SPACE ? 1 : 0;
+    const end = n > lead && this.codes[n - 1] === SPACE ? n - 1 : n;
+    return { text: this.text.slice(lead, end), offsetOf: (i) => this.offsetAt(i + lead) };
   }
 
   offsetAt(index: number): number {
@@ -166,14 +190,15 @@ export function locate(mapped: MappedText, fallback: Position): Located {
   const { text, offsetOf } = mapped.trimmed();
   const source = mapped.source;
   const segments: Segments = [];
+  let previous = -1;
   for (let i = 0; i < text.length; i++) {
     const offset = offsetOf(i);
-    const previous = i === 0 ? -1 : offsetOf(i - 1);
     // A new segment where the text skips part of the file, or the file starts a new line.
     if (i === 0 || offset !== previous + 1 || source.text.charCodeAt(previous) === 10) {
       const p = source.position(offset);
       segments.push(i, p.line, p.column);
     }
+    previous = offset;
   }
   if (segments.length === 0) segments.push(0, fallback.line, fallback.column);
   return {

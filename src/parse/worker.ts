@@ -1,6 +1,12 @@
-// A worker thread's share of a parse: read and parse the files it is given, send back plain data.
+// A parsing thread: reads and parses each batch of files it is sent, and sends back plain data.
 import { parentPort, workerData } from 'node:worker_threads';
-import { prepareFile, type Role } from './prepare.js';
+import { packPrepared, prepareFile, type Role } from './prepare.js';
 
-const { root, files } = workerData as { root: string; files: { rel: string; role: Role }[] };
-parentPort!.postMessage(files.map((f) => prepareFile(root, f.rel, f.role)));
+const { root } = workerData as { root: string };
+parentPort!.on('message', (files: { rel: string; role: Role }[] | null) => {
+  if (files === null) {
+    parentPort!.close();
+    return;
+  }
+  parentPort!.postMessage(files.map((f) => packPrepared(prepareFile(root, f.rel, f.role))));
+});
