@@ -6,6 +6,8 @@ import { printHtml } from './print.js';
 import {
   addOutline,
   insertPdf,
+  loadPdf,
+  savePdf,
   normaliseStructIds,
   relativiseLinks,
   setMetadata,
@@ -91,12 +93,12 @@ function destinations(doc: PDFDocument): Map<string, number> {
 export async function packPdf(browser: Browser, input: PackPdfInput): Promise<Uint8Array> {
   const { view, render, allowed } = input;
   const print = async (v: object) =>
-    PDFDocument.load(await printHtml(browser, render(v), allowed, input.relDir), { updateMetadata: false });
+    loadPdf(await printHtml(browser, render(v), allowed, input.relDir));
 
   const units: Unit[] = [];
   const merge = async (file: string) => {
     const pdf = readFileSync(join(input.root, file));
-    return { pdf, pdfPages: (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount() };
+    return { pdf, pdfPages: (await loadPdf(pdf)).getPageCount() };
   };
   // In agenda order: each item's papers with their appendices, then the PDFs the item links to directly.
   for (const item of view.items) {
@@ -189,5 +191,5 @@ export async function packPdf(browser: Browser, input: PackPdfInput): Promise<Ui
   });
   addOutline(doc, outline);
   setMetadata(doc, { title: input.title, author: view.organisation, subject: input.subject, language: view.lang, date: input.date });
-  return doc.save({ useObjectStreams: false });
+  return savePdf(doc);
 }

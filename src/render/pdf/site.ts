@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'puppeteer-core';
 import { formatLong } from '../../dates/calendar.js';
 import { packView } from '../html/pack.js';
@@ -11,7 +10,7 @@ import type { PdfBuildInput } from '../html/build.js';
 import { packPdf } from './pack.js';
 import { printHtml } from './print.js';
 import { mapLimit } from './pool.js';
-import { normaliseStructIds, relativiseLinks, setMetadata, stampPageNumbers } from './assemble.js';
+import { loadPdf, normaliseStructIds, relativiseLinks, savePdf, setMetadata, stampPageNumbers } from './assemble.js';
 import { fontFacesCss } from '../fonts.js';
 
 /** Every PDF for the chosen meetings, rendered in one shared browser: packs, supplementary packs and minutes. */
@@ -62,9 +61,7 @@ export async function renderPdfs(browser: Browser, input: PdfBuildInput): Promis
       }
     }
     if (meeting.minutes) {
-      const doc = await PDFDocument.load(await printHtml(browser, render('minutes', minutesView(root, model, meeting, problems)), allowed, dir), {
-        updateMetadata: false,
-      });
+      const doc = await loadPdf(await printHtml(browser, render('minutes', minutesView(root, model, meeting, problems)), allowed, dir));
       relativiseLinks(doc, join(allowed, dir));
       normaliseStructIds(doc);
       const total = doc.getPageCount();
@@ -76,7 +73,7 @@ export async function renderPdfs(browser: Browser, input: PdfBuildInput): Promis
         language: model.config.locale,
         date: meeting.date,
       });
-      outputs.set(`${dir}/minutes.pdf`, await doc.save({ useObjectStreams: false }));
+      outputs.set(`${dir}/minutes.pdf`, await savePdf(doc));
     }
   };
   try {
