@@ -150,16 +150,80 @@ describe('PDF agenda packs', () => {
     expect(String(doc.catalog.get(PDFName.of('Lang')))).toContain('en-GB');
   });
 
+  it('link each agenda entry to its paper inside the PDF, and keep summons, agenda and papers in one tag tree', async () => {
+    // The summons and agenda are printed apart from the papers and put in front of them: check the seams.
+    const file = join(out, 'resources-scrutiny-panel/2026-03-10/agenda-pack.pdf');
+    const texts = pagesOf(file);
+    const frontCount = texts.findIndex((t) => /Page 1$/.test(t.trim()));
+    const paperStarts = texts.flatMap((t, i) => (/AGENDA ITEM \d+ ·/.test(t) ? [i] : []));
+    expect(frontCount).toBeGreaterThan(0);
+    expect(paperStarts.length).toBeGreaterThan(1);
+
+    const doc = await PDFDocument.load(readFileSync(file));
+    const refs = doc.getPages().map((p) => p.ref.toString());
+    const dests = doc.catalog.lookup(PDFName.of('Dests'), PDFDict);
+    const targets: number[] = [];
+    const keys = new Map<number, unknown>();
+    const collect = (node: PDFDict) => {
+      const nums = node.lookupMaybe(PDFName.of('Nums'), PDFArray);
+      for (let i = 0; nums && i < nums.size(); i += 2) keys.set(Number(nums.get(i).toString()), nums.lookup(i + 1));
+      const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+      for (let i = 0; kids && i < kids.size(); i++) collect(kids.lookup(i, PDFDict));
+    };
+    const tree = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+    collect(tree.lookup(PDFName.of('ParentTree'), PDFDict));
+    doc.getPages().forEach((page, index) => {
+      // Every page's marked content, and every link, can be found from the tag tree.
+      const owners = keys.get(Number(page.node.get(PDFName.of('StructParents'))?.toString()));
+      expect(owners, `page ${index + 1}`).toBeInstanceOf(PDFArray);
+      // ...and the elements it names for this page's content are on this page.
+      const onPage = (owners as PDFArray).asArray().flatMap((e) => {
+        const element = e instanceof PDFRef ? doc.context.lookup(e) : e;
+        const pg = element instanceof PDFDict ? element.get(PDFName.of('Pg')) : undefined;
+        return pg ? [pg.toString()] : [];
+      });
+      expect(onPage.length, `page ${index + 1}`).toBeGreaterThan(0);
+      expect(new Set(onPage), `page ${index + 1}`).toEqual(new Set([page.ref.toString()]));
+      const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+      for (let i = 0; annots && i < annots.size(); i++) {
+        const annot = annots.lookup(i, PDFDict);
+        expect(keys.has(Number(annot.get(PDFName.of('StructParent'))?.toString())), `a link on page ${index + 1}`).toBe(true);
+        const uri = annot.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)?.decodeText();
+        expect(uri ?? '').not.toContain('boardpack.invalid');
+        const dest = annot.get(PDFName.of('Dest'));
+        if (index < frontCount && dest instanceof PDFName) targets.push(refs.indexOf(dests.lookup(dest, PDFArray).get(0).toString()));
+      }
+    });
+    expect(new Set(targets)).toEqual(new Set(paperStarts));
+
+    // A reader that follows the tags meets the summons, then the agenda, then the papers, with their text.
+    const struct = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
+    const at = (text: string) => struct.indexOf(`"${text}"`);
+    expect(at('Summons')).toBeGreaterThan(-1);
+    expect(at('Agenda')).toBeGreaterThan(at('Summons'));
+    expect(struct.indexOf('"AGENDA ITEM')).toBeGreaterThan(at('Agenda'));
+    expect(at('1. Recommendations')).toBeGreaterThan(struct.indexOf('"AGENDA ITEM'));
+  });
+
   it('carry their own fonts, from the packages the setup installs', () => {
     const fonts = execFileSync('pdffonts', [join(out, 'resources-scrutiny-panel/2026-03-10/agenda-pack.pdf')], { encoding: 'utf8' });
     const embedded = fonts.split('\n').filter((l) => /\bNoto(Serif|Sans)-/.test(l));
     expect(embedded.some((l) => l.includes('NotoSerif-Regular'))).toBe(true);
     expect(embedded.some((l) => l.includes('NotoSans-Bold'))).toBe(true);
     for (const line of embedded) expect(line).toMatch(/ yes +yes +yes /);
-    // Each face once: the Latin Extended file is a separate face only for the characters in its unicode-range.
-    // Without the ranges every face was embedded twice, and printing took twice as long.
-    const names = embedded.map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
-    expect(new Set(names).size).toBe(names.length);
+    // Each face once in each printed part (the summons and agenda, then the papers): the Latin Extended file is a
+    // separate face only for the characters in its unicode-range. Without the ranges every face was embedded twice
+    // in each part, and printing took twice as long.
+    const names = (args: string[]) =>
+      execFileSync('pdffonts', [...args, join(out, 'resources-scrutiny-panel/2026-03-10/agenda-pack.pdf')], { encoding: 'utf8' })
+        .split('\n')
+        .filter((l) => /\bNoto(Serif|Sans)-/.test(l))
+        .map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
+    const front = names(['-f', '1', '-l', '1']);
+    expect(front.length).toBeGreaterThan(1);
+    expect(new Set(front).size).toBe(front.length);
+    const all = names([]);
+    for (const face of new Set(all)) expect(all.filter((n) => n === face).length, face).toBeLessThanOrEqual(2);
   });
 
   it('are byte-identical when built again', async () => {

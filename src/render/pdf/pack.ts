@@ -5,7 +5,9 @@ import type { Browser } from 'puppeteer-core';
 import { printHtml } from './print.js';
 import {
   addOutline,
+  CROSS_PART,
   insertPdf,
+  prependTagged,
   loadPdf,
   savePdf,
   normaliseStructIds,
@@ -85,10 +87,10 @@ function destinations(doc: PDFDocument): Map<string, number> {
  * paper; bookmarks for items, papers and appendices; metadata; pages of
  * exempt papers marked in a members' pack.
  *
- * Page references are measured, not guessed: the pack is printed once with
- * placeholders, the page each paper starts on is read from the PDF's own
- * link destinations, and the pack is printed again with the real numbers.
- * Papers start on new pages, so the numbers cannot move between the two.
+ * Page references are measured, not guessed, and nothing is printed twice:
+ * the papers are printed first, on their own, and the page each starts on is
+ * read from the PDF's own link destinations; then the summons and agenda are
+ * printed with the real numbers, and put in front, tags and links and all.
  */
 export async function packPdf(browser: Browser, input: PackPdfInput): Promise<Uint8Array> {
   const { view, render, allowed } = input;
@@ -116,13 +118,18 @@ export async function packPdf(browser: Browser, input: PackPdfInput): Promise<Ui
     }
   }
 
-  /** Each unit's first page and page count in the finished pack, from where the printed parts start. */
-  const layout = (doc: PDFDocument) => {
-    const dests = destinations(doc);
+  /**
+   * Each unit's first page and page count, from where the printed parts start
+   * in `doc` (all pages before the first of them are the front); with no
+   * printed part, from the merged PDFs alone.
+   */
+  const layout = (doc: PDFDocument | null) => {
+    const dests = doc ? destinations(doc) : new Map<string, number>();
+    const pageCount = doc?.getPageCount() ?? 0;
     const printedStarts = units.map((u) => (u.anchor === null ? null : dests.get(u.anchor)));
     const missing = units.find((u, i) => u.anchor !== null && printedStarts[i] === undefined);
     if (missing) throw new Error(`the printed pack has no destination for "${missing.title}"`);
-    const front = (printedStarts.find((p) => p !== null && p !== undefined) as number | undefined) ?? doc.getPageCount();
+    const front = (printedStarts.find((p) => p !== null && p !== undefined) as number | undefined) ?? pageCount;
     const first: number[] = [];
     const count: number[] = [];
     let cursor = front;
@@ -130,7 +137,7 @@ export async function packPdf(browser: Browser, input: PackPdfInput): Promise<Ui
       first.push(cursor);
       if (unit.pdf) count.push(unit.pdfPages);
       else {
-        const nextPrinted = printedStarts.slice(i + 1).find((p) => p !== null && p !== undefined) ?? doc.getPageCount();
+        const nextPrinted = printedStarts.slice(i + 1).find((p) => p !== null && p !== undefined) ?? pageCount;
         count.push((nextPrinted as number) - (printedStarts[i] as number));
       }
       cursor += count[i];
@@ -138,9 +145,12 @@ export async function packPdf(browser: Browser, input: PackPdfInput): Promise<Ui
     return { front, first, count };
   };
 
-  // 1. Print with placeholders to find where each paper falls.
-  const draft = await print({ ...view, pdf: true });
-  const measured = layout(draft);
+  // 1. The papers, printed once on their own: where each starts is read from
+  // the PDF's own link destinations. They are numbered from their first page,
+  // so the front's length does not change any reference.
+  const anchors = new Set(units.flatMap((u) => (u.anchor === null ? [] : [u.anchor])));
+  const body = anchors.size ? await print({ ...view, pdf: true, part: 'papers', unit: true }) : null;
+  const measured = layout(body);
   const paperPages = new Map<string, { first: number; last: number }>();
   units.forEach((unit, i) => {
     const first = measured.first[i] - measured.front + 1;
@@ -157,10 +167,16 @@ export async function packPdf(browser: Browser, input: PackPdfInput): Promise<Ui
       }),
     }));
 
-  // 2. Print with the real numbers, then merge the PDFs in at their places.
-  const doc = await print({ ...view, pdf: true, items: withPages(view.items), supplements: view.supplements.map((s) => ({ ...s, items: withPages(s.items) })) });
+  // 2. The summons and agenda with the page references, printed on their own.
+  // Its links to the papers point outside it when printed; they become links
+  // to the papers' destinations when the two are put together.
+  const frontHtml = render({ ...view, pdf: true, part: 'front', items: withPages(view.items), supplements: view.supplements.map((s) => ({ ...s, items: withPages(s.items) })) })
+    .replace(/href="#([^"]+)"/g, (link, anchor: string) => (anchors.has(anchor) ? `href="${CROSS_PART}#${anchor}"` : link));
+  const front = await loadPdf(await printHtml(browser, frontHtml, allowed, input.relDir));
+  const doc = body ?? front;
+  if (body) prependTagged(body, front);
   const final = layout(doc);
-  if (final.count.some((n, i) => n !== measured.count[i])) throw new Error('the papers printed differently the second time');
+  if (final.count.some((n, i) => n !== measured.count[i])) throw new Error('the papers lost or gained pages when the agenda was put in front of them');
   for (let i = units.length - 1; i >= 0; i--) {
     const unit = units[i];
     if (unit.pdf) await insertPdf(doc, unit.pdf, final.first[i] - units.slice(0, i).reduce((n, u) => n + u.pdfPages, 0));
