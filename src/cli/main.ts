@@ -165,59 +165,68 @@ export function buildProgram(io: CliIo): Command {
     .action(async (dir: string, options: BuildCliOptions) => {
       const root = resolve(io.cwd, dir);
       if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
-      const parsed = await parseContentParallel(root);
-      const configProblems = parsed.problems.filter((p) => p.position.file === CONFIG_FILE && p.severity === 'error');
-      if (configProblems.length) {
-        io.stderr(formatProblems(configProblems));
-        throw new UsageError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be built`);
-      }
-      const asOf = options.asOf === undefined ? io.today : readDateArgument(options.asOf);
-      // The lint gate: papers with errors are not published unless the clerk insists.
-      const checked = lint(parsed, { today: io.today, asOf });
-      const report = buildReport(root, checked.findings, checked.rules);
-      if (report.errorCount > 0) {
-        io.stderr(stylish(report, io.cwd));
-        if (!options.force) {
-          io.stderr(`boardpack: not built: fix the errors above, or build anyway with --force\n`);
-          throw new ExitCode(1);
-        }
-      }
-      const wantPdf = options.format !== 'html';
-      let browser: Awaited<ReturnType<typeof launchBrowser>> | null = null;
-      if (wantPdf) {
-        try {
-          browser = await launchBrowser();
-        } catch (err) {
-          if (err instanceof BrowserNotFound) throw new UsageError(err.message);
-          throw new UsageError(`Chromium could not be started: ${(err as Error).message}`);
-        }
-      }
-      let rendered;
+      // Chromium starts while the content is read and checked; it is closed again if the build stops before printing.
+      const starting = options.format === 'html' ? null : launchBrowser().then((b) => b, (error: Error) => error);
+      let printing = false;
       try {
-        rendered = await renderSite(root, parsed.model, {
-          meeting: options.meeting,
-          audience: options.audience,
-          asOf,
-          html: options.format !== 'pdf',
-          pdf: browser ? (input) => renderPdfs(browser!, input) : undefined,
-          shard: options.shard,
-          jobs: options.jobs ?? availableParallelism(),
-          // Progress is for people at a terminal, not for CI logs or pipes.
-          onProgress: io.interactive ? (done, total, what) => io.stderr(`\r\x1b[K${done}/${total} ${what}${done === total ? '\n' : ''}`) : undefined,
+        const parsed = await parseContentParallel(root);
+        const configProblems = parsed.problems.filter((p) => p.position.file === CONFIG_FILE && p.severity === 'error');
+        if (configProblems.length) {
+          io.stderr(formatProblems(configProblems));
+          throw new UsageError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be built`);
+        }
+        const asOf = options.asOf === undefined ? io.today : readDateArgument(options.asOf);
+        // The lint gate: papers with errors are not published unless the clerk insists.
+        const checked = lint(parsed, { today: io.today, asOf });
+        const report = buildReport(root, checked.findings, checked.rules);
+        if (report.errorCount > 0) {
+          io.stderr(stylish(report, io.cwd));
+          if (!options.force) {
+            io.stderr(`boardpack: not built: fix the errors above, or build anyway with --force\n`);
+            throw new ExitCode(1);
+          }
+        }
+        // Pages are rendered while Chromium may still be starting; each print waits for it.
+        const browser = starting?.then((started) => {
+          if (!(started instanceof Error)) return started;
+          if (started instanceof BrowserNotFound) throw new UsageError(started.message);
+          throw new UsageError(`Chromium could not be started: ${started.message}`);
         });
+        browser?.catch(() => {}); // reported where a print waits for it
+        printing = true;
+        let rendered;
+        try {
+          rendered = await renderSite(root, parsed.model, {
+            meeting: options.meeting,
+            audience: options.audience,
+            asOf,
+            html: options.format !== 'pdf',
+            pdf: browser ? (input) => renderPdfs(browser, input) : undefined,
+            shard: options.shard,
+            jobs: options.jobs ?? availableParallelism(),
+            // Progress is for people at a terminal, not for CI logs or pipes.
+            onProgress: io.interactive ? (done, total, what) => io.stderr(`\r\x1b[K${done}/${total} ${what}${done === total ? '\n' : ''}`) : undefined,
+          });
+        } finally {
+          const started = await starting;
+          if (started && !(started instanceof Error)) await started.close();
+        }
+        if ('unknownMeeting' in rendered && rendered.unknownMeeting) {
+          throw new UsageError(`No meeting "${options.meeting}" in ${dir}, expected <committee>/<meeting folder> such as ${parsed.model.committees[0]?.meetings[0]?.id ?? 'cabinet/2026-04-14'}`);
+        }
+        if (rendered.problems.length) {
+          io.stderr(formatProblems(rendered.problems));
+          throw new UsageError(`${dir}: nothing was written`);
+        }
+        const out = resolve(io.cwd, options.out);
+        const files = writeOutputs(out, rendered.outputs);
+        io.stdout(`Wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${options.out}\n`);
       } finally {
-        await browser?.close();
+        if (!printing && starting) {
+          const unused = await starting;
+          if (!(unused instanceof Error)) await unused.close();
+        }
       }
-      if ('unknownMeeting' in rendered && rendered.unknownMeeting) {
-        throw new UsageError(`No meeting "${options.meeting}" in ${dir}, expected <committee>/<meeting folder> such as ${parsed.model.committees[0]?.meetings[0]?.id ?? 'cabinet/2026-04-14'}`);
-      }
-      if (rendered.problems.length) {
-        io.stderr(formatProblems(rendered.problems));
-        throw new UsageError(`${dir}: nothing was written`);
-      }
-      const out = resolve(io.cwd, options.out);
-      const files = writeOutputs(out, rendered.outputs);
-      io.stdout(`Wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${options.out}\n`);
     });
 
   program

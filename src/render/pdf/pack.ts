@@ -92,7 +92,7 @@ function destinations(doc: PDFDocument): Map<string, number> {
  * read from the PDF's own link destinations; then the summons and agenda are
  * printed with the real numbers, and put in front, tags and links and all.
  */
-export async function packPdf(browser: Browser, input: PackPdfInput): Promise<Uint8Array> {
+export async function packPdf(browser: Browser | PromiseLike<Browser>, input: PackPdfInput): Promise<Uint8Array> {
   const { view, render, allowed } = input;
   const print = async (v: object) =>
     loadPdf(await printHtml(browser, render(v), allowed, input.relDir));

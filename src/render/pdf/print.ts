@@ -10,10 +10,11 @@ let printed = 0;
  * `relDir` inside `allowed`, where its output will stand, so that relative
  * links resolve as they will in the output. The page may load only
  * files from `allowed` (the build's own output folder): every other request,
- * to the network or elsewhere on disk, is blocked.
+ * to the network or elsewhere on disk, is blocked. The browser may still be
+ * starting: the page is rendered meanwhile, and printed once it is up.
  */
 export async function printHtml(
-  browser: Browser,
+  browser: Browser | PromiseLike<Browser>,
   html: string,
   allowed: string,
   relDir = '.',
@@ -23,7 +24,7 @@ export async function printHtml(
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `.print-${process.pid}-${++printed}.html`);
   writeFileSync(file, html);
-  const page = await browser.newPage();
+  const page = await (await browser).newPage();
   try {
     await page.setRequestInterception(true);
     page.on('request', (request) => {

@@ -14,7 +14,7 @@ import { loadPdf, normaliseStructIds, relativiseLinks, savePdf, setMetadata, sta
 import { fontFacesCss } from '../fonts.js';
 
 /** Every PDF for the chosen meetings, rendered in one shared browser: packs, supplementary packs and minutes. */
-export async function renderPdfs(browser: Browser, input: PdfBuildInput): Promise<Map<string, Uint8Array>> {
+export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input: PdfBuildInput): Promise<Map<string, Uint8Array>> {
   const { root, model, audience, problems } = input;
   const outputs = new Map<string, Uint8Array>();
   // Printed pages carry their fonts with them, so a pack looks the same wherever it is built.
