@@ -10,7 +10,7 @@ import { toJson } from '../model/json.js';
 import { addDaysIso, fromDate, isIsoDate, weekdayOf } from '../dates/calendar.js';
 import { parseWrittenDate } from '../dates/prose.js';
 import { newMeeting } from '../scaffold/meeting.js';
-import { writeFileAtomic, writeFolderAtomic } from '../fs/atomic.js';
+import { StagedOutput, writeFileAtomic, writeFolderAtomic } from '../fs/atomic.js';
 import { formatProblems } from './problems.js';
 import { ExitCode, UsageError, type CliIo } from './io.js';
 import { CONFIG_FILE } from '../config/config.js';
@@ -22,7 +22,7 @@ import { json } from '../report/json.js';
 import { sarif } from '../report/sarif.js';
 import { github } from '../report/github.js';
 import type { RuleSetting } from '../model/types.js';
-import { renderSite, writeOutputs } from '../render/html/build.js';
+import { renderSite } from '../render/html/build.js';
 import { launchBrowser } from '../render/pdf/browser.js';
 import { renderPdfs } from '../render/pdf/site.js';
 import { BrowserNotFound } from '../render/chromium.js';
@@ -194,33 +194,40 @@ export function buildProgram(io: CliIo): Command {
         });
         browser?.catch(() => {}); // reported where a print waits for it
         printing = true;
-        let rendered;
-        try {
-          rendered = await renderSite(root, parsed.model, {
-            meeting: options.meeting,
-            audience: options.audience,
-            asOf,
-            html: options.format !== 'pdf',
-            pdf: browser ? (input) => renderPdfs(browser, input) : undefined,
-            shard: options.shard,
-            jobs: options.jobs ?? availableParallelism(),
-            // Progress is for people at a terminal, not for CI logs or pipes.
-            onProgress: io.interactive ? (done, total, what) => io.stderr(`\r\x1b[K${done}/${total} ${what}${done === total ? '\n' : ''}`) : undefined,
-          });
-        } finally {
-          const started = await starting;
-          if (started && !(started instanceof Error)) await started.close();
-        }
-        if ('unknownMeeting' in rendered && rendered.unknownMeeting) {
-          throw new UsageError(`No meeting "${options.meeting}" in ${dir}, expected <committee>/<meeting folder> such as ${parsed.model.committees[0]?.meetings[0]?.id ?? 'cabinet/2026-04-14'}`);
-        }
-        if (rendered.problems.length) {
-          io.stderr(formatProblems(rendered.problems));
-          throw new UsageError(`${dir}: nothing was written`);
-        }
         const out = resolve(io.cwd, options.out);
-        const files = writeOutputs(out, rendered.outputs);
-        io.stdout(`Wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${options.out}\n`);
+        // Each output goes to a staging folder as it is made, and into place only when all are made.
+        const staged = new StagedOutput(out);
+        try {
+          let rendered;
+          try {
+            rendered = await renderSite(root, parsed.model, {
+              meeting: options.meeting,
+              audience: options.audience,
+              asOf,
+              html: options.format !== 'pdf',
+              pdf: browser ? (input) => renderPdfs(browser, input) : undefined,
+              shard: options.shard,
+              jobs: options.jobs ?? availableParallelism(),
+              // Progress is for people at a terminal, not for CI logs or pipes.
+              onProgress: io.interactive ? (done, total, what) => io.stderr(`\r\x1b[K${done}/${total} ${what}${done === total ? '\n' : ''}`) : undefined,
+              emit: staged.write,
+            });
+          } finally {
+            const started = await starting;
+            if (started && !(started instanceof Error)) await started.close();
+          }
+          if ('unknownMeeting' in rendered && rendered.unknownMeeting) {
+            throw new UsageError(`No meeting "${options.meeting}" in ${dir}, expected <committee>/<meeting folder> such as ${parsed.model.committees[0]?.meetings[0]?.id ?? 'cabinet/2026-04-14'}`);
+          }
+          if (rendered.problems.length) {
+            io.stderr(formatProblems(rendered.problems));
+            throw new UsageError(`${dir}: nothing was written`);
+          }
+          const files = staged.commit();
+          io.stdout(`Wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${options.out}\n`);
+        } finally {
+          staged.discard();
+        }
       } finally {
         if (!printing && starting) {
           const unused = await starting;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParseResult } from '../model/types.js';
 import { parseContent } from './content.js';
-import { prepareFile, roleOf, unpackPrepared, type Prepared, type Role } from './prepare.js';
+import { roleOf, unpackPrepared, type Prepared, type Role } from './prepare.js';
 
 /** Below this many Markdown files, starting threads and copying their results back costs more than it saves (measured: bench/README.md). */
 const THRESHOLD = 2000;
@@ -60,11 +60,12 @@ export async function parseContentParallel(root: string, workers = workerCount()
 const BATCH = 40;
 
 /**
- * Parse files on `threads` threads, this one and `threads - 1` workers, from
- * one shared queue: each takes a batch and comes back for the next, so none
- * sits idle while another still has a long share (minutes and reports take
- * longer than agendas). This thread starts at once, while the workers load,
- * and what it parses is not copied at all.
+ * Parse files on `threads` worker threads from one shared queue: each takes a
+ * batch and comes back for the next, so none sits idle while another still
+ * has a long share (minutes and reports take longer than agendas). This
+ * thread only hands out work and keeps the results: parsing here too was
+ * slower, as every collection of this thread's heap, which grows with the
+ * results, is paid for again and again.
  */
 async function parseOnThreads(root: string, files: { rel: string; role: Role }[], threads: number): Promise<Map<string, Prepared>> {
   const script = new URL('./worker.js', import.meta.url);
@@ -76,31 +77,32 @@ async function parseOnThreads(root: string, files: { rel: string; role: Role }[]
     return files.slice(next - BATCH, next);
   };
   const helpers = Array.from(
-    { length: threads - 1 },
+    { length: threads },
     () =>
       new Promise<void>((resolve, reject) => {
         const worker = new Worker(script, { workerData: { root } });
+        // Two batches in hand, so a worker never waits for this thread to take its answer in.
+        let inHand = 0;
         const feed = () => {
           const batch = take();
-          if (batch) worker.postMessage(batch);
-          else {
+          if (batch) {
+            worker.postMessage(batch);
+            inHand++;
+          } else if (inHand === 0) {
             worker.postMessage(null);
             resolve();
           }
         };
         worker.on('message', (batch: Prepared[]) => {
+          inHand--;
           for (const p of batch) prepared.set(p.rel, unpackPrepared(p));
           feed();
         });
         worker.once('error', reject);
         feed();
+        feed();
       }),
   );
-  for (let batch = take(); batch; batch = take()) {
-    for (const f of batch) prepared.set(f.rel, prepareFile(root, f.rel, f.role));
-    // Step aside between batches, so the workers' answers come in and they are sent more.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
   await Promise.all(helpers);
   return prepared;
 }

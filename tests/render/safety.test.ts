@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASE, cli, contentFolder } from '../helpers.js';
@@ -57,6 +57,27 @@ describe('raw HTML in papers is sanitised', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${M}/report.md:5:5: error: Unexpected link "../../../../secret.md" to a file outside the content folder`);
     expect(existsSync(join(root, 'out'))).toBe(false);
+  });
+
+  it('leaves an output folder as it was when a later build fails, with nothing half-written', async () => {
+    // Outputs are written to a staging folder as they are made, and moved into place only when all are made.
+    const root = meeting('A sound report.\n');
+    expect((await build(root)).code).toBe(0);
+    const listing = () => readdirSync(join(root, 'out'), { recursive: true }).map(String).sort();
+    const before = listing();
+    const pack = readFileSync(join(root, 'out/panel/2026-03-10/agenda-pack.html'), 'utf8');
+    expect(before.some((f) => f.includes('staging'))).toBe(false);
+
+    writeFileSync(join(root, `${M}/report.md`), '---\ntitle: Report\n---\n\nA changed report. See [the file](../../../../secret.md).\n');
+    const failed = await build(root, '--force');
+    expect(failed.code).toBe(2);
+    expect(listing()).toEqual(before);
+    expect(readFileSync(join(root, 'out/panel/2026-03-10/agenda-pack.html'), 'utf8')).toBe(pack);
+
+    writeFileSync(join(root, `${M}/report.md`), '---\ntitle: Report\n---\n\nA changed report.\n');
+    expect((await build(root)).code).toBe(0);
+    expect(listing()).toEqual(before);
+    expect(readFileSync(join(root, 'out/panel/2026-03-10/agenda-pack.html'), 'utf8')).toContain('A changed report.');
   });
 
   it('keeps web links, and turns links to other local files into plain text', async () => {

@@ -20,13 +20,18 @@ export interface PdfBuildInput {
   /** How many packs to print at once. */
   jobs?: number;
   onProgress?: Progress;
+  /** Takes each PDF as it is made. */
+  emit: Emit;
 }
+
+/** Takes one output as soon as it is made: its path inside the output folder, with `/`, and its content. */
+export type Emit = (file: string, data: string | Uint8Array) => void;
 
 /** Told as each meeting's outputs are done. */
 export type Progress = (done: number, total: number, what: string) => void;
 
 /** Renders PDFs for the chosen meetings; injected, so that this module never loads a browser. */
-export type PdfRenderer = (input: PdfBuildInput) => Promise<Map<string, Uint8Array>>;
+export type PdfRenderer = (input: PdfBuildInput) => Promise<void>;
 
 export interface HtmlBuildOptions {
   /** Write the HTML site (default true). */
@@ -41,6 +46,12 @@ export interface HtmlBuildOptions {
   audience: Audience;
   /** The day overdue plan actions are counted from, when a plan has no `asOf`. */
   asOf: string;
+  /**
+   * Takes each output as it is made (the command line writes it to a staging
+   * folder), so that a build of a whole archive holds one output at a time.
+   * Without it, the outputs are kept and returned in `outputs`.
+   */
+  emit?: Emit;
 }
 
 export interface HtmlBuildResult {
@@ -49,10 +60,15 @@ export interface HtmlBuildResult {
   problems: Problem[];
 }
 
-/** Render every output into memory first, so nothing is written when a problem stops the build. */
+/**
+ * Render every output, handing each to `options.emit` as it is made (or
+ * keeping it in `outputs`). Whoever writes them must write nothing when the
+ * result has problems: a build either publishes everything or nothing.
+ */
 export async function renderSite(root: string, model: Model, options: HtmlBuildOptions) {
   const problems = new Problems();
   const outputs = new Map<string, string | Uint8Array>();
+  const emit: Emit = options.emit ?? ((file, data) => void outputs.set(file, data));
   let councilTemplates: string | null = null;
   if (model.config.templates) {
     councilTemplates = resolve(root, model.config.templates);
@@ -79,28 +95,27 @@ export async function renderSite(root: string, model: Model, options: HtmlBuildO
     if (meeting.agenda && meeting.status !== 'cancelled') {
       const view = packView(root, model, meeting, options.audience, problems);
       const name = options.audience === 'members' ? 'agenda-pack.members.html' : 'agenda-pack.html';
-      outputs.set(`${dir}/${name}`, render('agenda-pack', view));
+      emit(`${dir}/${name}`, render('agenda-pack', view));
       // PDFs go beside the pack as they are; a public pack leaves exempt ones out.
       const withheld = new Set(
         meeting.papers.flatMap((p) => p.appendices.filter((a) => a.exempt && options.audience === 'public').map((a) => a.file)),
       );
       const pdfs = [...meeting.attachments.map((a) => a.file), ...meeting.papers.flatMap((p) => p.appendices.filter((a) => a.format === 'pdf' && a.exists).map((a) => a.file))];
       for (const file of new Set(pdfs)) {
-        if (!withheld.has(file)) outputs.set(`${dir}/${file.split('/').pop()}`, readFileSync(join(root, file)));
+        if (!withheld.has(file)) emit(`${dir}/${file.split('/').pop()}`, readFileSync(join(root, file)));
       }
     }
-    if (meeting.minutes) outputs.set(`${dir}/minutes.html`, render('minutes', minutesView(root, model, meeting, problems)));
+    if (meeting.minutes) emit(`${dir}/minutes.html`, render('minutes', minutesView(root, model, meeting, problems)));
   }
 
   if (options.pdf) {
-    const pdfs = await options.pdf({ root, model, meetings, audience: options.audience, render, problems, jobs: options.jobs, onProgress: options.onProgress });
-    for (const [file, bytes] of pdfs) outputs.set(file, bytes);
+    await options.pdf({ root, model, meetings, audience: options.audience, render, problems, jobs: options.jobs, onProgress: options.onProgress, emit });
   }
 
   if (html && sitePages) {
-    for (const plan of model.plans) outputs.set(`plans/${plan.id}.html`, render('plan', planView(model, plan, options.asOf)));
-    for (const register of model.registers) outputs.set(`registers/${register.id}.html`, render('register', registerView(model, register)));
-    outputs.set('index.html', render('index', indexView(model)));
+    for (const plan of model.plans) emit(`plans/${plan.id}.html`, render('plan', planView(model, plan, options.asOf)));
+    for (const register of model.registers) emit(`registers/${register.id}.html`, render('register', registerView(model, register)));
+    emit('index.html', render('index', indexView(model)));
   }
   return { outputs, problems: problems.list };
 }

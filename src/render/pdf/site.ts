@@ -14,9 +14,9 @@ import { loadPdf, normaliseStructIds, relativiseLinks, savePdf, setMetadata, sta
 import { fontFacesCss } from '../fonts.js';
 
 /** Every PDF for the chosen meetings, rendered in one shared browser: packs, supplementary packs and minutes. */
-export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input: PdfBuildInput): Promise<Map<string, Uint8Array>> {
+export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input: PdfBuildInput): Promise<void> {
   const { root, model, audience, problems } = input;
-  const outputs = new Map<string, Uint8Array>();
+  const emit = input.emit;
   // Printed pages carry their fonts with them, so a pack looks the same wherever it is built.
   const render = (template: string, view: object) => input.render(template, { ...view, fontFaces: fontFacesCss() });
   // Pages are printed from a private folder and may load nothing outside it.
@@ -29,7 +29,7 @@ export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input:
     if (meeting.agenda && meeting.status !== 'cancelled') {
       const view = packView(root, model, meeting, audience, problems);
       const mainPapers = view.papers.filter((p) => p.supplement === null);
-      outputs.set(
+      emit(
         `${dir}/agenda-pack${suffix}.pdf`,
         await packPdf(browser, {
           view: { ...view, papers: mainPapers, supplements: [] },
@@ -45,7 +45,7 @@ export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input:
       for (const supplement of view.supplements) {
         const papers = view.papers.filter((p) => p.supplement === supplement.number);
         const published = meeting.supplements.find((s) => s.supplement === supplement.number)?.published;
-        outputs.set(
+        emit(
           `${dir}/agenda-pack.supplement-${supplement.number}${suffix}.pdf`,
           await packPdf(browser, {
             view: { ...view, items: supplement.items, agendaNotes: [], supplements: [], papers, supplementOnly: supplement.number } as typeof view,
@@ -73,7 +73,7 @@ export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input:
         language: model.config.locale,
         date: meeting.date,
       });
-      outputs.set(`${dir}/minutes.pdf`, await savePdf(doc));
+      emit(`${dir}/minutes.pdf`, await savePdf(doc));
     }
   };
   try {
@@ -86,5 +86,4 @@ export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input:
   } finally {
     rmSync(allowed, { recursive: true, force: true });
   }
-  return outputs;
 }
