@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseContent } from '../parse/content.js';
 import { parseContentParallel } from '../parse/parallel.js';
-import { parseContentCached } from '../parse/cache.js';
+import { lintCached } from '../lint/cache.js';
 import { toJson } from '../model/json.js';
 import { addDaysIso, fromDate, isIsoDate, weekdayOf } from '../dates/calendar.js';
 import { parseWrittenDate } from '../dates/prose.js';
@@ -21,7 +21,7 @@ import { stylish } from '../report/stylish.js';
 import { json } from '../report/json.js';
 import { sarif } from '../report/sarif.js';
 import { github } from '../report/github.js';
-import type { RuleSetting } from '../model/types.js';
+import type { Problem, RuleSetting } from '../model/types.js';
 import { renderSite } from '../render/html/build.js';
 import { launchBrowser } from '../render/pdf/browser.js';
 import { renderPdfs } from '../render/pdf/site.js';
@@ -113,23 +113,29 @@ export function buildProgram(io: CliIo): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--as-of <date>', 'the day overdue checks count from (default: today, or a plan’s asOf)')
     .option('-q, --quiet', 'report errors only')
-    .option('--cache', 'reuse what the last run parsed for files that have not changed')
-    .option('--cache-location <file>', 'where the cache is kept', '.boardpack-cache')
+    .option('--cache', 'reuse what the last run parsed and found for the parts that have not changed')
+    .option('--cache-location <dir>', 'the folder the cache is kept in', '.boardpack-cache')
     .action(async (dir: string, options: LintCliOptions) => {
       const root = resolve(io.cwd, dir);
       if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
-      const parsed = options.cache
-        ? parseContentCached(root, resolve(io.cwd, options.cacheLocation), version()).result
-        : await parseContentParallel(root);
-      const unusable = parsed.problems.find((p) => p.position.file === CONFIG_FILE && p.severity === 'error');
-      if (unusable) {
-        io.stderr(formatProblems(parsed.problems.filter((p) => p.position.file === CONFIG_FILE)));
-        throw new UsageError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be checked`);
-      }
       const asOf = options.asOf === undefined ? undefined : readDateArgument(options.asOf);
+      const lintOptions = { today: io.today, asOf, rules: options.rule, strict: options.strict };
+      const unusable = (problems: Problem[]) => {
+        io.stderr(formatProblems(problems));
+        return new UsageError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be checked`);
+      };
       let result;
       try {
-        result = lint(parsed, { today: io.today, asOf, rules: options.rule, strict: options.strict });
+        if (options.cache) {
+          result = await lintCached(root, resolve(io.cwd, options.cacheLocation), lintOptions, version());
+          if (result.configErrors.length) throw unusable(result.configErrors);
+        } else {
+          const parsed = await parseContentParallel(root);
+          if (parsed.problems.some((p) => p.position.file === CONFIG_FILE && p.severity === 'error')) {
+            throw unusable(parsed.problems.filter((p) => p.position.file === CONFIG_FILE));
+          }
+          result = lint(parsed, lintOptions);
+        }
       } catch (err) {
         if (err instanceof UnknownRuleError) throw new UsageError(err.message);
         throw err;

@@ -1,15 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { serialize, deserialize } from 'node:v8';
 import type { ParseResult } from '../model/types.js';
-import { writeFileAtomic } from '../fs/atomic.js';
 import { parseContent } from './content.js';
 import { exists } from './files.js';
 import { markdownFiles } from './parallel.js';
 import { prepareFile, type Prepared } from './prepare.js';
-
-/** Bump when the shape of prepared data changes, so old caches are ignored. */
-const CACHE_VERSION = 1;
 
 export interface Entry {
   hash: string;
@@ -31,30 +26,13 @@ function dependencies(prepared: Prepared): string[] {
   return agenda.items.flatMap((item) => item.links).flatMap((link) => (link.target ? [link.target] : []));
 }
 
-/** Parsed files kept between runs: in a file for `lint --cache`, in memory for `serve`. */
+/** Parsed files kept in memory between rebuilds by `serve`. */
 export type CacheEntries = Map<string, Entry>;
 
 /**
- * Read a content folder like `parseContent`, reusing what a previous run
- * parsed for every Markdown file whose content (hashed) has not changed, as
- * ESLint's --cache does. The cache file is rewritten whole after each run.
- */
-export function parseContentCached(root: string, cacheFile: string, version: string): { result: ParseResult; stats: CacheStats } {
-  let entries: CacheEntries = new Map();
-  try {
-    const stored = deserialize(readFileSync(cacheFile)) as { version: string; root: string; entries: [string, Entry][] };
-    if (stored.version === `${CACHE_VERSION}:${version}` && stored.root === root) entries = new Map(stored.entries);
-  } catch {
-    // No cache yet, or one this version cannot read: start afresh.
-  }
-  const { result, stats, next } = parseWithEntries(root, entries);
-  // Serialised before the model is put together, which adds to the prepared objects.
-  writeFileAtomic(cacheFile, serialize({ version: `${CACHE_VERSION}:${version}`, root, entries: [...next] }));
-  return { result: result(), stats };
-}
-
-/**
- * The same, with the entries held by the caller; returns the entries for next
+ * Read a content folder like `parseContent`, reusing what a previous read
+ * parsed for every Markdown file whose content (hashed) has not changed;
+ * `serve` keeps the entries between saves. Returns the entries for next
  * time. The objects kept are copies, because putting the model together adds to them.
  */
 export function parseContentWith(root: string, entries: CacheEntries): { result: ParseResult; stats: CacheStats; entries: CacheEntries } {

@@ -14,10 +14,14 @@ import { at, Problems, sortProblems } from './problems.js';
 const MEETING_FOLDER = /^(\d{4}-\d{2}-\d{2})(?:-([a-z0-9][a-z0-9-]*))?$/;
 const SUPPLEMENT_FILE = /^supplement-(\d+)\.md$/;
 
-/** Read a whole content folder into the model, collecting every problem on the way. */
-export function parseContent(root: string, ready?: Map<string, Prepared>): ParseResult {
+/**
+ * Read a whole content folder into the model, collecting every problem on
+ * the way. `onlyCommittees` reads just those committees (and everything
+ * outside `committees/`), for re-checking one committee's part.
+ */
+export function parseContent(root: string, ready?: Map<string, Prepared>, onlyCommittees?: ReadonlySet<string>): ParseResult {
   const problems = new Problems();
-  const reader = new ContentReader(root, problems, ready);
+  const reader = new ContentReader(root, problems, ready, onlyCommittees);
   const model = reader.read();
   return { model, problems: sortProblems(problems.list) };
 }
@@ -27,6 +31,7 @@ class ContentReader {
     private readonly root: string,
     private readonly problems: Problems,
     private readonly ready?: Map<string, Prepared>,
+    private readonly onlyCommittees?: ReadonlySet<string>,
   ) {}
 
   read(): Model {
@@ -81,6 +86,7 @@ class ContentReader {
   private readCommittees(): Committee[] {
     const committees: Committee[] = [];
     for (const id of listFolder(this.root, 'committees', this.problems).folders) {
+      if (this.onlyCommittees && !this.onlyCommittees.has(id)) continue;
       const committee = this.readCommittee(id);
       if (committee) committees.push(committee);
     }

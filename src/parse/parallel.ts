@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParseResult } from '../model/types.js';
 import { parseContent } from './content.js';
-import { roleOf, unpackPrepared, type Prepared, type Role } from './prepare.js';
+import { packPrepared, prepareFile, roleOf, unpackPrepared, type Prepared, type Role } from './prepare.js';
 
 /** Below this many Markdown files, starting threads and copying their results back costs more than it saves (measured: bench/README.md). */
 const THRESHOLD = 2000;
@@ -46,14 +46,31 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
  * and problems are the same either way.
  */
 export async function parseContentParallel(root: string, workers = workerCount()): Promise<ParseResult> {
-  const script = new URL('./worker.js', import.meta.url);
-  // From the TypeScript sources (the test runner) there is no compiled worker: parse here.
-  if (workers < 2 || !existsSync(fileURLToPath(script))) return parseContent(root);
+  if (!canUseThreads(workers)) return parseContent(root);
   const files = markdownFiles(root);
   // BOARDPACK_WORKERS, when set, is obeyed whatever the size.
   if (files.length < THRESHOLD && process.env.BOARDPACK_WORKERS === undefined) return parseContent(root);
   const prepared = await parseOnThreads(root, files, workers);
+  for (const p of prepared.values()) unpackPrepared(p);
   return parseContent(root, prepared);
+}
+
+const WORKER = new URL('./worker.js', import.meta.url);
+
+/** From the TypeScript sources (the test runner) there is no compiled worker: parse on this thread. */
+function canUseThreads(workers: number): boolean {
+  return workers >= 2 && existsSync(fileURLToPath(WORKER));
+}
+
+/**
+ * Read and parse the given Markdown files, on worker threads when there are
+ * enough to gain from it, and return them packed (`packPrepared`), as they
+ * are kept in a cache; unpack each before use.
+ */
+export async function prepareFilesPacked(root: string, files: { rel: string; role: Role }[], workers = workerCount()): Promise<Map<string, Prepared>> {
+  const threads = canUseThreads(workers) && (files.length >= THRESHOLD || process.env.BOARDPACK_WORKERS !== undefined);
+  if (threads) return parseOnThreads(root, files, workers);
+  return new Map(files.map((f) => [f.rel, packPrepared(prepareFile(root, f.rel, f.role))]));
 }
 
 /** Files handed to a thread at a time: small enough to even out the threads' loads, large enough that messages cost little. */
@@ -63,12 +80,11 @@ const BATCH = 40;
  * Parse files on `threads` worker threads from one shared queue: each takes a
  * batch and comes back for the next, so none sits idle while another still
  * has a long share (minutes and reports take longer than agendas). This
- * thread only hands out work and keeps the results: parsing here too was
+ * thread only hands out work and keeps the results, packed: parsing here too was
  * slower, as every collection of this thread's heap, which grows with the
  * results, is paid for again and again.
  */
 async function parseOnThreads(root: string, files: { rel: string; role: Role }[], threads: number): Promise<Map<string, Prepared>> {
-  const script = new URL('./worker.js', import.meta.url);
   const prepared = new Map<string, Prepared>();
   let next = 0;
   const take = () => {
@@ -80,7 +96,7 @@ async function parseOnThreads(root: string, files: { rel: string; role: Role }[]
     { length: threads },
     () =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(script, { workerData: { root } });
+        const worker = new Worker(WORKER, { workerData: { root } });
         // Two batches in hand, so a worker never waits for this thread to take its answer in.
         let inHand = 0;
         const feed = () => {
@@ -95,7 +111,7 @@ async function parseOnThreads(root: string, files: { rel: string; role: Role }[]
         };
         worker.on('message', (batch: Prepared[]) => {
           inHand--;
-          for (const p of batch) prepared.set(p.rel, unpackPrepared(p));
+          for (const p of batch) prepared.set(p.rel, p);
           feed();
         });
         worker.once('error', reject);

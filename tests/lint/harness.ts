@@ -29,7 +29,7 @@ export function findingsOf(root: string, ruleId: string): string[] {
     .map((f) => `${f.position.file}:${f.position.line}:${f.position.column} ${f.message}`);
 }
 
-function readTree(dir: string, skip: string[] = []): Record<string, string> {
+export function readTree(dir: string, skip: string[] = []): Record<string, string> {
   const files: Record<string, string> = {};
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {

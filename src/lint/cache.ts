@@ -1,0 +1,267 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { ParseResult, Problem } from '../model/types.js';
+import { CONFIG_FILE } from '../config/config.js';
+import { writeFileAtomic } from '../fs/atomic.js';
+import { parseContent } from '../parse/content.js';
+import { exists } from '../parse/files.js';
+import { prepareFilesPacked } from '../parse/parallel.js';
+import { packPrepared, prepareFile, roleOf, unpackPrepared, type Prepared, type Role } from '../parse/prepare.js';
+import { sortProblems } from '../parse/problems.js';
+import { lint, ruleSettings, type LintOptions } from './lint.js';
+import type { Finding, Rule } from './rule.js';
+import { RULES } from './rules/index.js';
+
+/**
+ * `lint --cache`: a content-hashed cache, as ESLint's, kept in a folder.
+ *
+ * The content folder is split into parts: each committee's folder, and the
+ * shared part (boardpack.yml, plans, registers). Every rule's findings in a
+ * committee's files depend only on that committee's files and the shared
+ * part, and its findings in the shared part on the shared part alone (a test
+ * holds every rule to this: tests/lint/cache.test.ts). So when one paper
+ * changes, only its committee is read and checked again; every other part's
+ * findings, and the parsed files of every other committee, come from the
+ * cache untouched. Any change to the shared part, the settings, the date or
+ * boardpack itself checks everything again.
+ */
+
+/** Bump when what is kept changes shape, so that old caches are ignored. */
+const CACHE_VERSION = 3;
+
+interface FileRecord {
+  hash: string;
+  /** When the file was last seen: unchanged size and time mean unchanged content, as ESLint's cache takes it. */
+  mtimeMs: number;
+  size: number;
+  /** Files whose existence the parse depends on (an agenda's links), with what was found. */
+  deps: [string, boolean][];
+}
+
+interface PartRecord {
+  key: string;
+  findings: Finding[];
+  /** When boardpack.yml has errors that stop the check, its problems (kept with the shared part). */
+  configErrors: Problem[];
+  /** The rules that ran, after boardpack.yml and the command line (kept with the shared part). */
+  enabled: string[];
+}
+
+interface Index {
+  stamp: string;
+  files: Record<string, FileRecord>;
+  parts: Record<string, PartRecord>;
+}
+
+export interface CachedLint {
+  findings: Finding[];
+  rules: Rule[];
+  configErrors: Problem[];
+  stats: {
+    /** Markdown files parsed again: new, changed, or with a linked file come or gone. */
+    parsed: string[];
+    /** Parts checked again: a committee's id, or `/shared` for boardpack.yml, plans and registers. */
+    checked: string[];
+  };
+}
+
+/** The shared part's name: no committee folder can be called this. */
+const SHARED = '/shared';
+
+/** Every file and folder the model is read from, relative to the root. */
+function contentEntries(root: string): { files: string[]; folders: string[]; committees: Set<string> } {
+  const files: string[] = [];
+  const folders: string[] = [];
+  const walk = (rel: string) => {
+    let entries;
+    try {
+      entries = readdirSync(join(root, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = `${rel}/${entry.name}`;
+      if (entry.isDirectory()) {
+        folders.push(path);
+        walk(path);
+      } else files.push(path);
+    }
+  };
+  for (const top of ['committees', 'plans', 'registers']) walk(top);
+  if (existsSync(join(root, CONFIG_FILE))) files.push(CONFIG_FILE);
+  const committees = new Set(folders.filter((f) => /^committees\/[^/]+$/.test(f)).map((f) => f.slice('committees/'.length)));
+  return { files: files.sort(), folders: folders.sort(), committees };
+}
+
+/** The part a file (or a finding's file) belongs to. */
+function partOf(file: string, committees: Set<string>): string {
+  const m = /^committees\/([^/]+)(?:\/|$)/.exec(file);
+  return m && committees.has(m[1]) ? m[1] : SHARED;
+}
+
+const sha = (...parts: (string | Buffer)[]) => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+};
+
+function readIndex(dir: string, stamp: string): Index | null {
+  try {
+    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as Index;
+    return index.stamp === stamp ? index : null;
+  } catch {
+    return null;
+  }
+}
+
+const blobFile = (dir: string, part: string) => join(dir, `${sha(part).slice(0, 16)}.bin`);
+
+function readBlob(dir: string, part: string): Map<string, Prepared> | null {
+  try {
+    return new Map(deserialize(readFileSync(blobFile(dir, part))) as [string, Prepared][]);
+  } catch {
+    return null;
+  }
+}
+
+/** Lint a content folder, reusing what the cache in `dir` holds for every part that has not changed. */
+export async function lintCached(root: string, dir: string, options: LintOptions, version: string): Promise<CachedLint> {
+  const settings = ruleSettings({}, options.rules); // an unknown rule stops here, before anything is read
+  const stamp = sha(String(CACHE_VERSION), version, root, JSON.stringify({ ...options, rules: settings }));
+  // An older cache was one file: make way for the folder.
+  if (existsSync(dir) && !statSync(dir).isDirectory()) rmSync(dir, { force: true });
+  const index = readIndex(dir, stamp);
+
+  const { files, folders, committees } = contentEntries(root);
+  const records: Record<string, FileRecord> = {};
+  const changed: { rel: string; role: Role }[] = [];
+  for (const rel of files) {
+    const role = rel.endsWith('.md') ? roleOf(rel) : null;
+    const before = index?.files[rel];
+    let seen = { mtimeMs: -1, size: -1 };
+    try {
+      const stat = statSync(join(root, rel));
+      seen = { mtimeMs: stat.mtimeMs, size: stat.size };
+    } catch {
+      // the reader reports it
+    }
+    let hash = before?.hash ?? '';
+    if (!before || before.mtimeMs !== seen.mtimeMs || before.size !== seen.size) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(join(root, rel));
+      } catch {
+        bytes = Buffer.alloc(0);
+      }
+      hash = sha(role ?? '', bytes);
+    }
+    const same = before && before.hash === hash && before.deps.every(([path, found]) => exists(root, path) === found);
+    records[rel] = same ? { ...before, ...seen } : { hash, deps: [], ...seen };
+    if (!same && role) changed.push({ rel, role });
+  }
+
+  // Each part's key: its files and folders with their content (and their links' targets), and the shared part's.
+  const byPart = new Map<string, string[]>();
+  for (const entry of [...files, ...folders]) {
+    const part = partOf(entry, committees);
+    byPart.set(part, [...(byPart.get(part) ?? []), entry]);
+  }
+  const partKeys = () => {
+    const keyOf = (part: string) =>
+      sha(stamp, ...(byPart.get(part) ?? []).flatMap((entry) => [entry, records[entry]?.hash ?? 'folder', JSON.stringify(records[entry]?.deps ?? [])]));
+    const sharedKey = keyOf(SHARED);
+    return new Map<string, string>([[SHARED, sharedKey], ...[...committees].map((c) => [c, sha(sharedKey, keyOf(c))] as [string, string])]);
+  };
+  const keys = partKeys();
+  const stale = [...keys].filter(([part, key]) => index?.parts[part]?.key !== key).map(([part]) => part);
+
+  const parts: Record<string, PartRecord> = {};
+  for (const [part, key] of keys) if (!stale.includes(part)) parts[part] = index!.parts[part];
+  const changedFiles = new Set(changed.map((f) => f.rel));
+  const parsed = new Set<string>();
+  mkdirSync(dir, { recursive: true });
+
+  if (stale.includes(SHARED)) {
+    // Everything again: parse what changed (on threads when there is much), check the whole, and split the findings by part.
+    const old = new Map<string, Prepared>();
+    for (const part of keys.keys()) for (const [rel, p] of readBlob(dir, part) ?? []) old.set(rel, p);
+    const missing = files.filter((rel) => rel.endsWith('.md') && !changedFiles.has(rel) && !old.has(rel)).flatMap((rel) => {
+      const role = roleOf(rel);
+      return role ? [{ rel, role }] : [];
+    });
+    const fresh = await prepareFilesPacked(root, [...changed, ...missing]);
+    for (const rel of fresh.keys()) parsed.add(rel);
+    const all = new Map<string, Prepared>();
+    for (const rel of files) {
+      const p = fresh.get(rel) ?? old.get(rel);
+      if (p) all.set(rel, p);
+    }
+    saveBlobs(dir, all, committees, keys.keys(), records, root);
+    for (const p of all.values()) unpackPrepared(p);
+    const result = checkPart(parseContent(root, all), options);
+    const split = new Map<string, Finding[]>([...keys.keys()].map((part) => [part, []]));
+    for (const finding of result.findings) split.get(partOf(finding.position.file, committees))!.push(finding);
+    for (const part of keys.keys()) {
+      parts[part] = { key: '', findings: split.get(part)!, configErrors: part === SHARED ? result.configErrors : [], enabled: part === SHARED ? result.enabled : [] };
+    }
+  } else {
+    // Only the committees that changed: each read alone, with the shared part, and checked.
+    const shared = readBlob(dir, SHARED) ?? new Map<string, Prepared>();
+    for (const part of stale) {
+      const kept = readBlob(dir, part) ?? new Map<string, Prepared>();
+      const mine = (rel: string) => partOf(rel, committees) === part;
+      const prepared = new Map<string, Prepared>();
+      for (const rel of files) {
+        const role = rel.endsWith('.md') ? roleOf(rel) : null;
+        if (!role || !(mine(rel) || partOf(rel, committees) === SHARED)) continue;
+        let p = changedFiles.has(rel) ? undefined : (kept.get(rel) ?? shared.get(rel));
+        if (!p) {
+          p = packPrepared(prepareFile(root, rel, role));
+          parsed.add(rel);
+        }
+        // The shared files are unpacked below, in place: check them from a copy, so the next part finds them packed.
+        prepared.set(rel, mine(rel) ? p : structuredClone(p));
+      }
+      saveBlobs(dir, new Map([...prepared].filter(([rel]) => mine(rel))), committees, [part], records, root);
+      for (const p of prepared.values()) unpackPrepared(p);
+      const result = checkPart(parseContent(root, prepared, new Set([part])), options);
+      parts[part] = { key: '', findings: result.findings.filter((f) => mine(f.position.file)), configErrors: [], enabled: [] };
+    }
+  }
+
+  // The keys again, now that every agenda's links are known, as the next run will work them out.
+  for (const [part, key] of partKeys()) parts[part].key = key;
+  const next: Index = { stamp, files: records, parts };
+  writeFileAtomic(join(dir, 'index.json'), JSON.stringify(next));
+  return {
+    findings: sortProblems([...keys.keys()].flatMap((part) => parts[part].findings)),
+    rules: RULES.filter((rule) => parts[SHARED].enabled.includes(rule.meta.id)),
+    configErrors: parts[SHARED].configErrors,
+    stats: { parsed: [...parsed].sort(), checked: stale },
+  };
+}
+
+function checkPart(parsed: ParseResult, options: LintOptions): { findings: Finding[]; configErrors: Problem[]; enabled: string[] } {
+  const config = parsed.problems.filter((p) => p.position.file === CONFIG_FILE);
+  const configErrors = config.some((p) => p.severity === 'error') ? config : [];
+  if (configErrors.length) return { findings: [], configErrors, enabled: [] };
+  const result = lint(parsed, options);
+  return { findings: result.findings, configErrors, enabled: result.rules.map((r) => r.meta.id) };
+}
+
+/** Keep each part's parsed files, packed, and each agenda's links' existence with its record. */
+function saveBlobs(dir: string, prepared: Map<string, Prepared>, committees: Set<string>, parts: Iterable<string>, records: Record<string, FileRecord>, root: string): void {
+  const wanted = new Set(parts);
+  const byPart = new Map<string, [string, Prepared][]>([...wanted].map((part) => [part, []]));
+  for (const [rel, p] of prepared) {
+    const part = partOf(rel, committees);
+    if (!wanted.has(part)) continue;
+    byPart.get(part)!.push([rel, p]);
+    const links = p.agenda ? p.agenda.items.flatMap((item) => item.links).flatMap((link) => (link.target ? [link.target] : [])) : [];
+    records[rel] = { ...records[rel], deps: links.map((path) => [path, exists(root, path)]) };
+  }
+  for (const [part, entries] of byPart) writeFileAtomic(blobFile(dir, part), serialize(entries));
+}

@@ -1,0 +1,140 @@
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseContent } from '../../src/index.js';
+import { lintCached } from '../../src/lint/cache.js';
+import { lint } from '../../src/lint/lint.js';
+import { defineRule, type Finding, type Rule } from '../../src/lint/rule.js';
+import { RULES } from '../../src/lint/rules/index.js';
+import { cli, FIXTURES, SAMPLE } from '../helpers.js';
+import { overlay, readTree, RULE_FIXTURES, TODAY } from './harness.js';
+
+const OPTIONS = { today: TODAY };
+const lines = (findings: Finding[]) => findings.map((f) => `${f.position.file}:${f.position.line}:${f.position.column} ${f.ruleId} ${f.severity} ${f.message}`);
+
+function copy(): { root: string; cache: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'boardpack-cache-'));
+  cpSync(SAMPLE, join(dir, 'content'), { recursive: true });
+  return { root: join(dir, 'content'), cache: join(dir, '.boardpack-cache') };
+}
+
+/**
+ * What the cache relies on, for every rule: a committee's findings come from
+ * that committee with the shared part alone, and the shared part's from the
+ * shared part alone. Checked by reading each part on its own.
+ */
+function byParts(root: string): Finding[] {
+  const committees = existsSync(join(root, 'committees'))
+    ? readdirSync(join(root, 'committees')).filter((n) => statSync(join(root, 'committees', n)).isDirectory())
+    : [];
+  const inCommittee = (file: string, id: string) => file === `committees/${id}` || file.startsWith(`committees/${id}/`);
+  const found: Finding[] = [];
+  for (const id of committees) {
+    found.push(...lint(parseContent(root, undefined, new Set([id])), OPTIONS).findings.filter((f) => inCommittee(f.position.file, id)));
+  }
+  const shared = lint(parseContent(root, undefined, new Set()), OPTIONS).findings;
+  found.push(...shared.filter((f) => !committees.some((id) => inCommittee(f.position.file, id))));
+  return found;
+}
+
+describe('every rule keeps to the parts the cache splits the content into', () => {
+  const folders: [string, () => string][] = [
+    ['the sample council', () => SAMPLE],
+    ['the all-faults fixture', () => join(FIXTURES, 'lint/all-faults/content')],
+    ...RULES.flatMap((rule) =>
+      (['fail', 'pass'] as const).map(
+        (kind) => [`${rule.meta.id} ${kind} fixture`, () => overlay(readTree(join(RULE_FIXTURES, rule.meta.id, kind), ['expected.txt']))] as [string, () => string],
+      ),
+    ),
+  ];
+  it('would catch a rule that looks across committees', () => {
+    // The control: a rule whose findings in one committee depend on the others.
+    const across = defineRule({ id: 'across', description: 'test', category: 'records', severity: 'warning' }, (context) => {
+      for (const c of context.model.committees) context.report(`one of ${context.model.committees.length} committees`, c.position);
+    });
+    (RULES as Rule[]).push(across); // the registry is read-only to the program; the test adds to it and takes it back
+    try {
+      const whole = lines(lint(parseContent(SAMPLE), OPTIONS).findings).sort();
+      expect(lines(byParts(SAMPLE)).sort()).not.toEqual(whole);
+    } finally {
+      (RULES as Rule[]).pop();
+    }
+  });
+
+  it.each(folders)('%s: the parts read alone give the findings of the whole', (_, folder) => {
+    const root = folder();
+    const whole = lines(lint(parseContent(root), OPTIONS).findings).sort();
+    expect(lines(byParts(root)).sort()).toEqual(whole);
+  });
+});
+
+describe('the lint cache', () => {
+  const REPORT = 'committees/resources-scrutiny-panel/2026-12-08/strand-3-review.md';
+
+  it('re-reads a changed file and checks again only its committee, with the findings of a whole run', async () => {
+    const { root, cache } = copy();
+    const first = await lintCached(root, cache, OPTIONS, 'test');
+    expect(first.stats.parsed.length).toBeGreaterThan(40);
+    expect(first.stats.checked).toContain('/shared');
+    expect(lines(first.findings)).toEqual(lines(lint(parseContent(root), OPTIONS).findings));
+
+    const again = await lintCached(root, cache, OPTIONS, 'test');
+    expect(again.stats).toEqual({ parsed: [], checked: [] });
+    expect(lines(again.findings)).toEqual(lines(first.findings));
+
+    appendFileSync(join(root, REPORT), '\n4.2 The review will be held on Friday 8 December 2026.\n');
+    const changed = await lintCached(root, cache, OPTIONS, 'test');
+    expect(changed.stats).toEqual({ parsed: [REPORT], checked: ['resources-scrutiny-panel'] });
+    const whole = lint(parseContent(root), OPTIONS).findings;
+    expect(lines(whole).some((l) => l.startsWith(REPORT) && l.includes('date-weekday'))).toBe(true);
+    expect(lines(changed.findings)).toEqual(lines(whole));
+    expect(changed.rules.map((r) => r.meta.id)).toEqual(lint(parseContent(root), OPTIONS).rules.map((r) => r.meta.id));
+  });
+
+  it('re-reads an agenda when a file it links to goes, and comes back', async () => {
+    const { root, cache } = copy();
+    await lintCached(root, cache, OPTIONS, 'test');
+    const agenda = 'committees/resources-scrutiny-panel/2026-12-08/agenda.md';
+    const text = readTree(root)[REPORT];
+    rmSync(join(root, REPORT));
+    const gone = await lintCached(root, cache, OPTIONS, 'test');
+    expect(gone.stats.parsed).toContain(agenda);
+    expect(gone.findings.some((f) => f.ruleId === 'link-target' && f.position.file === agenda)).toBe(true);
+    writeFileSync(join(root, REPORT), text);
+    const back = await lintCached(root, cache, OPTIONS, 'test');
+    expect(back.stats.parsed).toContain(agenda);
+    expect(lines(back.findings)).toEqual(lines(lint(parseContent(root), OPTIONS).findings));
+  });
+
+  it('checks everything again when boardpack.yml, a register, the settings or the version change', async () => {
+    const { root, cache } = copy();
+    const all = (await lintCached(root, cache, OPTIONS, 'test')).stats.checked.length;
+    expect((await lintCached(root, cache, OPTIONS, 'other')).stats.checked).toHaveLength(all);
+    expect((await lintCached(root, cache, { ...OPTIONS, strict: true }, 'other')).stats.checked).toHaveLength(all);
+    appendFileSync(join(root, 'boardpack.yml'), '\n# a comment\n');
+    expect((await lintCached(root, cache, { ...OPTIONS, strict: true }, 'other')).stats.checked).toHaveLength(all);
+  });
+
+  it('starts afresh from a cache it cannot read, or one in the old single-file form', async () => {
+    const { root, cache } = copy();
+    writeFileSync(cache, 'an old cache file');
+    const first = await lintCached(root, cache, OPTIONS, 'test');
+    expect(statSync(cache).isDirectory()).toBe(true);
+    writeFileSync(join(cache, 'index.json'), '{ not json');
+    const again = await lintCached(root, cache, OPTIONS, 'test');
+    expect(again.stats.checked).toEqual(first.stats.checked);
+    expect(lines(again.findings)).toEqual(lines(first.findings));
+  });
+
+  it('lint --cache reports what lint without it reports', async () => {
+    const { root, cache } = copy();
+    appendFileSync(join(root, REPORT), '\nThe review is due on Friday 8 December 2026.\n');
+    const plain = await cli(['lint', root, '--format', 'json']);
+    const cached = await cli(['lint', root, '--format', 'json', '--cache', '--cache-location', cache]);
+    const again = await cli(['lint', root, '--format', 'json', '--cache', '--cache-location', cache]);
+    expect(plain.code).toBe(1);
+    expect(cached).toEqual(plain);
+    expect(again).toEqual(plain);
+  });
+});
