@@ -39,12 +39,29 @@ function summarise(samples: Sample[]): Measure {
   };
 }
 
-/** Run a script in a fresh Node process; it reports its own time and memory. */
+/**
+ * Run a script in a fresh Node process, timed from start to exit as a user
+ * would wait for it (Node's start-up and module loading included); the
+ * child reports its own peak memory.
+ */
 function child(script: string, args: string[]): Sample {
+  const started = performance.now();
   const result = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const wallMs = performance.now() - started;
   const line = result.stderr.split('\n').reverse().find((l) => l.startsWith('BENCH '));
   if (!line) throw new Error(`no measurement from ${script} ${args.join(' ')}: ${result.stderr.slice(-500)}`);
-  return JSON.parse(line.slice(6));
+  return { ...(JSON.parse(line.slice(6)) as Sample), wallMs };
+}
+
+/** Two measurements taken turn about, so that a machine slowing down or speeding up during the run weighs on both alike. */
+function pair(runs: number, a: () => Sample, b: () => Sample): [Measure, Measure] {
+  const as: Sample[] = [];
+  const bs: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    as.push(a());
+    bs.push(b());
+  }
+  return [summarise(as), summarise(bs)];
 }
 
 function repeat(runs: number, fn: () => Sample): Measure {
@@ -79,8 +96,11 @@ for (const [name, size] of only === 'pdf' ? [] : Object.entries(SIZES)) {
   const files = generateArchive(root, size);
   const bytes = Number(execFileSync('du', ['-sb', root], { encoding: 'utf8' }).split('\t')[0]);
   log(`${name}: ${files} files, ${(bytes / 1e6).toFixed(1)} MB`);
-  const lint = repeat(size.runs, () => child('bench/child.mjs', ['lint', root, '--format', 'json']));
-  const floor = repeat(size.runs, () => child('bench/parse-floor.mjs', [root]));
+  const [lint, floor] = pair(
+    size.runs,
+    () => child('bench/child.mjs', ['lint', root, '--format', 'json']),
+    () => child('bench/parse-floor.mjs', [root]),
+  );
   const out = mkdtempSync(join(tmpdir(), 'boardpack-bench-out-'));
   const build = repeat(Math.min(size.runs, 3), () => child('bench/child.mjs', ['build', root, '--out', out, '--force']));
   // One paper changes before each run. Lint keeps a content-hashed cache (--cache), seeded by one run first;
@@ -133,7 +153,20 @@ if (only !== 'archive') {
   rmSync(join(dir, 'minutes.md'));
   const out = mkdtempSync(join(tmpdir(), 'boardpack-bench-pdf-'));
   const id = `committee-01/${meeting}`;
-  const cold = repeat(3, () => child('bench/child.mjs', ['build', root, '--format', 'pdf', '--meeting', id, '--out', out, '--force']));
+  // The peer: md-to-pdf on the same pack as one Markdown file, papers on new pages, no page references.
+  const peerDir = mkdtempSync(join(tmpdir(), 'boardpack-bench-peer-'));
+  const strip = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n/, '');
+  const combined = [strip(readFileSync(join(dir, 'agenda.md'), 'utf8')), ...Array.from({ length: 40 }, (_, i) => strip(readFileSync(join(dir, `paper-${i + 1}.md`), 'utf8')))].join('\n\n<div class="page-break"></div>\n\n');
+  writeFileSync(join(peerDir, 'pack.md'), combined);
+  const launch = JSON.stringify({ executablePath: findChromium(), args: chromiumArgs(mkdtempSync(join(tmpdir(), 'boardpack-peer-profile-'))).filter((a) => !a.startsWith('--user-data-dir') && !a.startsWith('--headless')) });
+  const runPeer = () => {
+    const t = performance.now();
+    const run = spawnSync('node_modules/.bin/md-to-pdf', [join(peerDir, 'pack.md'), '--launch-options', launch], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`md-to-pdf failed: ${run.stderr}`);
+    return { wallMs: performance.now() - t, maxRssKb: 0 };
+  };
+  // boardpack and md-to-pdf turn about, each a whole command from start to exit.
+  const [cold, peer] = pair(5, () => child('bench/child.mjs', ['build', root, '--format', 'pdf', '--meeting', id, '--out', out, '--force']), runPeer);
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(out, id, 'agenda-pack.pdf')], { encoding: 'utf8' }))![1]);
 
   // Warm: the browser is already running; the pack is printed again and again.
@@ -158,18 +191,6 @@ if (only !== 'archive') {
   }
   await browser.close();
 
-  // The peer: md-to-pdf on the same pack as one Markdown file, papers on new pages, no page references.
-  const peerDir = mkdtempSync(join(tmpdir(), 'boardpack-bench-peer-'));
-  const strip = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n/, '');
-  const combined = [strip(readFileSync(join(dir, 'agenda.md'), 'utf8')), ...Array.from({ length: 40 }, (_, i) => strip(readFileSync(join(dir, `paper-${i + 1}.md`), 'utf8')))].join('\n\n<div class="page-break"></div>\n\n');
-  writeFileSync(join(peerDir, 'pack.md'), combined);
-  const launch = JSON.stringify({ executablePath: findChromium(), args: chromiumArgs(mkdtempSync(join(tmpdir(), 'boardpack-peer-profile-'))).filter((a) => !a.startsWith('--user-data-dir') && !a.startsWith('--headless')) });
-  const peer = repeat(3, () => {
-    const t = performance.now();
-    const run = spawnSync('node_modules/.bin/md-to-pdf', [join(peerDir, 'pack.md'), '--launch-options', launch], { encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`md-to-pdf failed: ${run.stderr}`);
-    return { wallMs: performance.now() - t, maxRssKb: 0 };
-  });
   const peerPages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(peerDir, 'pack.pdf')], { encoding: 'utf8' }))![1]);
   log(`md-to-pdf: ${peerPages} pages, ${peer.medianMs} ms`);
   rmSync(peerDir, { recursive: true, force: true });

@@ -22,11 +22,10 @@ import { json } from '../report/json.js';
 import { sarif } from '../report/sarif.js';
 import { github } from '../report/github.js';
 import type { Problem, RuleSetting } from '../model/types.js';
-import { renderSite } from '../render/html/build.js';
-import { launchBrowser } from '../render/pdf/browser.js';
-import { renderPdfs } from '../render/pdf/site.js';
-import { BrowserNotFound } from '../render/chromium.js';
-import { startPreview } from '../serve/server.js';
+// Rendering, printing and the preview server are loaded by the commands that use them,
+// so that `lint` (run on every change in CI) starts without them.
+const rendering = () => import('../render/html/build.js');
+const printModules = () => Promise.all([import('../render/pdf/browser.js'), import('../render/pdf/site.js'), import('../render/chromium.js')]);
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEFAULT_CONTENT = 'content';
@@ -172,7 +171,9 @@ export function buildProgram(io: CliIo): Command {
       const root = resolve(io.cwd, dir);
       if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
       // Chromium starts while the content is read and checked; it is closed again if the build stops before printing.
-      const starting = options.format === 'html' ? null : launchBrowser().then((b) => b, (error: Error) => error);
+      const pdfModules = options.format === 'html' ? null : printModules();
+      const starting = pdfModules?.then(([{ launchBrowser }]) => launchBrowser()).then((b) => b, (error: Error) => error) ?? null;
+      const { renderSite } = await rendering();
       let printing = false;
       try {
         const parsed = await parseContentParallel(root);
@@ -193,9 +194,9 @@ export function buildProgram(io: CliIo): Command {
           }
         }
         // Pages are rendered while Chromium may still be starting; each print waits for it.
-        const browser = starting?.then((started) => {
+        const browser = starting?.then(async (started) => {
           if (!(started instanceof Error)) return started;
-          if (started instanceof BrowserNotFound) throw new UsageError(started.message);
+          if (started instanceof (await pdfModules!)[2].BrowserNotFound) throw new UsageError(started.message);
           throw new UsageError(`Chromium could not be started: ${started.message}`);
         });
         browser?.catch(() => {}); // reported where a print waits for it
@@ -211,7 +212,7 @@ export function buildProgram(io: CliIo): Command {
               audience: options.audience,
               asOf,
               html: options.format !== 'pdf',
-              pdf: browser ? (input) => renderPdfs(browser, input) : undefined,
+              pdf: browser ? async (input) => (await pdfModules!)[1].renderPdfs(browser, input) : undefined,
               shard: options.shard,
               jobs: options.jobs ?? availableParallelism(),
               // Progress is for people at a terminal, not for CI logs or pipes.
@@ -253,6 +254,7 @@ export function buildProgram(io: CliIo): Command {
     .action(async (dir: string, options: { port: number }) => {
       const root = resolve(io.cwd, dir);
       if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
+      const { startPreview } = await import('../serve/server.js');
       const preview = await startPreview({
         root,
         port: options.port,

@@ -1,5 +1,17 @@
-import Holidays from 'date-holidays';
-import { addDays, differenceInCalendarDays, format, getDay, isExists, lastDayOfMonth, parseISO } from 'date-fns';
+import { createRequire } from 'node:module';
+// date-fns by function, not its index, which loads every function it has.
+import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { getDay } from 'date-fns/getDay';
+import { isExists } from 'date-fns/isExists';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
+import { parseISO } from 'date-fns/parseISO';
+import type HolidaysClass from 'date-holidays';
+
+// The holiday data is large and only needed for publication deadlines: loaded the first time it is.
+const require = createRequire(import.meta.url);
+let Holidays: typeof HolidaysClass | null = null;
 
 /** Dates are plain calendar days: `YYYY-MM-DD` strings, handled as local dates by date-fns. */
 export type IsoDate = string;
@@ -71,6 +83,7 @@ export function holidaysIn(calendar: string, year: number): Set<IsoDate> {
   days = new Set();
   const where = CALENDARS[calendar];
   if (where) {
+    Holidays ??= require('date-holidays') as typeof HolidaysClass;
     const hd = new Holidays(where[0], where[1] ?? '');
     for (const h of hd.getHolidays(year)) {
       if (h.type === 'public' || h.type === 'bank') days.add(h.date.slice(0, 10));

@@ -1,4 +1,5 @@
-import { format, parse } from 'date-fns';
+import { format } from 'date-fns/format';
+import { parse } from 'date-fns/parse';
 import type { Committee, Config, Meeting } from '../model/types.js';
 import { formatLong, isIsoDate, latestPublication } from '../dates/calendar.js';
 
