@@ -75,6 +75,20 @@ export const HOLIDAY_CALENDARS = [...Object.keys(CALENDARS), 'none'] as const;
 
 const holidayCache = new Map<string, Set<IsoDate>>();
 
+/**
+ * The holidays worked out so far, by `calendar:year`, for a cache to keep:
+ * loading the holiday data and working a year out takes longer than
+ * checking a committee's papers.
+ */
+export function knownHolidays(): Record<string, IsoDate[]> {
+  return Object.fromEntries([...holidayCache].map(([key, days]) => [key, [...days]]));
+}
+
+/** Holidays a cache kept, from the same version of boardpack. */
+export function rememberHolidays(known: Record<string, IsoDate[]>): void {
+  for (const [key, days] of Object.entries(known)) if (!holidayCache.has(key)) holidayCache.set(key, new Set(days));
+}
+
 /** The public and bank holidays of one calendar year, from the date-holidays data. */
 export function holidaysIn(calendar: string, year: number): Set<IsoDate> {
   const key = `${calendar}:${year}`;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ParseResult, Problem } from '../model/types.js';
 import { CONFIG_FILE } from '../config/config.js';
+import { knownHolidays, rememberHolidays } from '../dates/calendar.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { parseContent } from '../parse/content.js';
 import { exists } from '../parse/files.js';
@@ -51,6 +52,8 @@ interface PartRecord {
 
 interface Index {
   stamp: string;
+  /** Bank holidays worked out by earlier runs (the stamp holds boardpack's version). */
+  holidays: Record<string, string[]>;
   files: Record<string, FileRecord>;
   parts: Record<string, PartRecord>;
 }
@@ -134,6 +137,7 @@ export async function lintCached(root: string, dir: string, options: LintOptions
   // An older cache was one file: make way for the folder.
   if (existsSync(dir) && !statSync(dir).isDirectory()) rmSync(dir, { force: true });
   const index = readIndex(dir, stamp);
+  if (index?.holidays) rememberHolidays(index.holidays);
 
   const { files, folders, committees } = contentEntries(root);
   const records: Record<string, FileRecord> = {};
@@ -167,11 +171,18 @@ export async function lintCached(root: string, dir: string, options: LintOptions
   const byPart = new Map<string, string[]>();
   for (const entry of [...files, ...folders]) {
     const part = partOf(entry, committees);
-    byPart.set(part, [...(byPart.get(part) ?? []), entry]);
+    const list = byPart.get(part);
+    if (list) list.push(entry);
+    else byPart.set(part, [entry]);
   }
   const partKeys = () => {
-    const keyOf = (part: string) =>
-      sha(stamp, ...(byPart.get(part) ?? []).flatMap((entry) => [entry, records[entry]?.hash ?? 'folder', JSON.stringify(records[entry]?.deps ?? [])]));
+    const keyOf = (part: string) => {
+      const lines = (byPart.get(part) ?? []).map((entry) => {
+        const record = records[entry];
+        return record ? `${entry}\t${record.hash}\t${record.deps.map(([path, found]) => `${path}:${found}`).join(',')}` : `${entry}\tfolder`;
+      });
+      return sha(stamp, lines.join('\n'));
+    };
     const sharedKey = keyOf(SHARED);
     return new Map<string, string>([[SHARED, sharedKey], ...[...committees].map((c) => [c, sha(sharedKey, keyOf(c))] as [string, string])]);
   };
@@ -234,7 +245,7 @@ export async function lintCached(root: string, dir: string, options: LintOptions
 
   // The keys again, now that every agenda's links are known, as the next run will work them out.
   for (const [part, key] of partKeys()) parts[part].key = key;
-  const next: Index = { stamp, files: records, parts };
+  const next: Index = { stamp, holidays: knownHolidays(), files: records, parts };
   writeFileAtomic(join(dir, 'index.json'), JSON.stringify(next));
   return {
     findings: sortProblems([...keys.keys()].flatMap((part) => parts[part].findings)),
