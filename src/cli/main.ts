@@ -24,7 +24,7 @@ import { github } from '../report/github.js';
 import type { Problem, RuleSetting } from '../model/types.js';
 // Rendering, printing and the preview server are loaded by the commands that use them,
 // so that `lint` (run on every change in CI) starts without them.
-const rendering = () => import('../render/html/build.js');
+const rendering = () => import('../render/parts.js');
 const printModules = () => Promise.all([import('../render/pdf/browser.js'), import('../render/pdf/site.js'), import('../render/chromium.js')]);
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -173,26 +173,10 @@ export function buildProgram(io: CliIo): Command {
       // Chromium starts while the content is read and checked; it is closed again if the build stops before printing.
       const pdfModules = options.format === 'html' ? null : printModules();
       const starting = pdfModules?.then(([{ launchBrowser }]) => launchBrowser()).then((b) => b, (error: Error) => error) ?? null;
-      const { renderSite } = await rendering();
+      const { buildInParts } = await rendering();
       let printing = false;
       try {
-        const parsed = await parseContentParallel(root);
-        const configProblems = parsed.problems.filter((p) => p.position.file === CONFIG_FILE && p.severity === 'error');
-        if (configProblems.length) {
-          io.stderr(formatProblems(configProblems));
-          throw new UsageError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be built`);
-        }
         const asOf = options.asOf === undefined ? io.today : readDateArgument(options.asOf);
-        // The lint gate: papers with errors are not published unless the clerk insists.
-        const checked = lint(parsed, { today: io.today, asOf });
-        const report = buildReport(root, checked.findings, checked.rules);
-        if (report.errorCount > 0) {
-          io.stderr(stylish(report, io.cwd));
-          if (!options.force) {
-            io.stderr(`boardpack: not built: fix the errors above, or build anyway with --force\n`);
-            throw new ExitCode(1);
-          }
-        }
         // Pages are rendered while Chromium may still be starting; each print waits for it.
         const browser = starting?.then(async (started) => {
           if (!(started instanceof Error)) return started;
@@ -205,9 +189,12 @@ export function buildProgram(io: CliIo): Command {
         // Each output goes to a staging folder as it is made, and into place only when all are made.
         const staged = new StagedOutput(out);
         try {
-          let rendered;
+          let built;
           try {
-            rendered = await renderSite(root, parsed.model, {
+            // Committee by committee: each part is checked (the lint gate), then rendered.
+            built = await buildInParts(root, {
+              lint: { today: io.today, asOf },
+              stopOnErrors: !options.force,
               meeting: options.meeting,
               audience: options.audience,
               asOf,
@@ -223,11 +210,24 @@ export function buildProgram(io: CliIo): Command {
             const started = await starting;
             if (started && !(started instanceof Error)) await started.close();
           }
-          if ('unknownMeeting' in rendered && rendered.unknownMeeting) {
-            throw new UsageError(`No meeting "${options.meeting}" in ${dir}, expected <committee>/<meeting folder> such as ${parsed.model.committees[0]?.meetings[0]?.id ?? 'cabinet/2026-04-14'}`);
+          if (built.configProblems.length) {
+            io.stderr(formatProblems(built.configProblems.filter((p) => p.severity === 'error')));
+            throw new UsageError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be built`);
           }
-          if (rendered.problems.length) {
-            io.stderr(formatProblems(rendered.problems));
+          if (built.unknownMeeting) {
+            throw new UsageError(`No meeting "${options.meeting}" in ${dir}, expected <committee>/<meeting folder> such as ${built.example ?? 'cabinet/2026-04-14'}`);
+          }
+          // The lint gate: papers with errors are not published unless the clerk insists.
+          const report = buildReport(root, built.findings, built.rules);
+          if (report.errorCount > 0) {
+            io.stderr(stylish(report, io.cwd));
+            if (!options.force) {
+              io.stderr(`boardpack: not built: fix the errors above, or build anyway with --force\n`);
+              throw new ExitCode(1);
+            }
+          }
+          if (built.problems.length) {
+            io.stderr(formatProblems(built.problems));
             throw new UsageError(`${dir}: nothing was written`);
           }
           const files = staged.commit();

@@ -12,6 +12,12 @@ import { exists, listFolder, readText } from './files.js';
 import { at, Problems, sortProblems } from './problems.js';
 
 const MEETING_FOLDER = /^(\d{4}-\d{2}-\d{2})(?:-([a-z0-9][a-z0-9-]*))?$/;
+
+/** Is this folder name one the reader takes as a meeting (its date, optionally with a suffix)? */
+export function isMeetingFolder(name: string): boolean {
+  const m = MEETING_FOLDER.exec(name);
+  return m !== null && isIsoDate(m[1]);
+}
 const SUPPLEMENT_FILE = /^supplement-(\d+)\.md$/;
 
 /**

@@ -122,3 +122,76 @@ async function parseOnThreads(root: string, files: { rel: string; role: Role }[]
   await Promise.all(helpers);
   return prepared;
 }
+
+interface Job {
+  files: { rel: string; role: Role }[];
+  next: number;
+  pending: number;
+  results: Map<string, Prepared>;
+  resolve: (results: Map<string, Prepared>) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Worker threads kept for a whole build, parsing one part of the content
+ * after another: a part can be asked for while the one before is still being
+ * checked and rendered. Results come back packed (`packPrepared`).
+ */
+export class ParsePool {
+  private readonly jobs: Job[] = [];
+  private readonly workers: { worker: Worker; inHand: Job[] }[] = [];
+  private failed: Error | null = null;
+
+  /**
+   * A pool for this many Markdown files, or null when parsing on this thread
+   * is better: few files (or BOARDPACK_WORKERS unset and under the threshold), one core, or no compiled worker.
+   */
+  static start(root: string, fileCount: number, threads = workerCount()): ParsePool | null {
+    const worth = fileCount >= THRESHOLD || process.env.BOARDPACK_WORKERS !== undefined;
+    return worth && canUseThreads(threads) ? new ParsePool(root, threads) : null;
+  }
+
+  private constructor(root: string, threads: number) {
+    for (let i = 0; i < threads; i++) {
+      const slot = { worker: new Worker(WORKER, { workerData: { root } }), inHand: [] as Job[] };
+      slot.worker.on('message', (batch: Prepared[]) => {
+        const job = slot.inHand.shift()!;
+        for (const p of batch) job.results.set(p.rel, p);
+        job.pending -= batch.length;
+        if (job.pending === 0) job.resolve(job.results);
+        this.feed(slot);
+      });
+      slot.worker.once('error', (error) => {
+        this.failed = error;
+        for (const job of [...this.jobs, ...slot.inHand]) job.reject(error);
+      });
+      this.workers.push(slot);
+    }
+  }
+
+  /** Parse these files; resolves with all of them, packed. */
+  prepare(files: { rel: string; role: Role }[]): Promise<Map<string, Prepared>> {
+    if (this.failed) return Promise.reject(this.failed);
+    if (files.length === 0) return Promise.resolve(new Map());
+    return new Promise((resolve, reject) => {
+      this.jobs.push({ files, next: 0, pending: files.length, results: new Map(), resolve, reject });
+      // Two batches in hand each, so a worker never waits for this thread to take its answer in.
+      for (const slot of this.workers) while (slot.inHand.length < 2 && this.feed(slot));
+    });
+  }
+
+  private feed(slot: { worker: Worker; inHand: Job[] }): boolean {
+    const job = this.jobs[0];
+    if (!job) return false;
+    const batch = job.files.slice(job.next, job.next + BATCH);
+    job.next += batch.length;
+    if (job.next >= job.files.length) this.jobs.shift();
+    slot.inHand.push(job);
+    slot.worker.postMessage(batch);
+    return true;
+  }
+
+  close(): void {
+    for (const { worker } of this.workers) worker.postMessage(null);
+  }
+}

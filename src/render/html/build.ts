@@ -43,6 +43,10 @@ export interface HtmlBuildOptions {
   onProgress?: Progress;
   /** Build only this meeting, `<committee>/<folder>`. */
   meeting?: string;
+  /** Build only these meetings (a part of a build done committee by committee). */
+  meetingIds?: ReadonlySet<string>;
+  /** Write the plans, registers and index (default: unless one meeting or a later shard is built). */
+  sitePages?: boolean;
   audience: Audience;
   /** The day overdue plan actions are counted from, when a plan has no `asOf`. */
   asOf: string;
@@ -87,7 +91,9 @@ export async function renderSite(root: string, model: Model, options: HtmlBuildO
   }
   const shard = options.shard;
   if (shard) meetings = shardOf(meetings, shard.index, shard.count);
-  const sitePages = !options.meeting && (!shard || shard.index === 1);
+  const only = options.meetingIds;
+  if (only) meetings = meetings.filter((m) => only.has(m.id));
+  const sitePages = options.sitePages ?? (!options.meeting && (!shard || shard.index === 1));
 
   const html = options.html ?? true;
   for (const meeting of html ? meetings : []) {
