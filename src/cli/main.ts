@@ -129,6 +129,8 @@ export function buildProgram(io: CliIo): Command {
           result = await lintCached(root, resolve(io.cwd, options.cacheLocation), lintOptions, version());
           if (result.configErrors.length) throw unusable(result.configErrors);
         } else {
+          // The whole model at once, parsed on all threads: faster than part by part (as build goes),
+          // for which lint trades memory that grows with the archive.
           const parsed = await parseContentParallel(root);
           if (parsed.problems.some((p) => p.position.file === CONFIG_FILE && p.severity === 'error')) {
             throw unusable(parsed.problems.filter((p) => p.position.file === CONFIG_FILE));

@@ -1,0 +1,70 @@
+import type { ParseResult, Problem } from '../model/types.js';
+import { CONFIG_FILE } from '../config/config.js';
+import { parseContent } from '../parse/content.js';
+import { listFolder } from '../parse/files.js';
+import { markdownFiles, ParsePool } from '../parse/parallel.js';
+import { unpackPrepared, type Role } from '../parse/prepare.js';
+import { Problems, sortProblems } from '../parse/problems.js';
+import { lint, type LintOptions } from './lint.js';
+import type { Finding, Rule } from './rule.js';
+
+export interface PartsCheck {
+  /** The findings over the whole content folder. */
+  findings: Finding[];
+  rules: Rule[];
+  /** When boardpack.yml has errors, its problems: nothing else was read. */
+  configProblems: Problem[];
+  /** boardpack.yml, the plans and the registers, read without the committees. */
+  shared: ParseResult;
+  committees: string[];
+}
+
+/** Is this file (or a finding's file) inside that committee's folder? */
+export const inCommittee = (file: string, id: string) => file === `committees/${id}` || file.startsWith(`committees/${id}/`);
+
+/**
+ * Check a content folder one part at a time: the shared part (boardpack.yml,
+ * plans, registers), then each committee with the shared part. Every rule's
+ * findings in a committee's files come from that committee and the shared
+ * files alone, and its findings in the shared files from those alone (a test
+ * holds every rule to it: tests/lint/cache.test.ts), so the findings are
+ * those of checking the whole at once, while memory holds one committee.
+ * Each committee's Markdown is parsed on worker threads while the one before
+ * is checked (and handed to `onPart`, which a build renders).
+ */
+export async function checkInParts(
+  root: string,
+  options: LintOptions,
+  onPart?: (committee: string, part: ParseResult, findingsSoFar: Finding[]) => Promise<void> | void,
+): Promise<PartsCheck> {
+  const shared = parseContent(root, undefined, new Set());
+  const config = shared.problems.filter((p) => p.position.file === CONFIG_FILE);
+  const committees = listFolder(root, 'committees', new Problems()).folders; // reading them reports their problems
+  if (config.some((p) => p.severity === 'error')) return { findings: [], rules: [], configProblems: config, shared, committees };
+
+  const sharedLint = lint(shared, options);
+  const findings = sharedLint.findings.filter((f) => !committees.some((c) => inCommittee(f.position.file, c)));
+
+  const byCommittee = new Map<string, { rel: string; role: Role }[]>(committees.map((c) => [c, []]));
+  const files = markdownFiles(root);
+  for (const f of files) {
+    const m = /^committees\/([^/]+)\//.exec(f.rel);
+    if (m) byCommittee.get(m[1])?.push(f);
+  }
+  const pool = ParsePool.start(root, files.length);
+  try {
+    let ahead = pool?.prepare(byCommittee.get(committees[0]) ?? []);
+    for (let i = 0; i < committees.length; i++) {
+      const id = committees[i];
+      const prepared = ahead ? await ahead : undefined;
+      ahead = pool && i + 1 < committees.length ? pool.prepare(byCommittee.get(committees[i + 1]) ?? []) : undefined;
+      for (const p of prepared?.values() ?? []) unpackPrepared(p);
+      const part = parseContent(root, prepared, new Set([id]));
+      findings.push(...lint(part, options).findings.filter((f) => inCommittee(f.position.file, id)));
+      await onPart?.(id, part, findings);
+    }
+  } finally {
+    pool?.close();
+  }
+  return { findings: sortProblems(findings), rules: sharedLint.rules, configProblems: [], shared, committees };
+}
