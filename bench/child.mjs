@@ -1,5 +1,5 @@
 // Runs one boardpack command in a fresh process and reports its wall time and peak memory on the last line of stderr.
-import { run } from '../dist/cli/main.js';
+import { run } from '../dist/bundle/cli.js';
 
 const started = performance.now();
 const code = await run(process.argv.slice(2), {

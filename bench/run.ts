@@ -18,9 +18,13 @@ import { chromiumArgs, findChromium } from '../src/render/chromium.js';
 interface Sample {
   wallMs: number;
   maxRssKb: number;
+  /** The command's own time, without Node's start-up and module loading (when the child reports it). */
+  innerMs?: number;
 }
 
 interface Measure {
+  /** The median of the commands' own times, start-up left out. */
+  innerMedianMs?: number;
   medianMs: number;
   minMs: number;
   maxMs: number;
@@ -30,7 +34,9 @@ interface Measure {
 
 function summarise(samples: Sample[]): Measure {
   const times = samples.map((s) => s.wallMs).sort((a, b) => a - b);
+  const inner = samples.flatMap((s) => (s.innerMs === undefined ? [] : [s.innerMs])).sort((a, b) => a - b);
   return {
+    ...(inner.length ? { innerMedianMs: Math.round(inner[Math.floor(inner.length / 2)]) } : {}),
     medianMs: Math.round(times[Math.floor(times.length / 2)]),
     minMs: Math.round(times[0]),
     maxMs: Math.round(times[times.length - 1]),
@@ -44,13 +50,14 @@ function summarise(samples: Sample[]): Measure {
  * would wait for it (Node's start-up and module loading included); the
  * child reports its own peak memory.
  */
-function child(script: string, args: string[]): Sample {
+function child(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): Sample {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env });
   const wallMs = performance.now() - started;
   const line = result.stderr.split('\n').reverse().find((l) => l.startsWith('BENCH '));
   if (!line) throw new Error(`no measurement from ${script} ${args.join(' ')}: ${result.stderr.slice(-500)}`);
-  return { ...(JSON.parse(line.slice(6)) as Sample), wallMs };
+  const reported = JSON.parse(line.slice(6)) as Sample;
+  return { ...reported, innerMs: reported.wallMs, wallMs };
 }
 
 /** Two measurements taken turn about, so that a machine slowing down or speeding up during the run weighs on both alike. */
@@ -67,6 +74,9 @@ function pair(runs: number, a: () => Sample, b: () => Sample): [Measure, Measure
 function repeat(runs: number, fn: () => Sample): Measure {
   return summarise(Array.from({ length: runs }, fn));
 }
+
+/** The heap every archive's build must fit in, to show that memory does not grow with the archive. */
+const HEAP_CAP_MB = 192;
 
 const SIZES: Record<string, ArchiveSize & { runs: number }> = {
   'one committee-year': { committees: 1, years: 1, meetingsPerYear: 10, runs: 5 },
@@ -103,6 +113,13 @@ for (const [name, size] of only === 'pdf' ? [] : Object.entries(SIZES)) {
   );
   const out = mkdtempSync(join(tmpdir(), 'boardpack-bench-out-'));
   const build = repeat(Math.min(size.runs, 3), () => child('bench/child.mjs', ['build', root, '--out', out, '--force']));
+  // Memory that does not grow: the same build with the JavaScript heap held to a fixed size, the same for every archive.
+  let capped: (Measure & { heapMb: number }) | { heapMb: number; failed: string };
+  try {
+    capped = { ...repeat(1, () => child('bench/child.mjs', ['build', root, '--out', out, '--force'], { ...process.env, NODE_OPTIONS: `--max-old-space-size=${HEAP_CAP_MB}` })), heapMb: HEAP_CAP_MB };
+  } catch (err) {
+    capped = { heapMb: HEAP_CAP_MB, failed: String(err).slice(0, 200) };
+  }
   // One paper changes before each run. Lint keeps a content-hashed cache (--cache), seeded by one run first;
   // the build has no cache yet, so it reads everything again.
   const paper = join(root, 'committees/committee-01', readdirFirstMeeting(root), 'report-a.md');
@@ -122,6 +139,7 @@ for (const [name, size] of only === 'pdf' ? [] : Object.entries(SIZES)) {
     lint: { ...lint, filesPerSecond: Math.round(files / (lint.medianMs / 1000)), mbPerSecond: +(bytes / 1e6 / (lint.medianMs / 1000)).toFixed(2) },
     parseFloor: floor,
     build,
+    buildCappedHeap: capped,
     relintAfterOneChange: relint,
     rebuildAfterOneChange: rebuild,
   };

@@ -2,7 +2,6 @@ import { Command, CommanderError, Option } from 'commander';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { parseContent } from '../parse/content.js';
 import { parseContentParallel } from '../parse/parallel.js';
 import { lintCached } from '../lint/cache.js';
@@ -14,6 +13,7 @@ import { StagedOutput, writeFileAtomic, writeFolderAtomic } from '../fs/atomic.j
 import { formatProblems } from './problems.js';
 import { ExitCode, UsageError, type CliIo } from './io.js';
 import { CONFIG_FILE } from '../config/config.js';
+import { packageRoot } from '../package-root.js';
 import { lint, UnknownRuleError } from '../lint/lint.js';
 import { RULES } from '../lint/rules/index.js';
 import { buildReport, onlyErrors } from '../report/results.js';
@@ -27,7 +27,7 @@ import type { Problem, RuleSetting } from '../model/types.js';
 const rendering = () => import('../render/parts.js');
 const printModules = () => Promise.all([import('../render/pdf/browser.js'), import('../render/pdf/site.js'), import('../render/chromium.js')]);
 
-const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PACKAGE_ROOT = packageRoot();
 const DEFAULT_CONTENT = 'content';
 
 function version(): string {

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../../package-root.js';
 import { Liquid } from 'liquidjs';
 
-export const BUILTIN_TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'templates');
+export const BUILTIN_TEMPLATES = join(packageRoot(), 'templates');
 
 /**
  * The template engine: LiquidJS, which escapes every output unless a
