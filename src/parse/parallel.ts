@@ -77,50 +77,20 @@ export async function prepareFilesPacked(root: string, files: { rel: string; rol
 const BATCH = 40;
 
 /**
- * Parse files on `threads` worker threads from one shared queue: each takes a
- * batch and comes back for the next, so none sits idle while another still
- * has a long share (minutes and reports take longer than agendas). This
- * thread only hands out work and keeps the results, packed: parsing here too was
- * slower, as every collection of this thread's heap, which grows with the
- * results, is paid for again and again.
+ * Parse files on `threads` worker threads from one shared queue (a pool used
+ * once): each takes a batch and comes back for the next, so none sits idle
+ * while another still has a long share (minutes and reports take longer
+ * than agendas). This thread only hands out work and keeps the results,
+ * packed: parsing here too was slower, as every collection of this thread's
+ * heap, which grows with the results, is paid for again and again.
  */
 async function parseOnThreads(root: string, files: { rel: string; role: Role }[], threads: number): Promise<Map<string, Prepared>> {
-  const prepared = new Map<string, Prepared>();
-  let next = 0;
-  const take = () => {
-    if (next >= files.length) return null;
-    next += BATCH;
-    return files.slice(next - BATCH, next);
-  };
-  const helpers = Array.from(
-    { length: threads },
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(WORKER, { workerData: { root } });
-        // Two batches in hand, so a worker never waits for this thread to take its answer in.
-        let inHand = 0;
-        const feed = () => {
-          const batch = take();
-          if (batch) {
-            worker.postMessage(batch);
-            inHand++;
-          } else if (inHand === 0) {
-            worker.postMessage(null);
-            resolve();
-          }
-        };
-        worker.on('message', (batch: Prepared[]) => {
-          inHand--;
-          for (const p of batch) prepared.set(p.rel, p);
-          feed();
-        });
-        worker.once('error', reject);
-        feed();
-        feed();
-      }),
-  );
-  await Promise.all(helpers);
-  return prepared;
+  const pool = new ParsePool(root, threads);
+  try {
+    return await pool.prepare(files);
+  } finally {
+    pool.close();
+  }
 }
 
 interface Job {
@@ -151,7 +121,7 @@ export class ParsePool {
     return worth && canUseThreads(threads) ? new ParsePool(root, threads) : null;
   }
 
-  private constructor(root: string, threads: number) {
+  constructor(root: string, threads: number) {
     for (let i = 0; i < threads; i++) {
       const slot = { worker: new Worker(WORKER, { workerData: { root } }), inHand: [] as Job[] };
       slot.worker.on('message', (batch: Prepared[]) => {
