@@ -261,9 +261,10 @@ export function buildProgram(io: CliIo): Command {
         root,
         port: options.port,
         today: io.today,
-        onBuild: ({ version, findings, files }) => {
+        onBuild: ({ version, findings, files, rendered }) => {
           const report = buildReport(root, findings, []);
-          io.stderr(`${version === 1 ? 'Built' : 'Rebuilt'} ${files} files; ${report.errorCount} errors, ${report.warningCount} warnings\n${stylish(report, io.cwd)}`);
+          const what = version === 1 ? `Built ${files} files` : `Rebuilt ${rendered.length} of ${files} files`;
+          io.stderr(`${what}; ${report.errorCount} errors, ${report.warningCount} warnings\n${stylish(report, io.cwd)}`);
         },
       });
       io.stdout(`Previewing ${dir} at ${preview.url} (Ctrl-C to stop)\n`);

@@ -1,4 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
+import { sep } from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseContentWith, type CacheEntries } from '../parse/cache.js';
@@ -10,8 +11,8 @@ export interface PreviewOptions {
   root: string;
   port: number;
   today: string;
-  /** Told after each build, with the lint findings, for the terminal. */
-  onBuild?: (result: { version: number; findings: Finding[]; files: number; reparsed: string[] }) => void;
+  /** Told after each build, with the lint findings, for the terminal, and the pages rendered again. */
+  onBuild?: (result: { version: number; findings: Finding[]; files: number; reparsed: string[]; rendered: string[] }) => void;
 }
 
 export interface Preview {
@@ -51,15 +52,38 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   // Files parsed last time, by content hash: a save re-parses only what changed.
   let parsedFiles: CacheEntries = new Map();
+  // What was saved since the last build: null means everything (the first build, or a save the watcher could not name).
+  let saved: Set<string> | null = null;
   const rebuild = async () => {
+    const changed = saved;
+    saved = new Set();
     const read = parseContentWith(options.root, parsedFiles);
     parsedFiles = read.entries;
     const parsed = read.result;
     findings = lint(parsed, { today: options.today }).findings;
-    const { outputs } = await renderSite(options.root, parsed.model, { audience: 'public', asOf: options.today });
-    pages = outputs;
+    // A save inside one committee's folder changes only that committee's pages (and the index's list of its
+    // meetings): every rule and page of a committee looks only at it and the shared files. Anything else renders all.
+    const committees = new Set(parsed.model.committees.map((c) => c.id));
+    const owner = (file: string) => {
+      const m = /^committees\/([^/]+)\//.exec(file.split(sep).join('/'));
+      return m && committees.has(m[1]) ? m[1] : null;
+    };
+    const touched = changed === null ? null : [...changed, ...read.stats.parsed].map(owner);
+    let rendered: string[];
+    if (touched === null || touched.includes(null) || pages.size === 0) {
+      const { outputs } = await renderSite(options.root, parsed.model, { audience: 'public', asOf: options.today });
+      pages = outputs;
+      rendered = [...outputs.keys()];
+    } else {
+      const dirty = new Set(touched as string[]);
+      const meetingIds = new Set(parsed.model.committees.filter((c) => dirty.has(c.id)).flatMap((c) => c.meetings.map((m) => m.id)));
+      for (const key of [...pages.keys()]) if (dirty.has(key.split('/')[0])) pages.delete(key);
+      const part = await renderSite(options.root, parsed.model, { audience: 'public', asOf: options.today, meetingIds });
+      for (const [key, page] of part.outputs) pages.set(key, page);
+      rendered = [...part.outputs.keys()];
+    }
     version++;
-    options.onBuild?.({ version, findings, files: outputs.size, reparsed: read.stats.parsed });
+    options.onBuild?.({ version, findings, files: pages.size, reparsed: read.stats.parsed, rendered });
     for (const client of clients) client.write(`data: ${version}\n\n`);
   };
   await rebuild();
@@ -67,7 +91,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // Saves come in bursts (an editor writes, renames, touches): build once they settle.
   let timer: NodeJS.Timeout | null = null;
   let building: Promise<void> = Promise.resolve();
-  const watcher: FSWatcher = watch(options.root, { recursive: true }, () => {
+  const watcher: FSWatcher = watch(options.root, { recursive: true }, (_event, filename) => {
+    if (saved !== null && filename) saved.add(String(filename));
+    else saved = null;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       building = building.then(rebuild).catch(() => undefined);

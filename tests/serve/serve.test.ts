@@ -75,6 +75,26 @@ describe('boardpack serve', () => {
     }
   }, 30_000);
 
+  it('renders again only the saved committee\'s pages and the site pages, and serves the others as they were', async () => {
+    const root = copyOfSample();
+    const builds: { rendered: string[]; files: number }[] = [];
+    preview = await startPreview({ root, port: 0, today: '2026-11-22', onBuild: (b) => builds.push(b) });
+    expect(builds[0].rendered.length).toBe(builds[0].files);
+    const other = await (await fetch(`${preview.url}cabinet/2026-06-23/agenda-pack.html`)).text();
+    expect(other).toContain('Cabinet');
+    const file = join(root, REPORT);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Medium-Term Financial Strategy 2027-2030', 'title: Medium-Term Financial Strategy 2027-2032'));
+    await until(() => builds.length >= 2);
+    const rendered = builds.at(-1)!.rendered;
+    expect(rendered).toContain(PACK);
+    expect(rendered).toContain('index.html');
+    expect(rendered.every((f) => f.startsWith('resources-scrutiny-panel/') || !/^[^/]+\/\d{4}-/.test(f))).toBe(true);
+    expect(rendered.length).toBeLessThan(builds[0].files);
+    expect(builds.at(-1)!.files).toBe(builds[0].files);
+    expect(await (await fetch(`${preview.url}${PACK}`)).text()).toContain('Medium-Term Financial Strategy 2027-2032');
+    expect(await (await fetch(`${preview.url}cabinet/2026-06-23/agenda-pack.html`)).text()).toBe(other);
+  }, 30_000);
+
   it('shows lint findings on the page and in the terminal', async () => {
     const root = copyOfSample();
     const builds: { version: number; findings: number; reparsed: string[] }[] = [];
