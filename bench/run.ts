@@ -133,6 +133,14 @@ for (const [name, size] of only === 'pdf' ? [] : Object.entries(SIZES)) {
     appendFileSync(paper, '\nA sentence added to one paper.\n');
     return child('bench/child.mjs', ['build', root, '--out', out, '--force']);
   });
+  // The clerk's case: one pack rebuilt after one of its papers changes, with the gate from the lint cache.
+  const meetingId = `committee-01/${readdirFirstMeeting(root)}`;
+  const packCache = join(out, '.boardpack-build-cache');
+  child('bench/child.mjs', ['build', root, '--meeting', meetingId, '--out', out, '--force', '--cache', '--cache-location', packCache]);
+  const rebuildPack = repeat(Math.min(size.runs, 3), () => {
+    appendFileSync(paper, '\nA sentence added to one paper.\n');
+    return child('bench/child.mjs', ['build', root, '--meeting', meetingId, '--out', out, '--force', '--cache', '--cache-location', packCache]);
+  });
   (results.sizes as Record<string, unknown>)[name] = {
     files,
     megabytes: +(bytes / 1e6).toFixed(1),
@@ -142,6 +150,7 @@ for (const [name, size] of only === 'pdf' ? [] : Object.entries(SIZES)) {
     buildCappedHeap: capped,
     relintAfterOneChange: relint,
     rebuildAfterOneChange: rebuild,
+    rebuildPackAfterOneChange: rebuildPack,
   };
   log(`  lint ${lint.medianMs} ms (floor ${floor.medianMs} ms), build ${build.medianMs} ms, re-lint ${relint.medianMs} ms`);
   rmSync(root, { recursive: true, force: true });

@@ -169,6 +169,8 @@ export function buildProgram(io: CliIo): Command {
     .option('--force', 'publish even when the linter finds errors')
     .option('-j, --jobs <n>', 'packs to print at once (default: the number of cores)', parsePositive)
     .option('--shard <i/n>', 'build share i of n of the meetings, for a CI matrix', parseShard)
+    .option('--cache', 'check with the lint cache, reading only the committees to build')
+    .option('--cache-location <dir>', 'the folder the cache is kept in', '.boardpack-cache')
     .action(async (dir: string, options: BuildCliOptions) => {
       const root = resolve(io.cwd, dir);
       if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
@@ -193,8 +195,19 @@ export function buildProgram(io: CliIo): Command {
         try {
           let built;
           try {
+            // The lint gate from the cache, when asked: then only the committees to build are read.
+            let checked;
+            if (options.cache) {
+              const cached = await lintCached(root, resolve(io.cwd, options.cacheLocation), { today: io.today, asOf }, version());
+              if (cached.configErrors.length) {
+                io.stderr(formatProblems(cached.configErrors.filter((p) => p.severity === 'error')));
+                throw new UsageError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be built`);
+              }
+              checked = cached;
+            }
             // Committee by committee: each part is checked (the lint gate), then rendered.
             built = await buildInParts(root, {
+              checked,
               lint: { today: io.today, asOf },
               stopOnErrors: !options.force,
               meeting: options.meeting,
@@ -317,6 +330,8 @@ export function buildProgram(io: CliIo): Command {
 }
 
 interface BuildCliOptions {
+  cache?: boolean;
+  cacheLocation: string;
   meeting?: string;
   jobs?: number;
   shard?: { index: number; count: number };

@@ -45,13 +45,26 @@ export async function checkInParts(
   const sharedLint = lint(shared, options);
   const findings = sharedLint.findings.filter((f) => !committees.some((c) => inCommittee(f.position.file, c)));
 
+  await readInParts(root, committees, async (id, part) => {
+    findings.push(...lint(part, options).findings.filter((f) => inCommittee(f.position.file, id)));
+    await onPart?.(id, part, findings);
+  });
+  return { findings: sortProblems(findings), rules: sharedLint.rules, configProblems: [], shared, committees };
+}
+
+/**
+ * Read these committees one at a time, each with the shared files, and hand
+ * each to `onPart`; each committee's Markdown is parsed on worker threads
+ * (for a large folder) while the one before is in `onPart`.
+ */
+export async function readInParts(root: string, committees: string[], onPart: (committee: string, part: ParseResult) => Promise<void> | void): Promise<void> {
   const byCommittee = new Map<string, { rel: string; role: Role }[]>(committees.map((c) => [c, []]));
   const files = markdownFiles(root);
   for (const f of files) {
     const m = /^committees\/([^/]+)\//.exec(f.rel);
     if (m) byCommittee.get(m[1])?.push(f);
   }
-  const pool = ParsePool.start(root, files.length);
+  const pool = ParsePool.start(root, committees.reduce((n, c) => n + byCommittee.get(c)!.length, 0));
   try {
     let ahead = pool?.prepare(byCommittee.get(committees[0]) ?? []);
     for (let i = 0; i < committees.length; i++) {
@@ -59,12 +72,9 @@ export async function checkInParts(
       const prepared = ahead ? await ahead : undefined;
       ahead = pool && i + 1 < committees.length ? pool.prepare(byCommittee.get(committees[i + 1]) ?? []) : undefined;
       for (const p of prepared?.values() ?? []) unpackPrepared(p);
-      const part = parseContent(root, prepared, new Set([id]));
-      findings.push(...lint(part, options).findings.filter((f) => inCommittee(f.position.file, id)));
-      await onPart?.(id, part, findings);
+      await onPart(id, parseContent(root, prepared, new Set([id])));
     }
   } finally {
     pool?.close();
   }
-  return { findings: sortProblems(findings), rules: sharedLint.rules, configProblems: [], shared, committees };
 }

@@ -1,9 +1,10 @@
 import type { Committee, Meeting, Model, Problem } from '../model/types.js';
-import { isMeetingFolder } from '../parse/content.js';
+import type { ParseResult } from '../model/types.js';
+import { isMeetingFolder, parseContent } from '../parse/content.js';
 import { listFolder } from '../parse/files.js';
 import { Problems } from '../parse/problems.js';
 import type { LintOptions } from '../lint/lint.js';
-import { checkInParts } from '../lint/parts.js';
+import { checkInParts, readInParts } from '../lint/parts.js';
 import type { Finding, Rule } from '../lint/rule.js';
 import { renderSite, shardOf, type Emit, type HtmlBuildOptions } from './html/build.js';
 
@@ -12,6 +13,12 @@ export interface PartsBuildOptions extends Omit<HtmlBuildOptions, 'emit' | 'meet
   lint: LintOptions;
   /** Render nothing more once the gate has found an error (everything is still checked, to report it all). */
   stopOnErrors: boolean;
+  /**
+   * The gate's findings, already known (from the lint cache): the committees
+   * are then read only to be rendered, and only those with a meeting to build
+   * (all of them when the index is built).
+   */
+  checked?: { findings: Finding[]; rules: Rule[] };
 }
 
 export interface PartsBuildResult {
@@ -48,8 +55,9 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
   const problems: Problem[] = [];
   const skeleton: Committee[] = [];
   const rendering = (findings: Finding[]) => !options.stopOnErrors || !findings.some((f) => f.severity === 'error');
+  const sitePages = !options.meeting && (!options.shard || options.shard.index === 1) && (options.html ?? true);
   let done = 0;
-  const checked = await checkInParts(root, options.lint, async (id, part, findings) => {
+  const renderPart = async (id: string, part: ParseResult, findings: Finding[]) => {
     const mine = [...selected].filter((m) => m.startsWith(`${id}/`)).length;
     if (mine > 0 && rendering(findings)) {
       const base = done;
@@ -65,12 +73,25 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
       done += mine;
     }
     skeleton.push(...part.model.committees.map(outline));
-  });
-  if (checked.configProblems.length) return { findings: [], rules: [], configProblems: checked.configProblems, problems: [] };
+  };
+
+  let checked: { findings: Finding[]; rules: Rule[]; shared: ParseResult };
+  if (options.checked) {
+    const known = options.checked;
+    const shared = parseContent(root, undefined, new Set());
+    if (rendering(known.findings)) {
+      const wanted = committees.filter((c) => sitePages || [...selected].some((m) => m.startsWith(`${c}/`)));
+      await readInParts(root, wanted, (id, part) => renderPart(id, part, known.findings));
+    }
+    checked = { ...known, shared };
+  } else {
+    const result = await checkInParts(root, options.lint, renderPart);
+    if (result.configProblems.length) return { findings: [], rules: [], configProblems: result.configProblems, problems: [] };
+    checked = result;
+  }
 
   // The plans, registers and index: the shared part, and what the index lists of each committee.
-  const sitePages = !options.meeting && (!options.shard || options.shard.index === 1);
-  if (sitePages && (options.html ?? true) && rendering(checked.findings)) {
+  if (sitePages && rendering(checked.findings)) {
     const model: Model = { ...checked.shared.model, committees: skeleton };
     const rendered = await renderSite(root, model, { ...options, pdf: undefined, meeting: undefined, shard: undefined, meetingIds: new Set(), sitePages: true });
     problems.push(...rendered.problems);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +24,41 @@ describe('building committee by committee', () => {
     }
     expect(written).toContain('index.html');
     expect(written.some((f) => f.startsWith('plans/'))).toBe(true);
+  });
+
+  it('builds from the lint cache what it builds without it, one meeting or all, and keeps the gate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'boardpack-parts-cache-'));
+    const root = join(dir, 'content');
+    cpSync(SAMPLE, root, { recursive: true });
+    const cache = join(dir, 'cache');
+    const build = async (...args: string[]) => {
+      const out = mkdtempSync(join(tmpdir(), 'boardpack-parts-cached-out-'));
+      const result = await cli(['build', root, '--out', out, ...args], { today: '2026-11-22' });
+      return { ...result, out };
+    };
+    const same = (a: string, b: string) => {
+      const files = filesUnder(a).sort();
+      expect(filesUnder(b).sort()).toEqual(files);
+      for (const file of files) expect(readFileSync(join(b, file)).equals(readFileSync(join(a, file))), file).toBe(true);
+    };
+    const plain = await build();
+    const cached = await build('--cache', '--cache-location', cache);
+    expect(cached.code).toBe(0);
+    same(plain.out, cached.out);
+    const meeting = ['--meeting', 'resources-scrutiny-panel/2026-03-10'];
+    const one = await build(...meeting);
+    const oneCached = await build(...meeting, '--cache', '--cache-location', cache);
+    same(one.out, oneCached.out);
+    expect(filesUnder(oneCached.out).every((f) => f.startsWith('resources-scrutiny-panel/2026-03-10/'))).toBe(true);
+
+    // An error anywhere still stops the build, read from the cache as without it.
+    const report = join(root, 'committees/cabinet/2026-06-23');
+    const paper = filesUnder(report).find((f) => f.endsWith('.md') && !['agenda.md', 'minutes.md'].includes(f))!;
+    appendFileSync(join(report, paper), '\nThe next meeting is on Friday 23 June 2026.\n');
+    const refused = await build(...meeting, '--cache', '--cache-location', cache);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('date-weekday');
+    expect(filesUnder(refused.out)).toEqual([]);
   });
 
   it('gives the same outputs with the parts parsed ahead on worker threads', () => {
