@@ -52,6 +52,9 @@ export async function checkInParts(
   return { findings: sortProblems(findings), rules: sharedLint.rules, configProblems: [], shared, committees };
 }
 
+/** A committee part with more Markdown files than this is rendered from the files again, to keep memory small. */
+const KEEP_TREES_UP_TO = 500;
+
 /**
  * Read these committees one at a time, each with the shared files, and hand
  * each to `onPart`; each committee's Markdown is parsed on worker threads
@@ -72,7 +75,9 @@ export async function readInParts(root: string, committees: string[], onPart: (c
       const prepared = ahead ? await ahead : undefined;
       ahead = pool && i + 1 < committees.length ? pool.prepare(byCommittee.get(committees[i + 1]) ?? []) : undefined;
       for (const p of prepared?.values() ?? []) unpackPrepared(p);
-      await onPart(id, parseContent(root, prepared, new Set([id])));
+      // Parsed here (a smaller folder), a part keeps its Markdown trees for rendering, unless it is very large.
+      const keepTrees = !prepared && (byCommittee.get(id)?.length ?? 0) <= KEEP_TREES_UP_TO;
+      await onPart(id, parseContent(root, prepared, new Set([id]), { keepTrees }));
     }
   } finally {
     pool?.close();

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { Appendix, Committee, Config, Meeting, Member, Model, ParseResult, Plan, Register } from '../model/types.js';
 import { MODEL_VERSION } from '../model/types.js';
+import type { Root } from 'mdast';
 import { isIsoDate } from '../dates/calendar.js';
 import { CONFIG_FILE, readConfig } from '../config/config.js';
 import { committeeSchema, planSchema } from './schemas.js';
@@ -25,11 +26,30 @@ const SUPPLEMENT_FILE = /^supplement-(\d+)\.md$/;
  * the way. `onlyCommittees` reads just those committees (and everything
  * outside `committees/`), for re-checking one committee's part.
  */
-export function parseContent(root: string, ready?: Map<string, Prepared>, onlyCommittees?: ReadonlySet<string>): ParseResult {
+export function parseContent(
+  root: string,
+  ready?: Map<string, Prepared>,
+  onlyCommittees?: ReadonlySet<string>,
+  options: { keepTrees?: boolean } = {},
+): ParseResult {
   const problems = new Problems();
-  const reader = new ContentReader(root, problems, ready, onlyCommittees);
+  const trees = options.keepTrees ? new Map<string, Root>() : undefined;
+  const reader = new ContentReader(root, problems, ready, onlyCommittees, trees);
   const model = reader.read();
+  if (trees) TREES.set(model, trees);
   return { model, problems: sortProblems(problems.list) };
+}
+
+/** Markdown trees kept with a model read with `keepTrees`, by file. */
+const TREES = new WeakMap<Model, Map<string, Root>>();
+
+/**
+ * The Markdown tree of a file, when the model was read with `keepTrees` and
+ * the file parsed on this thread: the renderer uses it rather than reading
+ * and parsing the file again. Nothing may change it.
+ */
+export function keptTree(model: Model, file: string): Root | undefined {
+  return TREES.get(model)?.get(file);
 }
 
 class ContentReader {
@@ -38,6 +58,7 @@ class ContentReader {
     private readonly problems: Problems,
     private readonly ready?: Map<string, Prepared>,
     private readonly onlyCommittees?: ReadonlySet<string>,
+    private readonly trees?: Map<string, Root>,
   ) {}
 
   read(): Model {
@@ -56,7 +77,7 @@ class ContentReader {
 
   /** A Markdown file read and parsed: done ahead on worker threads when the caller did so, else here. */
   private prepared(rel: string, role: Role): Prepared {
-    const result = this.ready?.get(rel) ?? prepareFile(this.root, rel, role);
+    const result = this.ready?.get(rel) ?? prepareFile(this.root, rel, role, this.trees && ((tree) => this.trees!.set(rel, tree)));
     this.problems.list.push(...result.problems);
     return result;
   }

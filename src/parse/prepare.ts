@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import type { Root } from 'mdast';
 import type { Agenda, DocumentBody, Minutes, Paper, Problem, Register, Strand } from '../model/types.js';
 import { appendixDocSchema } from './schemas.js';
 import { validate } from './yaml.js';
@@ -77,12 +78,14 @@ export function linkResolver(root: string, meetingDir: string, problems: Problem
   };
 }
 
-export function prepareFile(root: string, rel: string, role: Role): Prepared {
+/** `onTree` is given the file's Markdown tree, for a renderer that would otherwise parse the file again. */
+export function prepareFile(root: string, rel: string, role: Role, onTree?: (tree: Root) => void): Prepared {
   const problems = new Problems();
   const result: Prepared = { rel, problems: problems.list };
   const text = readText(root, rel, problems);
   if (text === null) return result;
   const doc = loadMarkdown(rel, text, problems);
+  onTree?.(doc.tree);
   const dir = posix.dirname(rel);
   switch (role) {
     case 'agenda':

@@ -1,10 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateArchive } from '../../bench/generate.js';
 import { parseContent } from '../../src/index.js';
+import { keptTree } from '../../src/parse/content.js';
+import { Problems } from '../../src/parse/problems.js';
+import { packView } from '../../src/render/html/pack.js';
+import { minutesView } from '../../src/render/html/site.js';
 import { renderSite } from '../../src/render/html/build.js';
 import { cli, REPO, SAMPLE } from '../helpers.js';
 import { filesUnder } from './site.js';
@@ -59,6 +63,23 @@ describe('building committee by committee', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('date-weekday');
     expect(filesUnder(refused.out)).toEqual([]);
+  });
+
+  it('renders a part from the Markdown trees read for checking it, without reading the files again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'boardpack-parts-trees-'));
+    cpSync(SAMPLE, dir, { recursive: true });
+    const id = 'resources-scrutiny-panel';
+    const kept = parseContent(dir, undefined, new Set([id]), { keepTrees: true });
+    const meeting = kept.model.committees[0].meetings.find((m) => m.papers.length > 0 && m.minutes)!;
+    const before = packView(dir, kept.model, meeting, 'public', new Problems());
+    const minutesBefore = minutesView(dir, kept.model, meeting, new Problems());
+    // The files go; a view from the kept trees is the same, one from the files cannot be made.
+    for (const paper of meeting.papers) rmSync(join(dir, paper.file));
+    rmSync(join(dir, meeting.minutes!.file));
+    expect(packView(dir, kept.model, meeting, 'public', new Problems())).toEqual(before);
+    expect(minutesView(dir, kept.model, meeting, new Problems())).toEqual(minutesBefore);
+    expect(keptTree(parseContent(SAMPLE).model, meeting.minutes!.file)).toBeUndefined();
+    expect(() => packView(dir, parseContent(SAMPLE).model, meeting, 'public', new Problems())).toThrow();
   });
 
   it('gives the same outputs with the parts parsed ahead on worker threads', () => {

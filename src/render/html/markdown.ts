@@ -40,6 +40,8 @@ export interface RenderOptions {
   problems: Problems;
   /** Mark paragraphs by the line they start on (resolutions and their parts in minutes). */
   classesByLine?: Map<number, string>;
+  /** The file's Markdown tree, when the reader kept it (`keptTree`): not read and parsed again. */
+  tree?: MdastRoot;
 }
 
 function text(value: string): ElementContent {
@@ -48,6 +50,7 @@ function text(value: string): ElementContent {
 
 /** Render a content file's Markdown body (frontmatter left out) to sanitised HTML. */
 export function renderMarkdownFile(root: string, file: string, options: RenderOptions): string {
+  if (options.tree) return renderTree(options.tree, file, options);
   const raw = readFileSync(join(root, file), 'utf8');
   const doc = loadMarkdown(file, raw, new Problems());
   return renderTree(doc.tree, file, options);

@@ -2,6 +2,7 @@ import type { Agenda, Meeting, Model, Paper } from '../../model/types.js';
 import { formatLong } from '../../dates/calendar.js';
 import type { Problems } from '../../parse/problems.js';
 import { renderMarkdownFile } from './markdown.js';
+import { keptTree } from '../../parse/content.js';
 import { packLinks } from './links.js';
 import { appendixAnchor, exemption, meetingHeading, membership, paperAnchor, type Audience } from './views.js';
 
@@ -18,7 +19,7 @@ export function packView(root: string, model: Model, meeting: Meeting, audience:
   const committee = model.committees.find((c) => c.id === meeting.committee)!;
   const rewriteLink = packLinks(model, meeting, audience, problems);
   const byFile = new Map(meeting.papers.map((p) => [p.file, p]));
-  const render = (file: string, topHeading: number) => renderMarkdownFile(root, file, { topHeading, rewriteLink, problems });
+  const render = (file: string, topHeading: number) => renderMarkdownFile(root, file, { topHeading, rewriteLink, problems, tree: keptTree(model, file) });
 
   // Papers in agenda order: each item's links, then what supplements add to it.
   const order: { paper: Paper; item: number; supplement: number | null }[] = [];

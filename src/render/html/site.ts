@@ -2,6 +2,7 @@ import type { Meeting, Model, Plan, Register } from '../../model/types.js';
 import { formatLong } from '../../dates/calendar.js';
 import type { Problems } from '../../parse/problems.js';
 import { renderMarkdownFile } from './markdown.js';
+import { keptTree } from '../../parse/content.js';
 import { meetingOutDir, packLinks } from './links.js';
 import { meetingHeading, minutesClasses, statusView } from './views.js';
 
@@ -18,6 +19,7 @@ export function minutesView(root: string, model: Model, meeting: Meeting, proble
     rewriteLink: packLinks(model, meeting, 'public', problems),
     problems,
     classesByLine: minutesClasses(meeting),
+    tree: keptTree(model, minutes.file),
   });
   const chair = minutes.chair?.name ?? null;
   return {
