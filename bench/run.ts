@@ -198,7 +198,8 @@ if (only !== 'archive') {
 
   // Warm: the browser is already running; the pack is printed again and again.
   const browser = await launchBrowser();
-  const { model } = parseContent(root);
+  // Read as a build reads a committee: with the Markdown trees kept for rendering.
+  const { model } = parseContent(root, undefined, undefined, { keepTrees: true });
   const warmSamples: Sample[] = [];
   const floorSamples: Sample[] = [];
   for (let i = 0; i < 4; i++) {
