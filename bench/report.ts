@@ -86,7 +86,10 @@ The parse floor is remark-parse with remark-gfm alone over the same Markdown
 files, on one thread. Every time is a whole command in a fresh process, from
 start to exit, as a user waits for it (Node's start-up and module loading
 included); lint and its floor are measured turn about, as are the PDF pack
-and md-to-pdf. The build includes its lint gate. "Build in a fixed heap" is
+and md-to-pdf, because this virtual machine's speed drifts (by as much as
+twice between runs an hour apart), so ratios measured turn about are the
+figures to trust; the spreads show the drift within a run. The build
+includes its lint gate. "Build in a fixed heap" is
 the same build with Node's heap held to ${heapCap ?? '?'} MB (\`--max-old-space-size\`).
 "Rebuild after one change" builds everything again; "one pack rebuilt" is the
 clerk's case: \`build --meeting <id> --cache\` after one of its papers changes,
