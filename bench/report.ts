@@ -60,7 +60,7 @@ if (r.pdf) {
   );
   const warm = r.pdf.warm.medianMs / r.pdf.printFloor.medianMs;
   targets.push(
-    `- Warm within 2x the print floor: ${status(warm <= 2, `warm ${s(r.pdf.warm.medianMs)} against the floor's ${s(r.pdf.printFloor.medianMs)}, ${warm.toFixed(1)}x. Warm includes what the floor leaves out: rendering 40 papers from Markdown to HTML, the tagged print with embedded Noto fonts (the floor prints untagged, in the system's fonts), the summons and agenda printed with their references, and pdf-lib putting the two together, numbering 200 pages and saving.${warm <= 2 ? '' : ' Keeping each paper\'s rendered HTML between rebuilds (as \`serve\` could) is what is left.'}`)}`,
+    `- Warm within 2x the print floor: ${status(warm <= 2, `warm ${s(r.pdf.warm.medianMs)} against the floor's ${s(r.pdf.printFloor.medianMs)}, ${warm.toFixed(1)}x. Warm includes what the floor leaves out: rendering 40 papers to HTML (from the Markdown trees read with the model, sanitised), the tagged print with embedded Noto fonts (the floor prints untagged, in the system's fonts), the summons and agenda printed with their references, and pdf-lib putting the two together, numbering 200 pages and saving.${warm <= 2 ? '' : ' Printing the papers in two halves at once (each tab is a process of its own) is what is left to try; two cores here give about 1.25x.'}`)}`,
   );
 }
 
