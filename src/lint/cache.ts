@@ -205,7 +205,7 @@ export async function lintCached(root: string, dir: string, options: LintOptions
   const stale = [...keys].filter(([part, key]) => index?.parts[part]?.key !== key).map(([part]) => part);
 
   const parts: Record<string, PartRecord> = {};
-  for (const [part, key] of keys) if (!stale.includes(part)) parts[part] = index!.parts[part];
+  for (const part of keys.keys()) if (!stale.includes(part)) parts[part] = index!.parts[part];
   const changedFiles = new Set(changed.map((f) => f.rel));
   const parsed = new Set<string>();
   mkdirSync(dir, { recursive: true });
