@@ -12,6 +12,7 @@ import { prepareFilesPacked } from '../parse/parallel.js';
 import { packPrepared, prepareFile, roleOf, unpackPrepared, type Prepared, type Role } from '../parse/prepare.js';
 import { sortProblems } from '../parse/problems.js';
 import { lint, ruleSettings, type LintOptions } from './lint.js';
+import { committeeOf } from './parts.js';
 import type { Finding, Rule } from './rule.js';
 import { RULES } from './rules/index.js';
 
@@ -102,11 +103,8 @@ function contentEntries(root: string): { files: string[]; folders: string[]; com
   return { files: files.sort(), folders: folders.sort(), committees };
 }
 
-/** The part a file (or a finding's file) belongs to. */
-function partOf(file: string, committees: Set<string>): string {
-  const m = /^committees\/([^/]+)(?:\/|$)/.exec(file);
-  return m && committees.has(m[1]) ? m[1] : SHARED;
-}
+/** The part a file (or a finding's file) belongs to: its committee's, or the shared one. */
+const partOf = (file: string, committees: Set<string>): string => committeeOf(file, committees) ?? SHARED;
 
 /** A content hash: 128 bits of SHA-256 are plenty to tell versions of a file apart. */
 const sha = (...parts: (string | Buffer)[]) => {

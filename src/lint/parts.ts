@@ -16,11 +16,17 @@ export interface PartsCheck {
   configProblems: Problem[];
   /** boardpack.yml, the plans and the registers, read without the committees. */
   shared: ParseResult;
-  committees: string[];
 }
 
-/** Is this file (or a finding's file) inside that committee's folder? */
-export const inCommittee = (file: string, id: string) => file === `committees/${id}` || file.startsWith(`committees/${id}/`);
+/**
+ * The committee a file (or a finding's file) belongs to, or null for the
+ * shared part: boardpack.yml, plans, registers, and anything in committees/
+ * that is not a committee's folder. The one place the parts are drawn.
+ */
+export function committeeOf(file: string, committees: ReadonlySet<string>): string | null {
+  const m = /^committees\/([^/]+)(?:\/|$)/.exec(file);
+  return m && committees.has(m[1]) ? m[1] : null;
+}
 
 /**
  * Check a content folder one part at a time: the shared part (boardpack.yml,
@@ -39,17 +45,18 @@ export async function checkInParts(
 ): Promise<PartsCheck> {
   const shared = parseContent(root, undefined, new Set());
   const config = shared.problems.filter((p) => p.position.file === CONFIG_FILE);
+  if (config.some((p) => p.severity === 'error')) return { findings: [], rules: [], configProblems: config, shared };
   const committees = listFolder(root, 'committees', new Problems()).folders; // reading them reports their problems
-  if (config.some((p) => p.severity === 'error')) return { findings: [], rules: [], configProblems: config, shared, committees };
+  const ids = new Set(committees);
 
   const sharedLint = lint(shared, options);
-  const findings = sharedLint.findings.filter((f) => !committees.some((c) => inCommittee(f.position.file, c)));
+  const findings = sharedLint.findings.filter((f) => committeeOf(f.position.file, ids) === null);
 
   await readInParts(root, committees, async (id, part) => {
-    findings.push(...lint(part, options).findings.filter((f) => inCommittee(f.position.file, id)));
+    findings.push(...lint(part, options).findings.filter((f) => committeeOf(f.position.file, ids) === id));
     await onPart?.(id, part, findings);
   });
-  return { findings: sortProblems(findings), rules: sharedLint.rules, configProblems: [], shared, committees };
+  return { findings: sortProblems(findings), rules: sharedLint.rules, configProblems: [], shared };
 }
 
 /** A committee part with more Markdown files than this is rendered from the files again, to keep memory small. */
@@ -62,10 +69,10 @@ const KEEP_TREES_UP_TO = 500;
  */
 export async function readInParts(root: string, committees: string[], onPart: (committee: string, part: ParseResult) => Promise<void> | void): Promise<void> {
   const byCommittee = new Map<string, { rel: string; role: Role }[]>(committees.map((c) => [c, []]));
-  const files = markdownFiles(root);
-  for (const f of files) {
-    const m = /^committees\/([^/]+)\//.exec(f.rel);
-    if (m) byCommittee.get(m[1])?.push(f);
+  const ids = new Set(committees);
+  for (const f of markdownFiles(root)) {
+    const id = committeeOf(f.rel, ids);
+    if (id) byCommittee.get(id)!.push(f);
   }
   const pool = ParsePool.start(root, committees.reduce((n, c) => n + byCommittee.get(c)!.length, 0));
   try {

@@ -1,5 +1,4 @@
-import type { Committee, Meeting, Model, Problem } from '../model/types.js';
-import type { ParseResult } from '../model/types.js';
+import type { Committee, Meeting, Model, ParseResult, Problem } from '../model/types.js';
 import { isMeetingFolder, parseContent } from '../parse/content.js';
 import { listFolder } from '../parse/files.js';
 import { Problems } from '../parse/problems.js';
@@ -52,13 +51,17 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
     selected = new Set(shardOf(meetingIds.map((id) => ({ id })), options.shard.index, options.shard.count).map((m) => m.id));
   } else selected = new Set(meetingIds);
 
+  // How many of the meetings to build each committee holds.
+  const toBuild = new Map<string, number>();
+  for (const id of selected) toBuild.set(id.split('/')[0], (toBuild.get(id.split('/')[0]) ?? 0) + 1);
+
   const problems: Problem[] = [];
   const skeleton: Committee[] = [];
   const rendering = (findings: Finding[]) => !options.stopOnErrors || !findings.some((f) => f.severity === 'error');
   const sitePages = !options.meeting && (!options.shard || options.shard.index === 1) && (options.html ?? true);
   let done = 0;
   const renderPart = async (id: string, part: ParseResult, findings: Finding[]) => {
-    const mine = [...selected].filter((m) => m.startsWith(`${id}/`)).length;
+    const mine = toBuild.get(id) ?? 0;
     if (mine > 0 && rendering(findings)) {
       const base = done;
       const rendered = await renderSite(root, part.model, {
@@ -80,7 +83,7 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
     const known = options.checked;
     const shared = parseContent(root, undefined, new Set());
     if (rendering(known.findings)) {
-      const wanted = committees.filter((c) => sitePages || [...selected].some((m) => m.startsWith(`${c}/`)));
+      const wanted = committees.filter((c) => sitePages || toBuild.has(c));
       await readInParts(root, wanted, (id, part) => renderPart(id, part, known.findings));
     }
     checked = { ...known, shared };

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { parseContentWith, type CacheEntries } from '../parse/cache.js';
 import { lint } from '../lint/lint.js';
+import { committeeOf } from '../lint/parts.js';
 import type { Finding } from '../lint/rule.js';
 import { renderSite } from '../render/html/build.js';
 
@@ -64,11 +65,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     // A save inside one committee's folder changes only that committee's pages (and the index's list of its
     // meetings): every rule and page of a committee looks only at it and the shared files. Anything else renders all.
     const committees = new Set(parsed.model.committees.map((c) => c.id));
-    const owner = (file: string) => {
-      const m = /^committees\/([^/]+)\//.exec(file.split(sep).join('/'));
-      return m && committees.has(m[1]) ? m[1] : null;
-    };
-    const touched = changed === null ? null : [...changed, ...read.stats.parsed].map(owner);
+    const touched = changed === null ? null : [...changed, ...read.stats.parsed].map((file) => committeeOf(file.split(sep).join('/'), committees));
     let rendered: string[];
     if (touched === null || touched.includes(null) || pages.size === 0) {
       const { outputs } = await renderSite(options.root, parsed.model, { audience: 'public', asOf: options.today });
