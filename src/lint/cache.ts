@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../fs/atomic.js';
 import { parseContent } from '../parse/content.js';
 import { exists } from '../parse/files.js';
 import { prepareFilesPacked } from '../parse/parallel.js';
-import { packPrepared, prepareFile, roleOf, unpackPrepared, type Prepared, type Role } from '../parse/prepare.js';
+import { linkTargets, packPrepared, prepareFile, roleOf, unpackPrepared, type Prepared, type Role } from '../parse/prepare.js';
 import { sortProblems } from '../parse/problems.js';
 import { lint, ruleSettings, type LintOptions } from './lint.js';
 import { committeeOf } from './parts.js';
@@ -150,9 +150,9 @@ export async function lintCached(root: string, dir: string, options: LintOptions
   if (index?.holidays) rememberHolidays(index.holidays);
 
   const { files, folders, committees } = contentEntries(root);
-  // Whether a linked file is there, from the walk where it covers the path (a stat each was a tenth of a re-lint).
+  // Whether a linked file is there: from the walk for nearly all (a stat each was a tenth of a re-lint), asked of the disk otherwise.
   const present = new Set([...files, ...folders]);
-  const isThere = (path: string) => (/^(committees|plans|registers)\//.test(path) ? present.has(path) : exists(root, path));
+  const isThere = (path: string) => present.has(path) || exists(root, path);
   const records: Record<string, FileRecord> = {};
   const changed: { rel: string; role: Role }[] = [];
   for (const rel of files) {
@@ -223,7 +223,7 @@ export async function lintCached(root: string, dir: string, options: LintOptions
       const p = fresh.get(rel) ?? old.get(rel);
       if (p) all.set(rel, p);
     }
-    saveBlobs(dir, all, committees, keys.keys(), records, root);
+    saveBlobs(dir, all, committees, keys.keys(), records, isThere);
     for (const p of all.values()) unpackPrepared(p);
     const result = checkPart(parseContent(root, all), options);
     const split = new Map<string, Finding[]>([...keys.keys()].map((part) => [part, []]));
@@ -249,7 +249,7 @@ export async function lintCached(root: string, dir: string, options: LintOptions
         // The shared files are unpacked below, in place: check them from a copy, so the next part finds them packed.
         prepared.set(rel, mine(rel) ? p : structuredClone(p));
       }
-      saveBlobs(dir, new Map([...prepared].filter(([rel]) => mine(rel))), committees, [part], records, root);
+      saveBlobs(dir, new Map([...prepared].filter(([rel]) => mine(rel))), committees, [part], records, isThere);
       for (const p of prepared.values()) unpackPrepared(p);
       const result = checkPart(parseContent(root, prepared, new Set([part])), options);
       parts[part] = { key: '', findings: result.findings.filter((f) => mine(f.position.file)), configErrors: [], enabled: [] };
@@ -276,15 +276,21 @@ function checkPart(parsed: ParseResult, options: LintOptions): { findings: Findi
 }
 
 /** Keep each part's parsed files, packed, and each agenda's links' existence with its record. */
-function saveBlobs(dir: string, prepared: Map<string, Prepared>, committees: Set<string>, parts: Iterable<string>, records: Record<string, FileRecord>, root: string): void {
+function saveBlobs(
+  dir: string,
+  prepared: Map<string, Prepared>,
+  committees: Set<string>,
+  parts: Iterable<string>,
+  records: Record<string, FileRecord>,
+  isThere: (path: string) => boolean,
+): void {
   const wanted = new Set(parts);
   const byPart = new Map<string, [string, Prepared][]>([...wanted].map((part) => [part, []]));
   for (const [rel, p] of prepared) {
     const part = partOf(rel, committees);
     if (!wanted.has(part)) continue;
     byPart.get(part)!.push([rel, p]);
-    const links = p.agenda ? p.agenda.items.flatMap((item) => item.links).flatMap((link) => (link.target ? [link.target] : [])) : [];
-    records[rel] = { ...records[rel], deps: links.map((path) => [path, exists(root, path)]) };
+    records[rel] = { ...records[rel], deps: linkTargets(p).map((path) => [path, isThere(path)]) };
   }
   for (const [part, entries] of byPart) writeFileAtomic(blobFile(dir, part), serialize(entries));
 }

@@ -4,7 +4,7 @@ import type { ParseResult } from '../model/types.js';
 import { parseContent } from './content.js';
 import { exists } from './files.js';
 import { markdownFiles } from './parallel.js';
-import { prepareFile, type Prepared } from './prepare.js';
+import { linkTargets, prepareFile, type Prepared } from './prepare.js';
 
 export interface Entry {
   hash: string;
@@ -18,12 +18,6 @@ export interface CacheStats {
   parsed: string[];
   /** Files taken from the cache. */
   reused: number;
-}
-
-function dependencies(prepared: Prepared): string[] {
-  const agenda = prepared.agenda;
-  if (!agenda) return [];
-  return agenda.items.flatMap((item) => item.links).flatMap((link) => (link.target ? [link.target] : []));
 }
 
 /** Parsed files kept in memory between rebuilds by `serve`. */
@@ -62,7 +56,7 @@ function parseWithEntries(root: string, entries: CacheEntries) {
     }
     const prepared = prepareFile(root, rel, role);
     ready.set(rel, prepared);
-    next.set(rel, { hash, prepared, deps: dependencies(prepared).map((path) => [path, exists(root, path)]) });
+    next.set(rel, { hash, prepared, deps: linkTargets(prepared).map((path) => [path, exists(root, path)]) });
     stats.parsed.push(rel);
   }
   return { stats, next, result: () => parseContent(root, ready) };

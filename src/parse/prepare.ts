@@ -119,6 +119,13 @@ export function prepareFile(root: string, rel: string, role: Role, onTree?: (tre
   return result;
 }
 
+/** The files an agenda links to, whose coming or going changes what its parse says: a cache must read it again then. */
+export function linkTargets(prepared: Prepared): string[] {
+  const agenda = prepared.agenda;
+  if (!agenda) return [];
+  return agenda.items.flatMap((item) => item.links).flatMap((link) => (link.target ? [link.target] : []));
+}
+
 /** Stands in for the file's own path in a packed `Prepared`; no path in a content folder contains NUL. */
 const OWN_FILE = '\u0000';
 
