@@ -12,7 +12,7 @@ import { newMeeting } from '../scaffold/meeting.js';
 import { StagedOutput, writeFileAtomic, writeFolderAtomic } from '../fs/atomic.js';
 import { formatProblems } from './problems.js';
 import { ExitCode, UsageError, type CliIo } from './io.js';
-import { CONFIG_FILE } from '../config/config.js';
+import { CONFIG_FILE, configStoppers } from '../config/config.js';
 import { packageRoot } from '../package-root.js';
 import { lint, UnknownRuleError } from '../lint/lint.js';
 import { RULES } from '../lint/rules/index.js';
@@ -43,6 +43,13 @@ async function load(dir: string, io: CliIo) {
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   if (errors) throw new UsageError(`${dir}: ${errors} problem${errors === 1 ? '' : 's'} must be fixed before the content can be used`);
   return { root, ...result };
+}
+
+/** When boardpack.yml has errors (`configStoppers`), print its problems and stop with exit 2. */
+function stopOnConfig(problems: Problem[], dir: string, what: 'checked' | 'built', io: CliIo): void {
+  if (problems.length === 0) return;
+  io.stderr(formatProblems(problems));
+  throw new UsageError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be ${what}`);
 }
 
 function readDateArgument(text: string): string {
@@ -119,22 +126,16 @@ export function buildProgram(io: CliIo): Command {
       if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
       const asOf = options.asOf === undefined ? undefined : readDateArgument(options.asOf);
       const lintOptions = { today: io.today, asOf, rules: options.rule, strict: options.strict };
-      const unusable = (problems: Problem[]) => {
-        io.stderr(formatProblems(problems));
-        return new UsageError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be checked`);
-      };
       let result;
       try {
         if (options.cache) {
           result = await lintCached(root, resolve(io.cwd, options.cacheLocation), lintOptions, version());
-          if (result.configErrors.length) throw unusable(result.configErrors);
+          stopOnConfig(result.configErrors, dir, 'checked', io);
         } else {
           // The whole model at once, parsed on all threads: faster than part by part (as build goes),
           // for which lint trades memory that grows with the archive.
           const parsed = await parseContentParallel(root);
-          if (parsed.problems.some((p) => p.position.file === CONFIG_FILE && p.severity === 'error')) {
-            throw unusable(parsed.problems.filter((p) => p.position.file === CONFIG_FILE));
-          }
+          stopOnConfig(configStoppers(parsed.problems), dir, 'checked', io);
           result = lint(parsed, lintOptions);
         }
       } catch (err) {
@@ -198,12 +199,8 @@ export function buildProgram(io: CliIo): Command {
             // The lint gate from the cache, when asked: then only the committees to build are read.
             let checked;
             if (options.cache) {
-              const cached = await lintCached(root, resolve(io.cwd, options.cacheLocation), { today: io.today, asOf }, version());
-              if (cached.configErrors.length) {
-                io.stderr(formatProblems(cached.configErrors.filter((p) => p.severity === 'error')));
-                throw new UsageError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be built`);
-              }
-              checked = cached;
+              checked = await lintCached(root, resolve(io.cwd, options.cacheLocation), { today: io.today, asOf }, version());
+              stopOnConfig(checked.configErrors, dir, 'built', io);
             }
             // Committee by committee: each part is checked (the lint gate), then rendered.
             built = await buildInParts(root, {
@@ -225,10 +222,7 @@ export function buildProgram(io: CliIo): Command {
             const started = await starting;
             if (started && !(started instanceof Error)) await started.close();
           }
-          if (built.configProblems.length) {
-            io.stderr(formatProblems(built.configProblems.filter((p) => p.severity === 'error')));
-            throw new UsageError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be built`);
-          }
+          stopOnConfig(built.configProblems, dir, 'built', io);
           if (built.unknownMeeting) {
             throw new UsageError(`No meeting "${options.meeting}" in ${dir}, expected <committee>/<meeting folder> such as ${built.example ?? 'cabinet/2026-04-14'}`);
           }

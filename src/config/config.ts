@@ -17,6 +17,15 @@ export const JURISDICTION_DEFAULTS: Record<
   generic: { clearDays: null, hours: null, holidays: 'none' },
 };
 
+/**
+ * The problems of boardpack.yml when one of them is an error, which stops a
+ * check or a build before anything else is read; none otherwise.
+ */
+export function configStoppers<T extends { position: { file: string }; severity: string }>(problems: readonly T[]): T[] {
+  const config = problems.filter((p) => p.position.file === CONFIG_FILE);
+  return config.some((p) => p.severity === 'error') ? config : [];
+}
+
 /** Read `boardpack.yml` into a Config, recording each problem; null when it cannot be used. */
 export function readConfig(src: YamlSource, problems: Problems): Config | null {
   const data = validate(configSchema, src.doc.toJS(), src, problems, CONFIG_FILE);

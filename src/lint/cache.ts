@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ParseResult, Problem } from '../model/types.js';
-import { CONFIG_FILE } from '../config/config.js';
+import { CONFIG_FILE, configStoppers } from '../config/config.js';
 import { knownHolidays, rememberHolidays } from '../dates/calendar.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { parseContent } from '../parse/content.js';
@@ -268,8 +268,7 @@ export async function lintCached(root: string, dir: string, options: LintOptions
 }
 
 function checkPart(parsed: ParseResult, options: LintOptions): { findings: Finding[]; configErrors: Problem[]; enabled: string[] } {
-  const config = parsed.problems.filter((p) => p.position.file === CONFIG_FILE);
-  const configErrors = config.some((p) => p.severity === 'error') ? config : [];
+  const configErrors = configStoppers(parsed.problems);
   if (configErrors.length) return { findings: [], configErrors, enabled: [] };
   const result = lint(parsed, options);
   return { findings: result.findings, configErrors, enabled: result.rules.map((r) => r.meta.id) };

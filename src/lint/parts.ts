@@ -1,5 +1,5 @@
 import type { ParseResult, Problem } from '../model/types.js';
-import { CONFIG_FILE } from '../config/config.js';
+import { configStoppers } from '../config/config.js';
 import { parseContent } from '../parse/content.js';
 import { listFolder } from '../parse/files.js';
 import { markdownFiles, ParsePool } from '../parse/parallel.js';
@@ -44,8 +44,8 @@ export async function checkInParts(
   onPart?: (committee: string, part: ParseResult, findingsSoFar: Finding[]) => Promise<void> | void,
 ): Promise<PartsCheck> {
   const shared = parseContent(root, undefined, new Set());
-  const config = shared.problems.filter((p) => p.position.file === CONFIG_FILE);
-  if (config.some((p) => p.severity === 'error')) return { findings: [], rules: [], configProblems: config, shared };
+  const stop = configStoppers(shared.problems);
+  if (stop.length) return { findings: [], rules: [], configProblems: stop, shared };
   const committees = listFolder(root, 'committees', new Problems()).folders; // reading them reports their problems
   const ids = new Set(committees);
 
