@@ -179,7 +179,6 @@ export function buildProgram(io: CliIo): Command {
       const pdfModules = options.format === 'html' ? null : printModules();
       const starting = pdfModules?.then(([{ launchBrowser }]) => launchBrowser()).then((b) => b, (error: Error) => error) ?? null;
       const { buildInParts } = await rendering();
-      let printing = false;
       try {
         const asOf = options.asOf === undefined ? io.today : readDateArgument(options.asOf);
         // Pages are rendered while Chromium may still be starting; each print waits for it.
@@ -189,39 +188,32 @@ export function buildProgram(io: CliIo): Command {
           throw new UsageError(`Chromium could not be started: ${started.message}`);
         });
         browser?.catch(() => {}); // reported where a print waits for it
-        printing = true;
         const out = resolve(io.cwd, options.out);
         // Each output goes to a staging folder as it is made, and into place only when all are made.
         const staged = new StagedOutput(out);
         try {
-          let built;
-          try {
-            // The lint gate from the cache, when asked: then only the committees to build are read.
-            let checked;
-            if (options.cache) {
-              checked = await lintCached(root, resolve(io.cwd, options.cacheLocation), { today: io.today, asOf }, version());
-              stopOnConfig(checked.configErrors, dir, 'built', io);
-            }
-            // Committee by committee: each part is checked (the lint gate), then rendered.
-            built = await buildInParts(root, {
-              checked,
-              lint: { today: io.today, asOf },
-              stopOnErrors: !options.force,
-              meeting: options.meeting,
-              audience: options.audience,
-              asOf,
-              html: options.format !== 'pdf',
-              pdf: browser ? async (input) => (await pdfModules!)[1].renderPdfs(browser, input) : undefined,
-              shard: options.shard,
-              jobs: options.jobs ?? availableParallelism(),
-              // Progress is for people at a terminal, not for CI logs or pipes.
-              onProgress: io.interactive ? (done, total, what) => io.stderr(`\r\x1b[K${done}/${total} ${what}${done === total ? '\n' : ''}`) : undefined,
-              emit: staged.write,
-            });
-          } finally {
-            const started = await starting;
-            if (started && !(started instanceof Error)) await started.close();
+          // The lint gate from the cache, when asked: then only the committees to build are read.
+          let checked;
+          if (options.cache) {
+            checked = await lintCached(root, resolve(io.cwd, options.cacheLocation), { today: io.today, asOf }, version());
+            stopOnConfig(checked.configErrors, dir, 'built', io);
           }
+          // Committee by committee: each part is checked (the lint gate), then rendered.
+          const built = await buildInParts(root, {
+            checked,
+            lint: { today: io.today, asOf },
+            stopOnErrors: !options.force,
+            meeting: options.meeting,
+            audience: options.audience,
+            asOf,
+            html: options.format !== 'pdf',
+            pdf: browser ? async (input) => (await pdfModules!)[1].renderPdfs(browser, input) : undefined,
+            shard: options.shard,
+            jobs: options.jobs ?? availableParallelism(),
+            // Progress is for people at a terminal, not for CI logs or pipes.
+            onProgress: io.interactive ? (done, total, what) => io.stderr(`\r\x1b[K${done}/${total} ${what}${done === total ? '\n' : ''}`) : undefined,
+            emit: staged.write,
+          });
           stopOnConfig(built.configProblems, dir, 'built', io);
           if (built.unknownMeeting) {
             throw new UsageError(`No meeting "${options.meeting}" in ${dir}, expected <committee>/<meeting folder> such as ${built.example ?? 'cabinet/2026-04-14'}`);
@@ -245,10 +237,8 @@ export function buildProgram(io: CliIo): Command {
           staged.discard();
         }
       } finally {
-        if (!printing && starting) {
-          const unused = await starting;
-          if (!(unused instanceof Error)) await unused.close();
-        }
+        const started = await starting;
+        if (started && !(started instanceof Error)) await started.close();
       }
     });
 

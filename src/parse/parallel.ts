@@ -46,10 +46,8 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
  * and problems are the same either way.
  */
 export async function parseContentParallel(root: string, workers = workerCount()): Promise<ParseResult> {
-  if (!canUseThreads(workers)) return parseContent(root);
   const files = markdownFiles(root);
-  // BOARDPACK_WORKERS, when set, is obeyed whatever the size.
-  if (files.length < THRESHOLD && process.env.BOARDPACK_WORKERS === undefined) return parseContent(root);
+  if (!useThreads(files.length, workers)) return parseContent(root);
   const prepared = await parseOnThreads(root, files, workers);
   for (const p of prepared.values()) unpackPrepared(p);
   return parseContent(root, prepared);
@@ -57,9 +55,15 @@ export async function parseContentParallel(root: string, workers = workerCount()
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
-/** From the TypeScript sources (the test runner) there is no compiled worker: parse on this thread. */
-function canUseThreads(workers: number): boolean {
-  return workers >= 2 && existsSync(fileURLToPath(WORKER));
+/**
+ * Whether to parse this many Markdown files on worker threads: when there
+ * are enough to gain from it (BOARDPACK_WORKERS, when set, is obeyed whatever
+ * the number), more than one thread, and a compiled worker (the test runner
+ * runs the TypeScript sources, which have none).
+ */
+function useThreads(fileCount: number, workers: number): boolean {
+  const worth = fileCount >= THRESHOLD || process.env.BOARDPACK_WORKERS !== undefined;
+  return worth && workers >= 2 && existsSync(fileURLToPath(WORKER));
 }
 
 /**
@@ -68,8 +72,7 @@ function canUseThreads(workers: number): boolean {
  * are kept in a cache; unpack each before use.
  */
 export async function prepareFilesPacked(root: string, files: { rel: string; role: Role }[], workers = workerCount()): Promise<Map<string, Prepared>> {
-  const threads = canUseThreads(workers) && (files.length >= THRESHOLD || process.env.BOARDPACK_WORKERS !== undefined);
-  if (threads) return parseOnThreads(root, files, workers);
+  if (useThreads(files.length, workers)) return parseOnThreads(root, files, workers);
   return new Map(files.map((f) => [f.rel, packPrepared(prepareFile(root, f.rel, f.role))]));
 }
 
@@ -112,13 +115,9 @@ export class ParsePool {
   private readonly workers: { worker: Worker; inHand: Job[] }[] = [];
   private failed: Error | null = null;
 
-  /**
-   * A pool for this many Markdown files, or null when parsing on this thread
-   * is better: few files (or BOARDPACK_WORKERS unset and under the threshold), one core, or no compiled worker.
-   */
+  /** A pool for this many Markdown files, or null when parsing them on this thread is better (`useThreads`). */
   static start(root: string, fileCount: number, threads = workerCount()): ParsePool | null {
-    const worth = fileCount >= THRESHOLD || process.env.BOARDPACK_WORKERS !== undefined;
-    return worth && canUseThreads(threads) ? new ParsePool(root, threads) : null;
+    return useThreads(fileCount, threads) ? new ParsePool(root, threads) : null;
   }
 
   constructor(root: string, threads: number) {
