@@ -3,7 +3,7 @@ import { configStoppers } from '../config/config.js';
 import { parseContent } from '../parse/content.js';
 import { listFolder } from '../parse/files.js';
 import { markdownFiles, ParsePool } from '../parse/parallel.js';
-import { unpackPrepared, type Role } from '../parse/prepare.js';
+import { prepareFile, unpackPrepared, type Prepared, type Role } from '../parse/prepare.js';
 import { Problems, sortProblems } from '../parse/problems.js';
 import { lint, type LintOptions } from './lint.js';
 import type { Finding, Rule } from './rule.js';
@@ -43,16 +43,16 @@ export async function checkInParts(
   options: LintOptions,
   onPart?: (committee: string, part: ParseResult, findingsSoFar: Finding[]) => Promise<void> | void,
 ): Promise<PartsCheck> {
-  const shared = parseContent(root, undefined, new Set());
+  const content = readShared(root);
+  const { shared, committees } = content;
   const stop = configStoppers(shared.problems);
   if (stop.length) return { findings: [], rules: [], configProblems: stop, shared };
-  const committees = listFolder(root, 'committees', new Problems()).folders; // reading them reports their problems
   const ids = new Set(committees);
 
   const sharedLint = lint(shared, options);
   const findings = sharedLint.findings.filter((f) => committeeOf(f.position.file, ids) === null);
 
-  await readInParts(root, committees, async (id, part) => {
+  await readInParts(content, committees, async (id, part) => {
     findings.push(...lint(part, options).findings.filter((f) => committeeOf(f.position.file, ids) === id));
     await onPart?.(id, part, findings);
   });
@@ -62,17 +62,41 @@ export async function checkInParts(
 /** A committee part with more Markdown files than this is rendered from the files again, to keep memory small. */
 const KEEP_TREES_UP_TO = 500;
 
+/** A content folder's committees and Markdown files, with the shared part read once for every part to reuse. */
+export interface SharedRead {
+  root: string;
+  committees: string[];
+  files: { rel: string; role: Role }[];
+  /** boardpack.yml, the plans and the registers, read without the committees. */
+  shared: ParseResult;
+  /** The shared part's Markdown, parsed once; each part gets a copy, as putting a model together adds to it. */
+  sharedFiles: Map<string, Prepared>;
+}
+
+/** Read the shared part of a content folder, and list what the parts will need. */
+export function readShared(root: string): SharedRead {
+  const committees = listFolder(root, 'committees', new Problems()).folders; // reading them reports their problems
+  const ids = new Set(committees);
+  const files = markdownFiles(root);
+  const sharedFiles = new Map(files.filter((f) => committeeOf(f.rel, ids) === null).map((f) => [f.rel, prepareFile(root, f.rel, f.role)]));
+  const shared = parseContent(root, copies(sharedFiles), new Set());
+  return { root, committees, files, shared, sharedFiles };
+}
+
+const copies = (prepared: Map<string, Prepared>) => new Map([...prepared].map(([rel, p]) => [rel, structuredClone(p)]));
+
 /**
  * Read these committees one at a time, each with the shared files, and hand
  * each to `onPart`; each committee's Markdown is parsed on worker threads
  * (for a large folder) while the one before is in `onPart`.
  */
-export async function readInParts(root: string, committees: string[], onPart: (committee: string, part: ParseResult) => Promise<void> | void): Promise<void> {
+export async function readInParts(content: SharedRead, committees: string[], onPart: (committee: string, part: ParseResult) => Promise<void> | void): Promise<void> {
+  const { root } = content;
   const byCommittee = new Map<string, { rel: string; role: Role }[]>(committees.map((c) => [c, []]));
-  const ids = new Set(committees);
-  for (const f of markdownFiles(root)) {
+  const ids = new Set(content.committees);
+  for (const f of content.files) {
     const id = committeeOf(f.rel, ids);
-    if (id) byCommittee.get(id)!.push(f);
+    if (id) byCommittee.get(id)?.push(f);
   }
   const pool = ParsePool.start(root, committees.reduce((n, c) => n + byCommittee.get(c)!.length, 0));
   try {
@@ -81,10 +105,11 @@ export async function readInParts(root: string, committees: string[], onPart: (c
       const id = committees[i];
       const prepared = ahead ? await ahead : undefined;
       ahead = pool && i + 1 < committees.length ? pool.prepare(byCommittee.get(committees[i + 1]) ?? []) : undefined;
-      for (const p of prepared?.values() ?? []) unpackPrepared(p);
+      const ready = copies(content.sharedFiles);
+      for (const [rel, p] of prepared ?? []) ready.set(rel, unpackPrepared(p));
       // Parsed here (a smaller folder), a part keeps its Markdown trees for rendering, unless it is very large.
       const keepTrees = !prepared && (byCommittee.get(id)?.length ?? 0) <= KEEP_TREES_UP_TO;
-      await onPart(id, parseContent(root, prepared, new Set([id]), { keepTrees }));
+      await onPart(id, parseContent(root, ready, new Set([id]), { keepTrees }));
     }
   } finally {
     pool?.close();

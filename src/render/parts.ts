@@ -1,9 +1,9 @@
 import type { Committee, Meeting, Model, ParseResult, Problem } from '../model/types.js';
-import { isMeetingFolder, parseContent } from '../parse/content.js';
+import { isMeetingFolder } from '../parse/content.js';
 import { listFolder } from '../parse/files.js';
 import { Problems } from '../parse/problems.js';
 import type { LintOptions } from '../lint/lint.js';
-import { checkInParts, readInParts } from '../lint/parts.js';
+import { checkInParts, readInParts, readShared } from '../lint/parts.js';
 import type { Finding, Rule } from '../lint/rule.js';
 import { renderSite, shardOf, type Emit, type HtmlBuildOptions } from './html/build.js';
 
@@ -81,12 +81,12 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
   let checked: { findings: Finding[]; rules: Rule[]; shared: ParseResult };
   if (options.checked) {
     const known = options.checked;
-    const shared = parseContent(root, undefined, new Set());
+    const content = readShared(root);
     if (rendering(known.findings)) {
       const wanted = committees.filter((c) => sitePages || toBuild.has(c));
-      await readInParts(root, wanted, (id, part) => renderPart(id, part, known.findings));
+      await readInParts(content, wanted, (id, part) => renderPart(id, part, known.findings));
     }
-    checked = { ...known, shared };
+    checked = { ...known, shared: content.shared };
   } else {
     const result = await checkInParts(root, options.lint, renderPart);
     if (result.configProblems.length) return { findings: [], rules: [], configProblems: result.configProblems, problems: [] };
