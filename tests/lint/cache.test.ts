@@ -114,6 +114,10 @@ describe('the lint cache', () => {
     expect((await lintCached(root, cache, { ...OPTIONS, strict: true }, 'other')).stats.checked).toHaveLength(all);
     appendFileSync(join(root, 'boardpack.yml'), '\n# a comment\n');
     expect((await lintCached(root, cache, { ...OPTIONS, strict: true }, 'other')).stats.checked).toHaveLength(all);
+    expect((await lintCached(root, cache, { ...OPTIONS, strict: true }, 'other')).stats.checked).toEqual([]);
+    const register = readdirSync(join(root, 'registers')).find((f) => f.endsWith('.md'))!;
+    appendFileSync(join(root, 'registers', register), '\n');
+    expect((await lintCached(root, cache, { ...OPTIONS, strict: true }, 'other')).stats.checked).toHaveLength(all);
   });
 
   it('starts afresh from a cache it cannot read, or one in the old single-file form', async () => {
