@@ -41,8 +41,7 @@ export interface OutlineEntry {
 }
 
 /** Insert every page of another PDF, as it is, before page `at`. Returns how many were inserted. */
-export async function insertPdf(doc: PDFDocument, bytes: Uint8Array, at: number): Promise<number> {
-  const source = await loadPdf(bytes);
+export async function insertPdf(doc: PDFDocument, source: PDFDocument, at: number): Promise<number> {
   const pages = await doc.copyPages(source, source.getPageIndices());
   pages.forEach((page, i) => doc.insertPage(at + i, page));
   return pages.length;

@@ -31,7 +31,8 @@ interface Unit {
   restricted: boolean;
   /** The anchor its printed part starts at; null for a PDF merged as it is. */
   anchor: string | null;
-  pdf: Uint8Array | null;
+  /** A PDF merged as it is, loaded once to count its pages and then to merge it. */
+  pdf: PDFDocument | null;
   pdfPages: number;
 }
 
@@ -99,8 +100,8 @@ export async function packPdf(browser: Browser | PromiseLike<Browser>, input: Pa
 
   const units: Unit[] = [];
   const merge = async (file: string) => {
-    const pdf = readFileSync(join(input.root, file));
-    return { pdf, pdfPages: (await loadPdf(pdf)).getPageCount() };
+    const pdf = await loadPdf(readFileSync(join(input.root, file)));
+    return { pdf, pdfPages: pdf.getPageCount() };
   };
   // In agenda order: each item's papers with their appendices, then the PDFs the item links to directly.
   for (const item of view.items) {
