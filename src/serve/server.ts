@@ -67,7 +67,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const committees = new Set(parsed.model.committees.map((c) => c.id));
     const touched = changed === null ? null : [...changed, ...read.stats.parsed].map((file) => committeeOf(file.split(sep).join('/'), committees));
     let rendered: string[];
-    if (touched === null || touched.includes(null) || pages.size === 0) {
+    if (touched === null || touched.includes(null)) {
       const { outputs } = await renderSite(options.root, parsed.model, { audience: 'public', asOf: options.today });
       pages = outputs;
       rendered = [...outputs.keys()];
