@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -14,17 +15,19 @@ const FACES = [
   ['@fontsource/noto-sans', '700'],
 ] as const;
 
-let cached: string | null = null;
-
 /**
- * `@font-face` rules for the Latin and Latin Extended subsets, with the fonts
- * inlined, so that a printed page looks the same on every machine and loads
- * nothing from outside itself. Each keeps its `unicode-range`: without it
- * every character tried the Latin Extended face first, both faces were
- * embedded in every PDF, and printing took twice as long.
+ * `@font-face` rules for the Latin and Latin Extended subsets, with the font
+ * files copied into `folder` (the private folder pages are printed from, the
+ * only place they may load files from), so that a printed page looks the
+ * same on every machine and loads nothing from outside it. Files load faster
+ * than the same fonts inlined as base64, which every page would decode again.
+ * Each rule keeps its `unicode-range`: without it every character tried the
+ * Latin Extended face first, both faces were embedded in every PDF, and
+ * printing took twice as long.
  */
-export function fontFacesCss(): string {
-  if (cached !== null) return cached;
+export function fontFacesCss(folder: string): string {
+  const fonts = join(folder, '.fonts');
+  mkdirSync(fonts, { recursive: true });
   const rules: string[] = [];
   for (const [pkg, face] of FACES) {
     const dir = dirname(require.resolve(`${pkg}/package.json`));
@@ -38,12 +41,12 @@ export function fontFacesCss(): string {
           .trim()
           .replace(/font-display: swap;/g, 'font-display: block;')
           .replace(/, url\([^)]*\.woff\) format\('woff'\)/g, '')
-          .replace(/url\(\.\/files\/([^)]+\.woff2)\)/g, (_, file: string) =>
-            `url(data:font/woff2;base64,${readFileSync(join(dir, 'files', file)).toString('base64')})`,
-          ),
+          .replace(/url\(\.\/files\/([^)]+\.woff2)\)/g, (_, file: string) => {
+            copyFileSync(join(dir, 'files', file), join(fonts, file));
+            return `url(${pathToFileURL(join(fonts, file)).href})`;
+          }),
       );
     }
   }
-  cached = rules.join('\n');
-  return cached;
+  return rules.join('\n');
 }

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseContent } from '../../src/index.js';
 import { launchBrowser } from '../../src/render/pdf/browser.js';
-import { printHtml } from '../../src/render/pdf/print.js';
+import { Printer } from '../../src/render/pdf/print.js';
 import { cli, SAMPLE } from '../helpers.js';
 import { filesUnder } from './site.js';
 
@@ -51,6 +51,59 @@ async function outlineOf(file: string): Promise<[number, string, number][]> {
   const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
   walk(outlines.get(PDFName.of('First')), 0);
   return found;
+}
+
+/**
+ * Checks that a PDF printed in parts is one tagged document: every page's
+ * marked content and every link is found from the tag tree, on that page, and
+ * no link still points at the placeholder for another part. Returns each
+ * internal link as [page index, page index of its destination].
+ */
+async function taggedLinks(file: string): Promise<{ page: number; target: number }[]> {
+  const doc = await PDFDocument.load(readFileSync(file));
+  const refs = doc.getPages().map((p) => p.ref.toString());
+  const dests = doc.catalog.lookup(PDFName.of('Dests'), PDFDict);
+  const links: { page: number; target: number }[] = [];
+  const keys = new Map<number, unknown>();
+  const collect = (node: PDFDict) => {
+    const nums = node.lookupMaybe(PDFName.of('Nums'), PDFArray);
+    for (let i = 0; nums && i < nums.size(); i += 2) keys.set(Number(nums.get(i).toString()), nums.lookup(i + 1));
+    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    for (let i = 0; kids && i < kids.size(); i++) collect(kids.lookup(i, PDFDict));
+  };
+  const tree = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+  collect(tree.lookup(PDFName.of('ParentTree'), PDFDict));
+  doc.getPages().forEach((page, index) => {
+    // Every page's marked content, and every link, can be found from the tag tree.
+    const owners = keys.get(Number(page.node.get(PDFName.of('StructParents'))?.toString()));
+    expect(owners, `page ${index + 1}`).toBeInstanceOf(PDFArray);
+    // ...and each element it names for this page's content has content on this page: the element's own page,
+    // or, for one that runs on from an earlier page, the page of a marked-content reference in it.
+    const elements = (owners as PDFArray).asArray().flatMap((e) => {
+      const element = e instanceof PDFRef ? doc.context.lookup(e) : e;
+      return element instanceof PDFDict ? [element] : [];
+    });
+    expect(elements.length, `page ${index + 1}`).toBeGreaterThan(0);
+    for (const element of elements) {
+      const kids = element.lookup(PDFName.of('K'));
+      const references = (kids instanceof PDFArray ? kids.asArray() : [kids]).flatMap((k) => {
+        const kid = k instanceof PDFRef ? doc.context.lookup(k) : k;
+        return kid instanceof PDFDict && kid.has(PDFName.of('MCID')) ? [kid.get(PDFName.of('Pg'))] : [];
+      });
+      const onPages = [element.get(PDFName.of('Pg')), ...references].flatMap((pg) => (pg ? [pg.toString()] : []));
+      expect(onPages, `page ${index + 1}`).toContain(page.ref.toString());
+    }
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    for (let i = 0; annots && i < annots.size(); i++) {
+      const annot = annots.lookup(i, PDFDict);
+      expect(keys.has(Number(annot.get(PDFName.of('StructParent'))?.toString())), `a link on page ${index + 1}`).toBe(true);
+      const uri = annot.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)?.decodeText();
+      expect(uri ?? '').not.toContain('boardpack.invalid');
+      const dest = annot.get(PDFName.of('Dest'));
+      if (dest instanceof PDFName) links.push({ page: index, target: refs.indexOf(dests.lookup(dest, PDFArray).get(0).toString()) });
+    }
+  });
+  return links;
 }
 
 let out: string;
@@ -159,41 +212,7 @@ describe('PDF agenda packs', () => {
     expect(frontCount).toBeGreaterThan(0);
     expect(paperStarts.length).toBeGreaterThan(1);
 
-    const doc = await PDFDocument.load(readFileSync(file));
-    const refs = doc.getPages().map((p) => p.ref.toString());
-    const dests = doc.catalog.lookup(PDFName.of('Dests'), PDFDict);
-    const targets: number[] = [];
-    const keys = new Map<number, unknown>();
-    const collect = (node: PDFDict) => {
-      const nums = node.lookupMaybe(PDFName.of('Nums'), PDFArray);
-      for (let i = 0; nums && i < nums.size(); i += 2) keys.set(Number(nums.get(i).toString()), nums.lookup(i + 1));
-      const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
-      for (let i = 0; kids && i < kids.size(); i++) collect(kids.lookup(i, PDFDict));
-    };
-    const tree = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
-    collect(tree.lookup(PDFName.of('ParentTree'), PDFDict));
-    doc.getPages().forEach((page, index) => {
-      // Every page's marked content, and every link, can be found from the tag tree.
-      const owners = keys.get(Number(page.node.get(PDFName.of('StructParents'))?.toString()));
-      expect(owners, `page ${index + 1}`).toBeInstanceOf(PDFArray);
-      // ...and the elements it names for this page's content are on this page.
-      const onPage = (owners as PDFArray).asArray().flatMap((e) => {
-        const element = e instanceof PDFRef ? doc.context.lookup(e) : e;
-        const pg = element instanceof PDFDict ? element.get(PDFName.of('Pg')) : undefined;
-        return pg ? [pg.toString()] : [];
-      });
-      expect(onPage.length, `page ${index + 1}`).toBeGreaterThan(0);
-      expect(new Set(onPage), `page ${index + 1}`).toEqual(new Set([page.ref.toString()]));
-      const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
-      for (let i = 0; annots && i < annots.size(); i++) {
-        const annot = annots.lookup(i, PDFDict);
-        expect(keys.has(Number(annot.get(PDFName.of('StructParent'))?.toString())), `a link on page ${index + 1}`).toBe(true);
-        const uri = annot.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)?.decodeText();
-        expect(uri ?? '').not.toContain('boardpack.invalid');
-        const dest = annot.get(PDFName.of('Dest'));
-        if (index < frontCount && dest instanceof PDFName) targets.push(refs.indexOf(dests.lookup(dest, PDFArray).get(0).toString()));
-      }
-    });
+    const targets = (await taggedLinks(file)).filter((l) => l.page < frontCount).map((l) => l.target);
     expect(new Set(targets)).toEqual(new Set(paperStarts));
 
     // A reader that follows the tags meets the summons, then the agenda, then the papers, with their text.
@@ -287,9 +306,39 @@ describe('closed rendering and the browser', () => {
     const blocked: string[] = [];
     const allowed = mkdtempSync(join(tmpdir(), 'boardpack-allowed-'));
     const html = '<!DOCTYPE html><html lang="en"><body><img src="http://127.0.0.1:9/x.png" alt="x"><link rel="stylesheet" href="file:///etc/hostname"><p>Hello</p></body></html>';
-    const pdf = await printHtml(browser, html, allowed, '.', (url) => blocked.push(url));
+    const printer = new Printer(browser, allowed);
+    const pdf = await printer.print(html, '.', (url) => blocked.push(url));
     expect(pdf.length).toBeGreaterThan(500);
     expect(blocked).toEqual(expect.arrayContaining(['http://127.0.0.1:9/x.png', 'file:///etc/hostname']));
+    // The tab is used again for the next page, and still blocks, telling that page's print.
+    const again: string[] = [];
+    await printer.print(html.replace('x.png', 'y.png'), '.', (url) => again.push(url));
+    expect(again).toEqual(expect.arrayContaining(['http://127.0.0.1:9/y.png', 'file:///etc/hostname']));
+    expect(again).not.toContain('http://127.0.0.1:9/x.png');
+    await printer.close();
+  });
+
+  it('prints many pages through no more tabs than it is given, each page its own PDF', async () => {
+    const allowed = mkdtempSync(join(tmpdir(), 'boardpack-allowed-'));
+    let opened = 0;
+    const count = () => opened++;
+    browser.on('targetcreated', count);
+    try {
+      const printer = new Printer(browser, allowed, 2);
+      const pdfs = await Promise.all(
+        [1, 2, 3, 4, 5].map((n) => printer.print(`<!DOCTYPE html><html lang="en"><body><p>Page of print ${n}</p></body></html>`)),
+      );
+      await printer.close();
+      expect(opened).toBe(2);
+      pdfs.forEach((pdf, i) => {
+        const file = join(allowed, `print-${i + 1}.pdf`);
+        writeFileSync(file, pdf);
+        expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).trim()).toBe(`Page of print ${i + 1}`);
+      });
+      expect((await browser.pages()).length).toBeLessThanOrEqual(1);
+    } finally {
+      browser.off('targetcreated', count);
+    }
   });
 
   it('a paper’s remote image and file:///etc/passwd reference are never fetched when its pack is printed', async () => {
@@ -373,4 +422,73 @@ describe('a PDF linked straight from an agenda item', () => {
       '1 Risk Register Review 4',
     ]);
   }, 60_000);
+});
+
+describe('a long pack', () => {
+  // Three reports of about fifty pages each: long enough to be printed in two pieces at once.
+  const report = (title: string, word: string, link: string) =>
+    `---\ntitle: ${title}\n---\n\n` +
+    Array.from({ length: 26 }, (_, s) =>
+      [
+        `## ${s + 1}. ${word} section ${s + 1}`,
+        ...Array.from({ length: 12 }, (_, p) =>
+          `${s + 1}.${p + 1} ` +
+          `The ${word} review notes that the service met its targets for the quarter, that spending stayed within the approved budget, and that the actions agreed at the last meeting are in hand. `.repeat(3),
+        ),
+      ].join('\n\n'),
+    ).join('\n\n') +
+    `\n\n${link}\n`;
+  let root: string;
+  let file: string;
+  let pages: string[];
+  beforeAll(async () => {
+    const { BASE, contentFolder } = await import('../helpers.js');
+    root = contentFolder({
+      ...BASE,
+      'committees/panel/2026-03-10/agenda.md':
+        '---\npublished: 2026-03-02\n---\n\n1. Housing\n   [Housing report](housing.md)\n2. Leisure\n   [Leisure report](leisure.md)\n3. Waste\n   [Waste report](waste.md)\n',
+      'committees/panel/2026-03-10/housing.md': report('Housing Review', 'housing', 'See also the [waste report](waste.md).'),
+      'committees/panel/2026-03-10/leisure.md': report('Leisure Review', 'leisure', 'No links.'),
+      'committees/panel/2026-03-10/waste.md': report('Waste Review', 'waste', 'See also the [housing report](housing.md).'),
+    });
+    const result = await cli(['build', root, '--format', 'pdf', '--jobs', '2', '--out', join(root, 'out'), '--force']);
+    expect(result.code, result.stderr).toBe(0);
+    file = join(root, 'out/panel/2026-03-10/agenda-pack.pdf');
+    pages = pagesOf(file);
+  }, 120_000);
+
+  it('is printed in pieces at once, and they are put together as one numbered, linked and tagged document', async () => {
+    // Each printed part embeds its own subset of each face: the summons and agenda, and here two pieces of papers.
+    const serif = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').filter((l) => /\+NotoSerif-Regular /.test(l));
+    expect(serif.length).toBe(3);
+
+    const front = pages.findIndex((t) => /Page 1$/.test(t));
+    expect(front).toBeGreaterThan(0);
+    expect(pages.length - front).toBeGreaterThan(120);
+    // Numbered without a gap or a repeat from the first paper's first page to the last page.
+    pages.slice(front).forEach((text, i) => expect(text, `page ${front + i + 1}`).toMatch(new RegExp(`Page ${i + 1}$`)));
+    const starts = ['Housing Review', 'Leisure Review', 'Waste Review'].map((title) => pages.findIndex((t) => /AGENDA ITEM \d+ ·/.test(t) && t.includes(title)));
+    expect(starts.every((s, i) => s >= front && (i === 0 || s > starts[i - 1]))).toBe(true);
+    expect(pages[0]).toContain(`Housing Review (Pages 1 - ${starts[1] - front})`);
+    expect(pages[0]).toContain(`Waste Review (Pages ${starts[2] - front + 1} - ${pages.length - front})`);
+
+    const links = await taggedLinks(file);
+    // The agenda's links land on each report's first page...
+    expect(new Set(links.filter((l) => l.page < front).map((l) => l.target))).toEqual(new Set(starts));
+    // ...and the reports' links to each other across the pieces, both ways.
+    expect(links).toContainEqual({ page: starts[1] - 1, target: starts[2] });
+    expect(links).toContainEqual({ page: pages.length - 1, target: starts[0] });
+
+    // A reader that follows the tags meets the agenda, then each report once, in order.
+    const struct = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
+    const headings = [...struct.matchAll(/H3 \(block\)\n\s+NonStruct\n\s+"([^"]+)"/g)].map((m) => m[1]);
+    expect(headings).toEqual(['Membership', 'Housing Review', 'Leisure Review', 'Waste Review']);
+    expect(struct.indexOf('"Agenda"')).toBeLessThan(struct.indexOf('"AGENDA ITEM 1'));
+  });
+
+  it('comes out the same, byte for byte, with its pieces printed one after the other', async () => {
+    const result = await cli(['build', root, '--format', 'pdf', '--jobs', '1', '--out', join(root, 'one-by-one'), '--force']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(join(root, 'one-by-one/panel/2026-03-10/agenda-pack.pdf')).equals(readFileSync(file))).toBe(true);
+  }, 120_000);
 });

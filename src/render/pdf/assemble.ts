@@ -235,8 +235,8 @@ function numberTreeEntries(doc: PDFDocument, node: PDFDict | undefined): [number
  * document, keeping both tagged as one: the front's structure elements go
  * first under the document's own, its marked content keeps its place in the
  * parent tree (under keys after the document's), and its named destinations
- * join the document's. Links printed as `CROSS_PART#anchor` become links to
- * the document's destination of that name.
+ * join the document's. Links between the parts are made by linkAcrossParts
+ * once all the parts are put together.
  */
 export function prependTagged(doc: PDFDocument, front: PDFDocument): void {
   const copier = PDFObjectCopier.for(front.context, doc.context);
@@ -301,10 +301,16 @@ export function prependTagged(doc: PDFDocument, front: PDFDocument): void {
   for (const [key, value] of front.catalog.lookupMaybe(name('Dests'), PDFDict)?.entries() ?? []) {
     dests.set(key, copier.copy(value));
   }
+}
 
-  // Links from the front to places in the document.
-  const byAnchor = new Map(dests.keys().map((key) => [decodeURIComponent(key.decodeText()), key]));
-  doc.getPages().slice(0, front.getPageCount()).forEach((page) => {
+/**
+ * Links printed in one part to a place printed in another (written with
+ * CROSS_PART) become links to the named destination, once the parts are one document.
+ */
+export function linkAcrossParts(doc: PDFDocument): void {
+  const dests = doc.catalog.lookupMaybe(name('Dests'), PDFDict);
+  const byAnchor = new Map((dests?.keys() ?? []).map((key) => [decodeURIComponent(key.decodeText()), key]));
+  for (const page of doc.getPages()) {
     for (const annot of asArray(page.node.get(name('Annots')), doc)) {
       const dict = annot instanceof PDFRef ? doc.context.lookup(annot, PDFDict) : (annot as PDFDict);
       const uri = dict.lookupMaybe(name('A'), PDFDict)?.lookupMaybe(name('URI'), PDFString, PDFHexString)?.decodeText();
@@ -315,5 +321,5 @@ export function prependTagged(doc: PDFDocument, front: PDFDocument): void {
       dict.delete(name('A'));
       dict.set(name('Dest'), key);
     }
-  });
+  }
 }

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
-import type { Browser } from 'puppeteer-core';
-import { printHtml } from './print.js';
+import type { Printer } from './print.js';
 import {
   addOutline,
   CROSS_PART,
   insertPdf,
+  linkAcrossParts,
   prependTagged,
   loadPdf,
   savePdf,
@@ -39,14 +39,41 @@ interface Unit {
 export interface PackPdfInput {
   view: PackView;
   render: (view: object) => string;
-  /** Where the printed page may load files from. */
-  allowed: string;
-  /** The pack's folder inside it, `<committee>/<meeting>`. */
+  /** The pack's folder in the output, `<committee>/<meeting>`. */
   relDir: string;
   root: string;
   title: string;
   subject: string;
   date: string;
+}
+
+/**
+ * A long pack's papers are printed in pieces of about this much HTML (some
+ * hundred pages), side by side in the printer's tabs. How many pieces there
+ * are depends on the pack alone, never on the machine or --jobs, so that
+ * every machine makes the same PDF.
+ */
+export const PIECE_SIZE = 300_000;
+
+/** Papers in consecutive pieces of about even size, each paper whole; one piece for a short pack. */
+export function splitPieces<T>(papers: readonly T[], size: (paper: T) => number, pieceSize = PIECE_SIZE): T[][] {
+  const sizes = papers.map(size);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const count = Math.max(1, Math.min(papers.length, Math.round(total / pieceSize)));
+  if (count === 1) return papers.length ? [[...papers]] : [];
+  const pieces: T[][] = Array.from({ length: count }, () => []);
+  let before = 0;
+  papers.forEach((paper, i) => {
+    // Each paper goes to the piece its middle falls in.
+    pieces[Math.min(count - 1, Math.floor(((before + sizes[i] / 2) * count) / total))].push(paper);
+    before += sizes[i];
+  });
+  return pieces.filter((piece) => piece.length > 0);
+}
+
+/** Links to anchors printed in another part point outside this one, until the parts are put together. */
+function linkOut(html: string, anchors: ReadonlySet<string>, own: ReadonlySet<string>): string {
+  return html.replace(/href="#([^"]+)"/g, (link, anchor: string) => (anchors.has(anchor) && !own.has(anchor) ? `href="${CROSS_PART}#${anchor}"` : link));
 }
 
 function pageLabel(first: number, last: number): string {
@@ -93,10 +120,8 @@ function destinations(doc: PDFDocument): Map<string, number> {
  * read from the PDF's own link destinations; then the summons and agenda are
  * printed with the real numbers, and put in front, tags and links and all.
  */
-export async function packPdf(browser: Browser | PromiseLike<Browser>, input: PackPdfInput): Promise<Uint8Array> {
-  const { view, render, allowed } = input;
-  const print = async (v: object) =>
-    loadPdf(await printHtml(browser, render(v), allowed, input.relDir));
+export async function packPdf(printer: Printer, input: PackPdfInput): Promise<Uint8Array> {
+  const { view, render } = input;
 
   const units: Unit[] = [];
   const merge = async (file: string) => {
@@ -148,9 +173,19 @@ export async function packPdf(browser: Browser | PromiseLike<Browser>, input: Pa
 
   // 1. The papers, printed once on their own: where each starts is read from
   // the PDF's own link destinations. They are numbered from their first page,
-  // so the front's length does not change any reference.
+  // so the front's length does not change any reference. A long pack's papers
+  // are printed in pieces at once, and the pieces put together in order.
   const anchors = new Set(units.flatMap((u) => (u.anchor === null ? [] : [u.anchor])));
-  const body = anchors.size ? await print({ ...view, pdf: true, part: 'papers', unit: true }) : null;
+  const pieces = splitPieces(view.papers, (p) => 1000 + (p.html?.length ?? 0) + p.appendices.reduce((n, a) => n + (a.html?.length ?? 0), 0));
+  const printed = await Promise.all(
+    pieces.map(async (papers, i) => {
+      const own = new Set(units.filter((u) => u.anchor !== null && papers.some((p) => p.anchor === u.key)).map((u) => u.anchor!));
+      const html = linkOut(render({ ...view, pdf: true, part: 'papers', unit: true, papers, continued: i > 0 }), anchors, own);
+      return loadPdf(await printer.print(html, input.relDir));
+    }),
+  );
+  const body = printed.pop() ?? null;
+  for (const piece of printed.reverse()) prependTagged(body!, piece);
   const measured = layout(body);
   const paperPages = new Map<string, { first: number; last: number }>();
   units.forEach((unit, i) => {
@@ -171,11 +206,11 @@ export async function packPdf(browser: Browser | PromiseLike<Browser>, input: Pa
   // 2. The summons and agenda with the page references, printed on their own.
   // Its links to the papers point outside it when printed; they become links
   // to the papers' destinations when the two are put together.
-  const frontHtml = render({ ...view, pdf: true, part: 'front', items: withPages(view.items), supplements: view.supplements.map((s) => ({ ...s, items: withPages(s.items) })) })
-    .replace(/href="#([^"]+)"/g, (link, anchor: string) => (anchors.has(anchor) ? `href="${CROSS_PART}#${anchor}"` : link));
-  const front = await loadPdf(await printHtml(browser, frontHtml, allowed, input.relDir));
+  const frontHtml = render({ ...view, pdf: true, part: 'front', items: withPages(view.items), supplements: view.supplements.map((s) => ({ ...s, items: withPages(s.items) })) });
+  const front = await loadPdf(await printer.print(linkOut(frontHtml, anchors, new Set()), input.relDir));
   const doc = body ?? front;
   if (body) prependTagged(body, front);
+  linkAcrossParts(doc);
   const final = layout(doc);
   if (final.count.some((n, i) => n !== measured.count[i])) throw new Error('the papers lost or gained pages when the agenda was put in front of them');
   for (let i = units.length - 1; i >= 0; i--) {
@@ -185,7 +220,7 @@ export async function packPdf(browser: Browser | PromiseLike<Browser>, input: Pa
   const expected = final.front + final.count.reduce((a, b) => a + b, 0);
   if (doc.getPageCount() !== expected) throw new Error(`page count ${doc.getPageCount()} differs from the papers' ${expected}`);
 
-  relativiseLinks(doc, join(allowed, input.relDir));
+  relativiseLinks(doc, join(printer.allowed, input.relDir));
   normaliseStructIds(doc);
   await stampPageNumbers(doc, final.front);
   const restricted = units.flatMap((u, i) => (u.restricted ? Array.from({ length: final.count[i] }, (_, k) => final.first[i] + k) : []));

@@ -8,7 +8,7 @@ import { minutesView } from '../html/site.js';
 import { meetingOutDir } from '../html/links.js';
 import type { PdfBuildInput } from '../html/build.js';
 import { packPdf } from './pack.js';
-import { printHtml } from './print.js';
+import { Printer } from './print.js';
 import { mapLimit } from './pool.js';
 import { loadPdf, normaliseStructIds, relativiseLinks, savePdf, setMetadata, stampPageNumbers } from './assemble.js';
 import { fontFacesCss } from '../fonts.js';
@@ -17,10 +17,13 @@ import { fontFacesCss } from '../fonts.js';
 export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input: PdfBuildInput): Promise<void> {
   const { root, model, audience, problems } = input;
   const emit = input.emit;
-  // Printed pages carry their fonts with them, so a pack looks the same wherever it is built.
-  const render = (template: string, view: object) => input.render(template, { ...view, fontFaces: fontFacesCss() });
   // Pages are printed from a private folder and may load nothing outside it.
   const allowed = mkdtempSync(join(tmpdir(), 'boardpack-print-'));
+  // Printed pages carry their fonts with them, so a pack looks the same wherever it is built.
+  const fontFaces = fontFacesCss(allowed);
+  const render = (template: string, view: object) => input.render(template, { ...view, fontFaces });
+  // As many prints at once as the build's jobs, packs and the pieces of long packs alike.
+  const printer = new Printer(browser, allowed, input.jobs ?? 1);
   const suffix = audience === 'members' ? '.members' : '';
   const forMeeting = async (meeting: (typeof input.meetings)[number]) => {
     const dir = meetingOutDir(meeting);
@@ -31,10 +34,9 @@ export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input:
       const mainPapers = view.papers.filter((p) => p.supplement === null);
       emit(
         `${dir}/agenda-pack${suffix}.pdf`,
-        await packPdf(browser, {
+        await packPdf(printer, {
           view: { ...view, papers: mainPapers, supplements: [] },
           render: (v) => render('agenda-pack', v),
-          allowed,
           relDir: dir,
           root,
           title: `${when}: agenda pack`,
@@ -47,10 +49,9 @@ export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input:
         const published = meeting.supplements.find((s) => s.supplement === supplement.number)?.published;
         emit(
           `${dir}/agenda-pack.supplement-${supplement.number}${suffix}.pdf`,
-          await packPdf(browser, {
+          await packPdf(printer, {
             view: { ...view, items: supplement.items, agendaNotes: [], supplements: [], papers, supplementOnly: supplement.number } as typeof view,
             render: (v) => render('agenda-pack', v),
-            allowed,
             relDir: dir,
             root,
             title: `${when}: supplementary agenda ${supplement.number}`,
@@ -61,7 +62,7 @@ export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input:
       }
     }
     if (meeting.minutes) {
-      const doc = await loadPdf(await printHtml(browser, render('minutes', minutesView(root, model, meeting, problems)), allowed, dir));
+      const doc = await loadPdf(await printer.print(render('minutes', minutesView(root, model, meeting, problems)), dir));
       relativiseLinks(doc, join(allowed, dir));
       normaliseStructIds(doc);
       const total = doc.getPageCount();
@@ -77,13 +78,14 @@ export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input:
     }
   };
   try {
-    // Packs are built a few at a time in the one browser; each takes its own tab.
+    // Meetings are built a few at a time; their prints share the printer's tabs.
     let done = 0;
     await mapLimit(input.meetings, input.jobs ?? 1, async (meeting) => {
       await forMeeting(meeting);
       input.onProgress?.(++done, input.meetings.length, meeting.id);
     });
   } finally {
+    await printer.close();
     rmSync(allowed, { recursive: true, force: true });
   }
 }
