@@ -5,11 +5,24 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { chromiumArgs, findChromium } from '../chromium.js';
 
 /**
+ * A fresh, empty folder for Chromium's profile. It is thrown away after the
+ * build, so it is kept in memory (/dev/shm) where the system has that: on a
+ * disk, removing the two hundred files Chromium writes takes a tenth of a second.
+ */
+function freshProfile(): string {
+  try {
+    return mkdtempSync('/dev/shm/boardpack-chromium-');
+  } catch {
+    return mkdtempSync(join(tmpdir(), 'boardpack-chromium-'));
+  }
+}
+
+/**
  * Start the system Chromium for one build. Its profile is a fresh folder,
  * removed when the browser closes; the browser closes on Ctrl-C too.
  */
 export async function launchBrowser(): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'boardpack-chromium-'));
+  const profile = freshProfile();
   const browser = await puppeteer.launch({
     executablePath: findChromium(),
     args: chromiumArgs(profile),
