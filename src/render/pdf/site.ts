@@ -85,7 +85,8 @@ export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input:
       input.onProgress?.(++done, input.meetings.length, meeting.id);
     });
   } finally {
-    await printer.close();
+    // The tabs close in the background; nothing waits for them, and the browser closes any still open when it closes.
+    void printer.close();
     rmSync(allowed, { recursive: true, force: true });
   }
 }
