@@ -12,6 +12,7 @@ import { newMeeting } from '../scaffold/meeting.js';
 import { StagedOutput, writeFileAtomic, writeFolderAtomic } from '../fs/atomic.js';
 import { formatProblems } from './problems.js';
 import { ExitCode, UsageError, type CliIo } from './io.js';
+import { stepDone, timingReport } from '../timing.js';
 import { CONFIG_FILE, configStoppers } from '../config/config.js';
 import { packageRoot } from '../package-root.js';
 import { lint, UnknownRuleError } from '../lint/lint.js';
@@ -168,7 +169,7 @@ export function buildProgram(io: CliIo): Command {
     .option('-o, --out <dir>', 'the output folder', 'out')
     .option('--as-of <date>', 'the day overdue checks count from (default: today)')
     .option('--force', 'publish even when the linter finds errors')
-    .option('-j, --jobs <n>', 'packs to print at once (default: the number of cores)', parsePositive)
+    .option('-j, --jobs <n>', 'prints at once, packs or pieces of a long pack (default: the number of cores)', parsePositive)
     .option('--shard <i/n>', 'build share i of n of the meetings, for a CI matrix', parseShard)
     .option('--cache', 'check with the lint cache, reading only the committees to build')
     .option('--cache-location <dir>', 'the folder the cache is kept in', '.boardpack-cache')
@@ -232,13 +233,17 @@ export function buildProgram(io: CliIo): Command {
             throw new UsageError(`${dir}: nothing was written`);
           }
           const files = staged.commit();
+          stepDone('outputs in place');
           io.stdout(`Wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${options.out}\n`);
         } finally {
           staged.discard();
         }
       } finally {
         const started = await starting;
-        if (started && !(started instanceof Error)) await started.close();
+        if (started && !(started instanceof Error)) {
+          await started.close();
+          stepDone('browser closed');
+        }
       }
     });
 
@@ -370,6 +375,7 @@ function starterMeetingDate(today: string): string {
 
 /** Run the CLI on arguments (without `node boardpack`); returns the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
+  stepDone('started');
   const program = buildProgram(io);
   try {
     await program.parseAsync(args, { from: 'user' });
@@ -387,6 +393,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr(`boardpack: internal error: ${(err as Error).message}\n`);
     if (process.env.BOARDPACK_DEBUG) io.stderr(`${(err as Error).stack}\n`);
     return 2;
+  } finally {
+    stepDone('ended');
+    io.stderr(timingReport());
   }
 }
 

@@ -6,6 +6,7 @@ import type { LintOptions } from '../lint/lint.js';
 import { checkInParts, readInParts, readShared } from '../lint/parts.js';
 import type { Finding, Rule } from '../lint/rule.js';
 import { renderSite, shardOf, type Emit, type HtmlBuildOptions } from './html/build.js';
+import { stepDone } from '../timing.js';
 
 export interface PartsBuildOptions extends Omit<HtmlBuildOptions, 'emit' | 'meetingIds' | 'sitePages'> {
   emit: Emit;
@@ -61,6 +62,7 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
   const sitePages = !options.meeting && (!options.shard || options.shard.index === 1) && (options.html ?? true);
   let done = 0;
   const renderPart = async (id: string, part: ParseResult, findings: Finding[]) => {
+    stepDone(`read and checked: ${id}`);
     const mine = toBuild.get(id) ?? 0;
     if (mine > 0 && rendering(findings)) {
       const base = done;

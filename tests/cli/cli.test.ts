@@ -194,3 +194,28 @@ describe('boardpack export --out', () => {
     expect(readdirSync(join(root, 'model'))).toEqual(['out.json']);
   });
 });
+
+describe('BOARDPACK_TIMING', () => {
+  it('makes a build say when each step was done, in order, and says nothing without it', async () => {
+    const root = contentFolder({
+      ...BASE,
+      'committees/panel/2026-03-10/agenda.md': '---\npublished: 2026-03-02\n---\n\n1. Report\n   [Report](report.md)\n',
+      'committees/panel/2026-03-10/report.md': '---\ntitle: Report\n---\n\nText.\n',
+    });
+    const quiet = await cli(['build', root, '--out', join(root, 'quiet')]);
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(quiet.stderr).toBe('');
+
+    process.env.BOARDPACK_TIMING = '1';
+    try {
+      const timed = await cli(['build', root, '--out', join(root, 'out')]);
+      expect(timed.code, timed.stderr).toBe(0);
+      const steps = [...timed.stderr.matchAll(/^ *(\d+) {2}(.+)$/gm)].map((m) => ({ at: Number(m[1]), step: m[2] }));
+      expect(timed.stderr).toMatch(/^boardpack timing \(ms from the start of the process\):\n/);
+      expect(steps.map((s) => s.step)).toEqual(['started', 'read and checked: panel', 'outputs in place', 'ended']);
+      steps.slice(1).forEach((s, i) => expect(s.at).toBeGreaterThanOrEqual(steps[i].at));
+    } finally {
+      delete process.env.BOARDPACK_TIMING;
+    }
+  });
+});

@@ -17,7 +17,7 @@ export interface PdfBuildInput {
   audience: Audience;
   render: (template: string, view: object) => string;
   problems: Problems;
-  /** How many packs to print at once. */
+  /** How many prints at once: packs, or pieces of a long pack. */
   jobs?: number;
   onProgress?: Progress;
   /** Takes each PDF as it is made. */

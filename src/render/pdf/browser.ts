@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { chromiumArgs, findChromium } from '../chromium.js';
+import { stepDone } from '../../timing.js';
 
 /**
  * A fresh, empty folder for Chromium's profile. It is thrown away after the
@@ -31,6 +32,7 @@ export async function launchBrowser(): Promise<Browser> {
     handleSIGTERM: false,
     handleSIGHUP: false,
   });
+  stepDone('browser started');
   const stop = (signal: NodeJS.Signals) => {
     void browser.close().finally(() => process.kill(process.pid, signal));
   };

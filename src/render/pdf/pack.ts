@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { Printer } from './print.js';
+import { stepDone } from '../../timing.js';
 import {
   addOutline,
   CROSS_PART,
@@ -184,6 +185,7 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<Ui
       return loadPdf(await printer.print(html, input.relDir));
     }),
   );
+  stepDone(`papers printed: ${input.relDir}`);
   const body = printed.pop() ?? null;
   for (const piece of printed.reverse()) prependTagged(body!, piece);
   const measured = layout(body);
@@ -208,6 +210,7 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<Ui
   // to the papers' destinations when the two are put together.
   const frontHtml = render({ ...view, pdf: true, part: 'front', items: withPages(view.items), supplements: view.supplements.map((s) => ({ ...s, items: withPages(s.items) })) });
   const front = await loadPdf(await printer.print(linkOut(frontHtml, anchors, new Set()), input.relDir));
+  stepDone(`summons and agenda printed: ${input.relDir}`);
   const doc = body ?? front;
   if (body) prependTagged(body, front);
   linkAcrossParts(doc);
@@ -243,5 +246,7 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<Ui
   });
   addOutline(doc, outline);
   setMetadata(doc, { title: input.title, author: view.organisation, subject: input.subject, language: view.lang, date: input.date });
-  return savePdf(doc);
+  const saved = await savePdf(doc);
+  stepDone(`pack put together: ${input.relDir}`);
+  return saved;
 }

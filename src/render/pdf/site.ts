@@ -12,6 +12,7 @@ import { Printer } from './print.js';
 import { mapLimit } from './pool.js';
 import { loadPdf, normaliseStructIds, relativiseLinks, savePdf, setMetadata, stampPageNumbers } from './assemble.js';
 import { fontFacesCss } from '../fonts.js';
+import { stepDone } from '../../timing.js';
 
 /** Every PDF for the chosen meetings, rendered in one shared browser: packs, supplementary packs and minutes. */
 export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input: PdfBuildInput): Promise<void> {
@@ -31,6 +32,7 @@ export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input:
     const when = `${committee.name}, ${formatLong(meeting.date)}`;
     if (meeting.agenda && meeting.status !== 'cancelled') {
       const view = packView(root, model, meeting, audience, problems);
+      stepDone(`papers rendered: ${dir}`);
       const mainPapers = view.papers.filter((p) => p.supplement === null);
       emit(
         `${dir}/agenda-pack${suffix}.pdf`,

@@ -1,0 +1,21 @@
+/**
+ * With BOARDPACK_TIMING set, a command says on stderr, as it ends, when each
+ * step of its work was done, in milliseconds from the start of the process
+ * (as ESLint's TIMING does for its rules). For maintainers and the
+ * benchmark; steps that run at once, such as Chromium starting while the
+ * papers are rendered, show as they overlap.
+ */
+let steps: [string, number][] = [];
+
+/** Note that a step is done, now. */
+export function stepDone(step: string): void {
+  if (process.env.BOARDPACK_TIMING) steps.push([step, performance.now()]);
+}
+
+/** The steps noted since the last report, in order, then forgotten; '' when there are none. */
+export function timingReport(): string {
+  if (!steps.length) return '';
+  const report = `boardpack timing (ms from the start of the process):\n${steps.map(([step, at]) => `${String(Math.round(at)).padStart(7)}  ${step}\n`).join('')}`;
+  steps = [];
+  return report;
+}
