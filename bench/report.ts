@@ -1,7 +1,7 @@
 /** Writes bench/README.md from bench/results.json: every figure, its floor, and each target met or not, by how much. */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-interface Measure { medianMs: number; innerMedianMs?: number; minMs: number; maxMs: number; runs: number; peakRssMb: number }
+interface Measure { medianMs: number; innerMedianMs?: number; minMs: number; maxMs: number; runs: number; peakRssMb: number; steps?: [string, number][] }
 type Capped = (Measure & { heapMb: number }) | { heapMb: number; failed: string };
 interface SizeResult {
   files: number;
@@ -53,14 +53,21 @@ if (large) {
     )}`,
   );
 }
+/** When a step of the median cold PDF run was done, in ms from the start of its process. */
+const step = (name: string) => r.pdf?.coldCli.steps?.find(([n]) => n === name)?.[1];
 if (r.pdf) {
   const peer = r.pdf.peer;
+  const at = (name: string) => step(name) ?? NaN;
+  const printing = at('papers printed') - Math.max(at('browser started'), at('papers rendered'));
+  const why = r.pdf.coldCli.steps
+    ? ` Where the median run's time goes (the table above): Node has loaded boardpack by ${s(at('started'))}; the content folder is read and checked (the lint gate) by ${s(at('read and checked'))}; the papers are rendered to HTML by ${s(at('papers rendered'))}; Chromium is up at ${s(at('browser started'))}; the papers are printed, in two pieces at once, in ${s(printing)} more; the summons and agenda with the page references take ${s(at('summons and agenda printed') - at('papers printed'))}, putting the parts together with their tags and links, numbering, bookmarking and saving ${s(at('pack put together') - at('summons and agenda printed'))}, and closing Chromium ${s(at('browser closed') - at('outputs in place'))}. Starting Chromium and printing the papers alone already take longer than half of md-to-pdf's whole time (${s(peer ? peer.medianMs / 2 : NaN)}). Starting Chromium earlier, while the content is read, was tried: on these two cores its start-up slows the reading by as much as it saves, and the run was slower, so the browser starts once the content is checked.`
+    : '';
   targets.push(
-    `- The ${r.pdf.pages}-page pack cold from the command line in at most half of md-to-pdf's time: ${status(peer ? r.pdf.coldCli.medianMs <= peer.medianMs / 2 : null, peer ? `boardpack ${s(r.pdf.coldCli.medianMs)}, md-to-pdf ${s(peer.medianMs)}, both whole commands measured turn about: ${(r.pdf.coldCli.medianMs / peer.medianMs).toFixed(2)}x md-to-pdf's time. boardpack now prints once: the papers alone, measured from their own link destinations, then the short summons and agenda with the page references, put in front with their tags and links. It also checks the whole content folder first (the lint gate), renders every paper from Markdown, embeds its fonts, and tags, numbers and bookmarks the PDF; md-to-pdf does none of that. Half its time would leave less than the print of the papers alone takes here.` : `boardpack takes ${s(r.pdf.coldCli.medianMs)}; md-to-pdf was not run.`)}`,
+    `- The ${r.pdf.pages}-page pack cold from the command line in at most half of md-to-pdf's time: ${status(peer ? r.pdf.coldCli.medianMs <= peer.medianMs / 2 : null, peer ? `boardpack ${s(r.pdf.coldCli.medianMs)}, md-to-pdf ${s(peer.medianMs)}, both whole commands measured turn about: ${(r.pdf.coldCli.medianMs / peer.medianMs).toFixed(2)}x md-to-pdf's time. boardpack checks the whole content folder first (the lint gate), renders every paper from Markdown, embeds its fonts, and tags, numbers and bookmarks the PDF; md-to-pdf does none of that.${why}` : `boardpack takes ${s(r.pdf.coldCli.medianMs)}; md-to-pdf was not run.`)}`,
   );
   const warm = r.pdf.warm.medianMs / r.pdf.printFloor.medianMs;
   targets.push(
-    `- Warm within 2x the print floor: ${status(warm <= 2, `warm ${s(r.pdf.warm.medianMs)} against the floor's ${s(r.pdf.printFloor.medianMs)}, ${warm.toFixed(1)}x. Warm includes what the floor leaves out: rendering 40 papers to HTML (from the Markdown trees read with the model, sanitised), the tagged print with embedded Noto fonts (the floor prints untagged, in the system's fonts), the summons and agenda printed with their references, and pdf-lib putting the two together, numbering 200 pages and saving.${warm <= 2 ? '' : ' Printing the papers in two halves at once (each tab is a process of its own) is what is left to try; two cores here give about 1.25x.'}`)}`,
+    `- Warm within 2x the print floor: ${status(warm <= 2, `warm ${s(r.pdf.warm.medianMs)} against the floor's ${s(r.pdf.printFloor.medianMs)}, ${warm.toFixed(1)}x. Warm does what the floor leaves out: rendering 40 papers to HTML (from the Markdown trees read with the model, sanitised), the tagged print with embedded Noto fonts (the floor prints untagged, in the system's fonts), the summons and agenda printed again with their page references, and pdf-lib putting the parts together, numbering 200 pages and saving. What brought it within 2x: the papers of a long pack are printed in pieces of about a hundred pages at once, each in a tab of its own (each tab is a process of its own), and put together with their tags and links; tabs are used for one print after another; the fonts load from files rather than from base64 inside every page; and each pack is printed only once (papers first, measured from their link destinations, then the summons and agenda with the references).`)}`,
   );
 }
 
@@ -107,7 +114,17 @@ A pack of ${r.pdf.papers} papers, ${r.pdf.pages} pages, with page references, ta
 | warm (browser already running) | ${spread(r.pdf.warm)} |
 | print floor: the pack's HTML printed once by \`page.pdf\`, no references, tags or bookmarks | ${spread(r.pdf.printFloor)} |
 | md-to-pdf on the same pack (${r.pdf.peerPages ?? '?'} pages; no page references, tags or bookmarks) | ${r.pdf.peer ? spread(r.pdf.peer) : 'not run'} |
+${
+  r.pdf.coldCli.steps
+    ? `
+Where the time of the median cold run goes: when each step was done, from the start of its process (\`BOARDPACK_TIMING=1\`; Chromium starts while the papers are rendered).
+
+| step | done at |
+|---|---|
+${r.pdf.coldCli.steps.map(([name, ms]) => `| ${name} | ${s(ms)} |`).join('\n')}
 `
+    : ''
+}`
     : '\nNot run.\n'
 }
 ## Targets

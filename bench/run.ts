@@ -20,6 +20,8 @@ interface Sample {
   maxRssKb: number;
   /** The command's own time, without Node's start-up and module loading (when the child reports it). */
   innerMs?: number;
+  /** When each step of the command was done, in ms from the process's start (BOARDPACK_TIMING). */
+  steps?: [string, number][];
 }
 
 interface Measure {
@@ -30,10 +32,13 @@ interface Measure {
   maxMs: number;
   runs: number;
   peakRssMb: number;
+  /** The steps of the run with the median time, when the command reported them. */
+  steps?: [string, number][];
 }
 
 function summarise(samples: Sample[]): Measure {
   const times = samples.map((s) => s.wallMs).sort((a, b) => a - b);
+  const median = samples.find((s) => s.wallMs === times[Math.floor(times.length / 2)]);
   const inner = samples.flatMap((s) => (s.innerMs === undefined ? [] : [s.innerMs])).sort((a, b) => a - b);
   return {
     ...(inner.length ? { innerMedianMs: Math.round(inner[Math.floor(inner.length / 2)]) } : {}),
@@ -42,6 +47,7 @@ function summarise(samples: Sample[]): Measure {
     maxMs: Math.round(times[times.length - 1]),
     runs: times.length,
     peakRssMb: Math.round(Math.max(...samples.map((s) => s.maxRssKb)) / 1024),
+    ...(median?.steps ? { steps: median.steps } : {}),
   };
 }
 
@@ -193,7 +199,9 @@ if (only !== 'archive') {
     return { wallMs: performance.now() - t, maxRssKb: 0 };
   };
   // boardpack and md-to-pdf turn about, each a whole command from start to exit.
-  const [cold, peer] = pair(5, () => child('bench/child.mjs', ['build', root, '--format', 'pdf', '--meeting', id, '--out', out, '--force']), runPeer);
+  // boardpack notes when each step of its work was done (BOARDPACK_TIMING), to show where the cold time goes.
+  const timed = { ...process.env, BOARDPACK_TIMING: '1' };
+  const [cold, peer] = pair(5, () => child('bench/child.mjs', ['build', root, '--format', 'pdf', '--meeting', id, '--out', out, '--force'], timed), runPeer);
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(out, id, 'agenda-pack.pdf')], { encoding: 'utf8' }))![1]);
 
   // Warm: the browser is already running; the pack is printed again and again.
