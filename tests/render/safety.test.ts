@@ -89,6 +89,30 @@ describe('raw HTML in papers is sanitised', () => {
   });
 });
 
+describe('places inside a paper', () => {
+  it('give each paper’s footnotes and anchors ids of its own, and its links go to them, on a page of many papers', async () => {
+    const root = meeting('A cost.[^1] See [the costs](#costs).\n\n<a id="costs"></a>Costs.\n\n[^1]: The first paper’s note.\n', {
+      [`${M}/agenda.md`]: '---\npublished: 2026-03-02\n---\n\n1. Report\n   [Report](report.md)\n2. Other\n   [Other](other.md)\n',
+      [`${M}/other.md`]: '---\ntitle: Other\n---\n\nA saving.[^1] See [the costs](#costs).\n\n<a id="costs"></a>Costs.\n\n[^1]: The second paper’s note.\n',
+    });
+    const result = await build(root);
+    expect(result.code, result.stderr).toBe(0);
+    const t = page(root, 'out/panel/2026-03-10/agenda-pack.html');
+    const ids = selectAll('[id]', t).map((e) => String(e.properties.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const paper of selectAll('article.paper', t)) {
+      const own = new Set(selectAll('[id]', paper).map((e) => String(e.properties.id)));
+      const links = selectAll('.paper-body a[href^="#"]', paper).map((a) => String(a.properties.href).slice(1));
+      // The footnote reference, the note's way back, and the link to the anchor: each lands in this paper.
+      expect(links.length).toBe(3);
+      for (const target of links) expect(own, `#${target}`).toContain(target);
+      const described = selectAll('a[aria-describedby]', paper).flatMap((a) => a.properties.ariaDescribedBy as string[]);
+      for (const label of described) expect(own).toContain(label);
+    }
+    expect(text(t, 'article.paper .footnotes li p').map((p) => p.replace(/\s*↩$/, ''))).toEqual(['The first paper’s note.', 'The second paper’s note.']);
+  });
+});
+
 describe('the lint gate', () => {
   const faulty = () => meeting('The meeting on Friday 10 March 2026 will decide.\n');
 

@@ -28,7 +28,12 @@ const SCHEMA: SanitizeSchema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: [] },
 };
 
-const toHast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize, SCHEMA);
+// Footnotes come with plain ids and links ("fn-1", "#fn-1"); the sanitiser then prefixes every id (SANITISED_ID),
+// and renderTree gives each document's ids a prefix of its own and points its links at them.
+const toHast = unified().use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' }).use(rehypeRaw).use(rehypeSanitize, SCHEMA);
+
+/** What the sanitiser puts before every id, so that a document's ids cannot clash with the page's own. */
+const SANITISED_ID = defaultSchema.clobberPrefix ?? 'user-content-';
 
 /** How a link in a document turns into a link in the output, or is refused. */
 export type LinkRewriter = (href: string, from: string, position: Position) => string | null;
@@ -42,6 +47,12 @@ export interface RenderOptions {
   classesByLine?: Map<number, string>;
   /** The file's Markdown tree, when the reader kept it (`keptTree`): not read and parsed again. */
   tree?: MdastRoot;
+  /**
+   * Put before each id in the document (its footnotes, its own anchors), so
+   * that documents shown on one page, as a pack's papers, never share one
+   * (default "user-content-").
+   */
+  idPrefix?: string;
 }
 
 function text(value: string): ElementContent {
@@ -59,6 +70,7 @@ export function renderMarkdownFile(root: string, file: string, options: RenderOp
 export function renderTree(tree: MdastRoot, file: string, options: RenderOptions): string {
   const hast = toHast.runSync(tree as never) as unknown as HastRoot;
   shiftHeadings(hast, options.topHeading);
+  const ids = ownIds(hast, options.idPrefix ?? SANITISED_ID);
   visit(hast, 'element', (node: Element, index, parent) => {
     if (node.tagName === 'th') node.properties.scope = 'col';
     if (node.tagName === 'img' && parent && index !== undefined) {
@@ -73,7 +85,8 @@ export function renderTree(tree: MdastRoot, file: string, options: RenderOptions
         parent.children.splice(index, 1, ...node.children);
         return [SKIP, index];
       }
-      node.properties.href = href!;
+      // A link to a place in the document goes to that place's prefixed id.
+      node.properties.href = href!.startsWith('#') && ids.has(href!.slice(1)) ? `#${ids.get(href!.slice(1))}` : href!;
     }
     if (node.tagName === 'p' && options.classesByLine) {
       const cls = options.classesByLine.get(node.position?.start.line ?? -1);
@@ -82,6 +95,30 @@ export function renderTree(tree: MdastRoot, file: string, options: RenderOptions
     return undefined;
   });
   return toHtml(hast);
+}
+
+/**
+ * Give the document's ids (prefixed by the sanitiser) the document's own
+ * prefix, in the elements that carry them and those that refer to them
+ * (aria-describedby, aria-labelledby). Returns each id as written -> as prefixed.
+ */
+function ownIds(tree: HastRoot, prefix: string): Map<string, string> {
+  const own = (value: string) => prefix + value.slice(SANITISED_ID.length);
+  const ids = new Map<string, string>();
+  visit(tree, 'element', (node: Element) => {
+    for (const key of ['id', 'name'] as const) {
+      const value = node.properties[key];
+      if (typeof value === 'string' && value.startsWith(SANITISED_ID)) {
+        node.properties[key] = own(value);
+        if (key === 'id') ids.set(value.slice(SANITISED_ID.length), own(value));
+      }
+    }
+    for (const key of ['ariaDescribedBy', 'ariaLabelledBy'] as const) {
+      const value = node.properties[key];
+      if (Array.isArray(value)) node.properties[key] = value.map((v) => (typeof v === 'string' && v.startsWith(SANITISED_ID) ? own(v) : v));
+    }
+  });
+  return ids;
 }
 
 function shiftHeadings(tree: HastRoot, top: number): void {

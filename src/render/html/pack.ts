@@ -19,7 +19,9 @@ export function packView(root: string, model: Model, meeting: Meeting, audience:
   const committee = model.committees.find((c) => c.id === meeting.committee)!;
   const rewriteLink = packLinks(model, meeting, audience, problems);
   const byFile = new Map(meeting.papers.map((p) => [p.file, p]));
-  const render = (file: string, topHeading: number) => renderMarkdownFile(root, file, { topHeading, rewriteLink, problems, tree: keptTree(model, file) });
+  // Each paper's and appendix's ids start with its anchor: papers share a page, and footnote 1 is in many of them.
+  const render = (file: string, topHeading: number, anchor: string) =>
+    renderMarkdownFile(root, file, { topHeading, rewriteLink, problems, tree: keptTree(model, file), idPrefix: `${anchor}-` });
 
   // Papers in agenda order: each item's links, then what supplements add to it.
   const order: { paper: Paper; item: number; supplement: number | null }[] = [];
@@ -52,14 +54,14 @@ export function packView(root: string, model: Model, meeting: Meeting, audience:
       item,
       supplement,
       ...ex,
-      html: ex.withheld ? null : render(paper.file, 4),
+      html: ex.withheld ? null : render(paper.file, 4, paperAnchor(paper)),
       appendices: paper.appendices.map((a, i) => {
         const ax = exemption(model, a.exempt, a.exemptParagraph, audience, 'appendix');
         return {
           anchor: appendixAnchor(paper, i),
           title: a.title,
           ...ax,
-          html: ax.withheld || a.format !== 'md' || !a.exists ? null : render(a.file, 5),
+          html: ax.withheld || a.format !== 'md' || !a.exists ? null : render(a.file, 5, appendixAnchor(paper, i)),
           pdf: ax.withheld || a.format !== 'pdf' ? null : a.file.split('/').pop(),
           file: a.file,
         };
