@@ -56,10 +56,11 @@ async function outlineOf(file: string): Promise<[number, string, number][]> {
 /**
  * Checks that a PDF printed in parts is one tagged document: every page's
  * marked content and every link is found from the tag tree, on that page, and
- * no link still points at the placeholder for another part. Returns each
+ * no link still points at the placeholder for another part (pages of PDFs
+ * merged as they are, `merged`, are left out). Returns each
  * internal link as [page index, page index of its destination].
  */
-async function taggedLinks(file: string): Promise<{ page: number; target: number }[]> {
+async function taggedLinks(file: string, merged: readonly number[] = []): Promise<{ page: number; target: number }[]> {
   const doc = await PDFDocument.load(readFileSync(file));
   const refs = doc.getPages().map((p) => p.ref.toString());
   const dests = doc.catalog.lookup(PDFName.of('Dests'), PDFDict);
@@ -74,6 +75,8 @@ async function taggedLinks(file: string): Promise<{ page: number; target: number
   const tree = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
   collect(tree.lookup(PDFName.of('ParentTree'), PDFDict));
   doc.getPages().forEach((page, index) => {
+    // A ready-made PDF merged as it is brings no tags of its own.
+    if (merged.includes(index)) return;
     // Every page's marked content, and every link, can be found from the tag tree.
     const owners = keys.get(Number(page.node.get(PDFName.of('StructParents'))?.toString()));
     expect(owners, `page ${index + 1}`).toBeInstanceOf(PDFArray);
@@ -447,10 +450,19 @@ describe('a long pack', () => {
       ...BASE,
       'committees/panel/2026-03-10/agenda.md':
         '---\npublished: 2026-03-02\n---\n\n1. Housing\n   [Housing report](housing.md)\n2. Leisure\n   [Leisure report](leisure.md)\n3. Waste\n   [Waste report](waste.md)\n',
-      'committees/panel/2026-03-10/housing.md': report('Housing Review', 'housing', 'See also the [waste report](waste.md).'),
+      'committees/panel/2026-03-10/housing.md': report('Housing Review', 'housing', 'See also the [waste report](waste.md).').replace(
+        '---\n\n',
+        'appendices:\n  - file: housing-figures.pdf\n    title: Appendix A - Housing figures\n---\n\n',
+      ),
       'committees/panel/2026-03-10/leisure.md': report('Leisure Review', 'leisure', 'No links.'),
       'committees/panel/2026-03-10/waste.md': report('Waste Review', 'waste', 'See also the [housing report](housing.md).'),
     });
+    // A ready-made PDF appendix to the first report: merged where the first piece ends and the second begins.
+    const figures = await PDFDocument.create();
+    for (const line of ['Housing figures, page one', 'Housing figures, page two']) {
+      figures.addPage([595, 842]).drawText(line, { x: 50, y: 700, size: 14, font: await figures.embedFont('Helvetica') });
+    }
+    writeFileSync(join(root, 'committees/panel/2026-03-10/housing-figures.pdf'), await figures.save());
     const result = await cli(['build', root, '--format', 'pdf', '--jobs', '2', '--out', join(root, 'out'), '--force']);
     expect(result.code, result.stderr).toBe(0);
     file = join(root, 'out/panel/2026-03-10/agenda-pack.pdf');
@@ -469,14 +481,17 @@ describe('a long pack', () => {
     pages.slice(front).forEach((text, i) => expect(text, `page ${front + i + 1}`).toMatch(new RegExp(`Page ${i + 1}$`)));
     const starts = ['Housing Review', 'Leisure Review', 'Waste Review'].map((title) => pages.findIndex((t) => /AGENDA ITEM \d+ ·/.test(t) && t.includes(title)));
     expect(starts.every((s, i) => s >= front && (i === 0 || s > starts[i - 1]))).toBe(true);
+    // The appendix follows its report, numbered on, and the report's reference takes in its pages.
+    expect(pages[starts[1] - 2]).toMatch(/^Housing figures, page one .*Page \d+$/);
+    expect(pages[starts[1] - 1]).toMatch(/^Housing figures, page two .*Page \d+$/);
     expect(pages[0]).toContain(`Housing Review (Pages 1 - ${starts[1] - front})`);
     expect(pages[0]).toContain(`Waste Review (Pages ${starts[2] - front + 1} - ${pages.length - front})`);
 
-    const links = await taggedLinks(file);
+    const links = await taggedLinks(file, [starts[1] - 2, starts[1] - 1]);
     // The agenda's links land on each report's first page...
     expect(new Set(links.filter((l) => l.page < front).map((l) => l.target))).toEqual(new Set(starts));
     // ...and the reports' links to each other across the pieces, both ways.
-    expect(links).toContainEqual({ page: starts[1] - 1, target: starts[2] });
+    expect(links).toContainEqual({ page: starts[1] - 3, target: starts[2] });
     expect(links).toContainEqual({ page: pages.length - 1, target: starts[0] });
 
     // A reader that follows the tags meets the agenda, then each report once, in order.
