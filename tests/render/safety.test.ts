@@ -59,6 +59,17 @@ describe('raw HTML in papers is sanitised', () => {
     expect(existsSync(join(root, 'out'))).toBe(false);
   });
 
+  it('says so once when both the HTML and the PDF show the paper: each paper is rendered once', async () => {
+    const root = meeting('See [the file](../../../../secret.md).\n', {
+      [`${M}/minutes.md`]: '---\nchair: Councillor Ann Lee\n---\n\nSee [the file](../../../../minutes-secret.md).\n',
+    });
+    const result = await build(root, '--format', 'all', '--force');
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('Unexpected link "../../../../secret.md"').length - 1).toBe(1);
+    expect(result.stderr.split('Unexpected link "../../../../minutes-secret.md"').length - 1).toBe(1);
+    expect(existsSync(join(root, 'out'))).toBe(false);
+  }, 60_000);
+
   it('leaves an output folder as it was when a later build fails, with nothing half-written', async () => {
     // Outputs are written to a staging folder as they are made, and moved into place only when all are made.
     const root = meeting('A sound report.\n');

@@ -16,12 +16,41 @@ export interface PdfBuildInput {
   meetings: Meeting[];
   audience: Audience;
   render: (template: string, view: object) => string;
+  /** Each meeting's pack and minutes as the HTML showed them, made once for both. */
+  views: MeetingViews;
   problems: Problems;
   /** How many prints at once: packs, or pieces of a long pack. */
   jobs?: number;
   onProgress?: Progress;
   /** Takes each PDF as it is made. */
   emit: Emit;
+}
+
+/** A meeting's pack and minutes, rendered from its papers. */
+export interface MeetingViews {
+  pack(meeting: Meeting): ReturnType<typeof packView>;
+  minutes(meeting: Meeting): ReturnType<typeof minutesView>;
+}
+
+/**
+ * Each meeting's views, made once however many outputs show them (HTML and
+ * PDF), so that its papers are rendered, and their problems reported, once.
+ * Kept only when `keep` is set: a build of HTML alone uses each view once.
+ */
+function meetingViews(root: string, model: Model, audience: Audience, problems: Problems, keep: boolean): MeetingViews {
+  const packs = new Map<string, ReturnType<typeof packView>>();
+  const minutes = new Map<string, ReturnType<typeof minutesView>>();
+  const once = <T>(made: Map<string, T>, id: string, make: () => T): T => {
+    const known = made.get(id);
+    if (known) return known;
+    const view = make();
+    if (keep) made.set(id, view);
+    return view;
+  };
+  return {
+    pack: (meeting) => once(packs, meeting.id, () => packView(root, model, meeting, audience, problems)),
+    minutes: (meeting) => once(minutes, meeting.id, () => minutesView(root, model, meeting, problems)),
+  };
 }
 
 /** Takes one output as soon as it is made: its path inside the output folder, with `/`, and its content. */
@@ -96,10 +125,11 @@ export async function renderSite(root: string, model: Model, options: HtmlBuildO
   const sitePages = options.sitePages ?? (!options.meeting && (!shard || shard.index === 1));
 
   const html = options.html ?? true;
+  const views = meetingViews(root, model, options.audience, problems, html && options.pdf !== undefined);
   for (const meeting of html ? meetings : []) {
     const dir = meetingOutDir(meeting);
     if (meeting.agenda && meeting.status !== 'cancelled') {
-      const view = packView(root, model, meeting, options.audience, problems);
+      const view = views.pack(meeting);
       const name = options.audience === 'members' ? 'agenda-pack.members.html' : 'agenda-pack.html';
       emit(`${dir}/${name}`, render('agenda-pack', view));
       // PDFs go beside the pack as they are; a public pack leaves exempt ones out.
@@ -111,11 +141,11 @@ export async function renderSite(root: string, model: Model, options: HtmlBuildO
         if (!withheld.has(file)) emit(`${dir}/${file.split('/').pop()}`, readFileSync(join(root, file)));
       }
     }
-    if (meeting.minutes) emit(`${dir}/minutes.html`, render('minutes', minutesView(root, model, meeting, problems)));
+    if (meeting.minutes) emit(`${dir}/minutes.html`, render('minutes', views.minutes(meeting)));
   }
 
   if (options.pdf) {
-    await options.pdf({ root, model, meetings, audience: options.audience, render, problems, jobs: options.jobs, onProgress: options.onProgress, emit });
+    await options.pdf({ root, model, meetings, audience: options.audience, render, views, problems, jobs: options.jobs, onProgress: options.onProgress, emit });
   }
 
   if (html && sitePages) {

@@ -3,8 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { formatLong } from '../../dates/calendar.js';
-import { packView } from '../html/pack.js';
-import { minutesView } from '../html/site.js';
 import { meetingOutDir } from '../html/links.js';
 import type { PdfBuildInput } from '../html/build.js';
 import { packPdf } from './pack.js';
@@ -16,7 +14,7 @@ import { stepDone } from '../../timing.js';
 
 /** Every PDF for the chosen meetings, rendered in one shared browser: packs, supplementary packs and minutes. */
 export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input: PdfBuildInput): Promise<void> {
-  const { root, model, audience, problems } = input;
+  const { root, model, audience } = input;
   const emit = input.emit;
   // Pages are printed from a private folder and may load nothing outside it.
   const allowed = mkdtempSync(join(tmpdir(), 'boardpack-print-'));
@@ -31,7 +29,7 @@ export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input:
     const committee = model.committees.find((c) => c.id === meeting.committee)!;
     const when = `${committee.name}, ${formatLong(meeting.date)}`;
     if (meeting.agenda && meeting.status !== 'cancelled') {
-      const view = packView(root, model, meeting, audience, problems);
+      const view = input.views.pack(meeting);
       stepDone(`papers rendered: ${dir}`);
       const mainPapers = view.papers.filter((p) => p.supplement === null);
       emit(
@@ -64,7 +62,7 @@ export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input:
       }
     }
     if (meeting.minutes) {
-      const doc = await loadPdf(await printer.print(render('minutes', minutesView(root, model, meeting, problems)), dir));
+      const doc = await loadPdf(await printer.print(render('minutes', input.views.minutes(meeting)), dir));
       relativiseLinks(doc, join(allowed, dir));
       normaliseStructIds(doc);
       const total = doc.getPageCount();
