@@ -102,7 +102,7 @@ describe('raw HTML in papers is sanitised', () => {
 
 describe('places inside a paper', () => {
   it('give each paper’s footnotes and anchors ids of its own, and its links go to them, on a page of many papers', async () => {
-    const root = meeting('A cost.[^1] See [the costs](#costs).\n\n<a id="costs"></a>Costs.\n\n[^1]: The first paper’s note.\n', {
+    const root = meeting('### Costs in detail\n\nA cost.[^1] See [the costs](#costs).\n\n<a id="costs"></a>Costs.\n\n[^1]: The first paper’s note.\n', {
       [`${M}/agenda.md`]: '---\npublished: 2026-03-02\n---\n\n1. Report\n   [Report](report.md)\n2. Other\n   [Other](other.md)\n',
       [`${M}/other.md`]: '---\ntitle: Other\n---\n\nA saving.[^1] See [the costs](#costs).\n\n<a id="costs"></a>Costs.\n\n[^1]: The second paper’s note.\n',
     });
@@ -121,6 +121,14 @@ describe('places inside a paper', () => {
       for (const label of described) expect(own).toContain(label);
     }
     expect(text(t, 'article.paper .footnotes li p').map((p) => p.replace(/\s*↩$/, ''))).toEqual(['The first paper’s note.', 'The second paper’s note.']);
+    // A paper's own top heading, and its footnotes' heading, sit just below the paper's title (h3), whatever level they were written at.
+    const [first] = selectAll('article.paper', t);
+    const headings = text(first, 'h3, h4, h5, h6');
+    expect(selectAll('h3, h4, h5, h6', first).map((h, i) => `${h.tagName} ${headings[i]}`)).toEqual([
+      'h3 Report',
+      'h4 Costs in detail',
+      'h4 Footnotes',
+    ]);
   });
 });
 

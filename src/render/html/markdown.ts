@@ -121,16 +121,28 @@ function ownIds(tree: HastRoot, prefix: string): Map<string, string> {
   return ids;
 }
 
+/**
+ * The document's headings from `top` down, keeping their steps. The footnotes'
+ * heading (which remark-rehype writes as h2) is a section of the document at
+ * its top level, and does not count in finding the document's own top.
+ */
 function shiftHeadings(tree: HastRoot, top: number): void {
+  const footnotes = new Set<Element>();
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'section' && 'dataFootnotes' in node.properties) {
+      for (const child of node.children) if (child.type === 'element' && /^h[1-6]$/.test(child.tagName)) footnotes.add(child);
+    }
+  });
   let min = 7;
   visit(tree, 'element', (node: Element) => {
     const m = /^h([1-6])$/.exec(node.tagName);
-    if (m) min = Math.min(min, Number(m[1]));
+    if (m && !footnotes.has(node)) min = Math.min(min, Number(m[1]));
   });
-  if (min === 7) return;
   visit(tree, 'element', (node: Element) => {
     const m = /^h([1-6])$/.exec(node.tagName);
-    if (m) node.tagName = `h${Math.min(6, Number(m[1]) - min + top)}`;
+    if (!m) return;
+    if (footnotes.has(node)) node.tagName = `h${Math.min(6, top)}`;
+    else node.tagName = `h${Math.min(6, Number(m[1]) - min + top)}`;
   });
 }
 
