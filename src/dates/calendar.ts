@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { addDays } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
+import { formatISO } from 'date-fns/formatISO';
 import { getDay } from 'date-fns/getDay';
 import { isExists } from 'date-fns/isExists';
 import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
@@ -34,8 +35,9 @@ export function toDate(iso: IsoDate): Date {
   return parseISO(iso);
 }
 
+/** The calendar date as `yyyy-MM-dd`; formatISO, as format with a pattern would parse the pattern on every call, in loops over days. */
 export function fromDate(date: Date): IsoDate {
-  return format(date, 'yyyy-MM-dd');
+  return formatISO(date, { representation: 'date' });
 }
 
 export function addDaysIso(iso: IsoDate, days: number): IsoDate {
