@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
@@ -369,6 +369,27 @@ describe('closed rendering and the browser', () => {
       expect(hits).toBe(0);
     } finally {
       server.close();
+    }
+  }, 60_000);
+
+  it('says so when Chromium will not start, and leaves no profile behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'boardpack-fake-chromium-'));
+    const fake = join(dir, 'chromium');
+    // A "Chromium" that notes the profile folder it was given, and fails.
+    writeFileSync(fake, `#!/bin/sh\nfor a in "$@"; do case "$a" in --user-data-dir=*) echo "\${a#--user-data-dir=}" > ${join(dir, 'profile')};; esac; done\nexit 1\n`, { mode: 0o755 });
+    const saved = process.env.BOARDPACK_CHROMIUM;
+    process.env.BOARDPACK_CHROMIUM = fake;
+    try {
+      const result = await cli(['build', 'content', '--format', 'pdf', '--out', join(dir, 'out')]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('boardpack: Chromium could not be started');
+      const profile = readFileSync(join(dir, 'profile'), 'utf8').trim();
+      expect(profile).toMatch(/boardpack-chromium-/);
+      expect(existsSync(profile)).toBe(false);
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.BOARDPACK_CHROMIUM;
+      else process.env.BOARDPACK_CHROMIUM = saved;
     }
   }, 60_000);
 

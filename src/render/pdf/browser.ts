@@ -23,15 +23,23 @@ function freshProfile(): string {
  * removed when the browser closes; the browser closes on Ctrl-C too.
  */
 export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findChromium();
   const profile = freshProfile();
-  const browser = await puppeteer.launch({
-    executablePath: findChromium(),
-    args: chromiumArgs(profile),
-    headless: true,
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      args: chromiumArgs(profile),
+      headless: true,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  } catch (error) {
+    // A browser that never started leaves no profile behind.
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
   stepDone('browser started');
   const stop = (signal: NodeJS.Signals) => {
     void browser.close().finally(() => process.kill(process.pid, signal));
