@@ -25,6 +25,7 @@ function freshProfile(): string {
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = findChromium();
   const profile = freshProfile();
+  stepDone('browser starting');
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
