@@ -176,7 +176,9 @@ export function buildProgram(io: CliIo): Command {
     .action(async (dir: string, options: BuildCliOptions) => {
       const root = resolve(io.cwd, dir);
       if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
-      // Chromium starts while the content is read and checked; it is closed again if the build stops before printing.
+      // Chromium is started as soon as its module has loaded, which this thread gets to once the first part is
+      // checked: it starts up while the papers are rendered. Started before the content is read, it slowed the reading
+      // by as much as it saved (bench/README.md). It is closed again if the build stops before printing.
       const pdfModules = options.format === 'html' ? null : printModules();
       const starting = pdfModules?.then(([{ launchBrowser }]) => launchBrowser()).then((b) => b, (error: Error) => error) ?? null;
       const { buildInParts } = await rendering();
