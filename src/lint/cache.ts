@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ParseResult, Problem } from '../model/types.js';
@@ -7,7 +7,7 @@ import { CONFIG_FILE, configStoppers } from '../config/config.js';
 import { knownHolidays, rememberHolidays } from '../dates/calendar.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { parseContent } from '../parse/content.js';
-import { exists } from '../parse/files.js';
+import { contentEntries, exists } from '../parse/files.js';
 import { prepareFilesPacked } from '../parse/parallel.js';
 import { linkTargets, packPrepared, prepareFile, roleOf, unpackPrepared, type Prepared, type Role } from '../parse/prepare.js';
 import { sortProblems } from '../parse/problems.js';
@@ -77,30 +77,12 @@ export interface CachedLint {
 /** The shared part's name: no committee folder can be called this. */
 const SHARED = '/shared';
 
-/** Every file and folder the model is read from, relative to the root. */
-function contentEntries(root: string): { files: string[]; folders: string[]; committees: Set<string> } {
-  const files: string[] = [];
-  const folders: string[] = [];
-  const walk = (rel: string) => {
-    let entries;
-    try {
-      entries = readdirSync(join(root, rel), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const path = `${rel}/${entry.name}`;
-      if (entry.isDirectory()) {
-        folders.push(path);
-        walk(path);
-      } else files.push(path);
-    }
-  };
-  for (const top of ['committees', 'plans', 'registers']) walk(top);
+/** Every file and folder the model is read from, relative to the root, and the committees. */
+function contentParts(root: string): { files: string[]; folders: string[]; committees: Set<string> } {
+  const { files, folders } = contentEntries(root);
   if (existsSync(join(root, CONFIG_FILE))) files.push(CONFIG_FILE);
   const committees = new Set(folders.filter((f) => /^committees\/[^/]+$/.test(f)).map((f) => f.slice('committees/'.length)));
-  return { files: files.sort(), folders: folders.sort(), committees };
+  return { files: files.sort(), folders, committees };
 }
 
 /** The part a file (or a finding's file) belongs to: its committee's, or the shared one. */
@@ -149,7 +131,7 @@ export async function lintCached(root: string, dir: string, options: LintOptions
   const index = readIndex(dir, stamp);
   if (index?.holidays) rememberHolidays(index.holidays);
 
-  const { files, folders, committees } = contentEntries(root);
+  const { files, folders, committees } = contentParts(root);
   // Whether a linked file is there: from the walk for nearly all (a stat each was a tenth of a re-lint), asked of the disk otherwise.
   const present = new Set([...files, ...folders]);
   const isThere = (path: string) => present.has(path) || exists(root, path);

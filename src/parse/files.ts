@@ -35,6 +35,35 @@ export function readText(root: string, rel: string, problems: Problems): string 
   }
 }
 
+/**
+ * Every file and folder under committees/, plans/ and registers/, relative
+ * to the root with `/`, sorted; names starting with a dot left out, and
+ * unreadable folders passed over (the reader reports them). Quicker than
+ * `listFolder`: one call a folder, no stat a name.
+ */
+export function contentEntries(root: string): { files: string[]; folders: string[] } {
+  const files: string[] = [];
+  const folders: string[] = [];
+  const walk = (rel: string) => {
+    let entries;
+    try {
+      entries = readdirSync(join(root, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = `${rel}/${entry.name}`;
+      if (entry.isDirectory()) {
+        folders.push(path);
+        walk(path);
+      } else files.push(path);
+    }
+  };
+  for (const top of ['committees', 'plans', 'registers']) walk(top);
+  return { files: files.sort(), folders: folders.sort() };
+}
+
 export function exists(root: string, rel: string): boolean {
   try {
     statSync(join(root, rel));

@@ -1,10 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParseResult } from '../model/types.js';
 import { parseContent } from './content.js';
+import { contentEntries } from './files.js';
 import { packPrepared, prepareFile, roleOf, unpackPrepared, type Prepared, type Role } from './prepare.js';
 
 /** Below this many Markdown files, starting threads and copying their results back costs more than it saves (measured: bench/README.md). */
@@ -12,26 +12,10 @@ const THRESHOLD = 2000;
 
 /** Every Markdown file the reader will read, with its role. */
 export function markdownFiles(root: string): { rel: string; role: Role }[] {
-  const found: { rel: string; role: Role }[] = [];
-  const walk = (rel: string, depth: number) => {
-    let entries;
-    try {
-      entries = readdirSync(join(root, rel), { withFileTypes: true });
-    } catch {
-      return; // the reader reports unreadable folders itself
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const path = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && depth < 3) walk(path, depth + 1);
-      else if (entry.isFile() && entry.name.endsWith('.md')) {
-        const role = roleOf(path);
-        if (role) found.push({ rel: path, role });
-      }
-    }
-  };
-  for (const top of ['committees', 'plans', 'registers']) walk(top, 0);
-  return found;
+  return contentEntries(root).files.flatMap((rel) => {
+    const role = rel.endsWith('.md') ? roleOf(rel) : null;
+    return role ? [{ rel, role }] : [];
+  });
 }
 
 /** How many threads to parse on: BOARDPACK_WORKERS, or one a core. */
