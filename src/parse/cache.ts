@@ -30,15 +30,9 @@ export type CacheEntries = Map<string, Entry>;
  * time. The objects kept are copies, because putting the model together adds to them.
  */
 export function parseContentWith(root: string, entries: CacheEntries): { result: ParseResult; stats: CacheStats; entries: CacheEntries } {
-  const { result, stats, next } = parseWithEntries(root, entries);
-  const kept: CacheEntries = new Map([...next].map(([rel, entry]) => [rel, structuredClone(entry)]));
-  return { result: result(), stats, entries: kept };
-}
-
-function parseWithEntries(root: string, entries: CacheEntries) {
   const stats: CacheStats = { parsed: [], reused: 0 };
   const ready = new Map<string, Prepared>();
-  const next = new Map<string, Entry>();
+  const kept: CacheEntries = new Map();
   for (const { rel, role } of markdownFiles(root)) {
     let text: Buffer;
     try {
@@ -47,17 +41,15 @@ function parseWithEntries(root: string, entries: CacheEntries) {
       continue; // the reader reports it
     }
     const hash = createHash('sha256').update(role).update('\0').update(text).digest('hex');
-    const cached = entries.get(rel);
-    if (cached && cached.hash === hash && cached.deps.every(([path, found]) => exists(root, path) === found)) {
-      ready.set(rel, cached.prepared);
-      next.set(rel, cached);
-      stats.reused++;
-      continue;
+    let entry = entries.get(rel);
+    if (entry && entry.hash === hash && entry.deps.every(([path, found]) => exists(root, path) === found)) stats.reused++;
+    else {
+      const prepared = prepareFile(root, rel, role);
+      entry = { hash, prepared, deps: linkTargets(prepared).map((path) => [path, exists(root, path)]) };
+      stats.parsed.push(rel);
     }
-    const prepared = prepareFile(root, rel, role);
-    ready.set(rel, prepared);
-    next.set(rel, { hash, prepared, deps: linkTargets(prepared).map((path) => [path, exists(root, path)]) });
-    stats.parsed.push(rel);
+    ready.set(rel, entry.prepared);
+    kept.set(rel, structuredClone(entry));
   }
-  return { stats, next, result: () => parseContent(root, ready) };
+  return { result: parseContent(root, ready), stats, entries: kept };
 }
