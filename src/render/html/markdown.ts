@@ -128,13 +128,12 @@ function ownIds(tree: HastRoot, prefix: string): Map<string, string> {
  */
 function shiftHeadings(tree: HastRoot, top: number): void {
   const footnotes = new Set<Element>();
-  visit(tree, 'element', (node: Element) => {
-    if (node.tagName === 'section' && 'dataFootnotes' in node.properties) {
-      for (const child of node.children) if (child.type === 'element' && /^h[1-6]$/.test(child.tagName)) footnotes.add(child);
-    }
-  });
   let min = 7;
   visit(tree, 'element', (node: Element) => {
+    // The footnotes' section is met before the heading inside it.
+    if (node.tagName === 'section' && 'dataFootnotes' in node.properties) {
+      for (const child of node.children) if (child.type === 'element') footnotes.add(child);
+    }
     const m = /^h([1-6])$/.exec(node.tagName);
     if (m && !footnotes.has(node)) min = Math.min(min, Number(m[1]));
   });
