@@ -15,6 +15,36 @@ const FACES = [
   ['@fontsource/noto-sans', '700'],
 ] as const;
 
+/** The faces' `@font-face` rules, each font's URL left as `{{file}}`, and the files they name. */
+let rules: { css: string; files: { name: string; path: string }[] } | null = null;
+
+function faceRules(): NonNullable<typeof rules> {
+  if (rules) return rules;
+  const css: string[] = [];
+  const files: { name: string; path: string }[] = [];
+  for (const [pkg, face] of FACES) {
+    const dir = dirname(require.resolve(`${pkg}/package.json`));
+    // The face's own stylesheet has a block per subset, each with its unicode-range.
+    const blocks = readFileSync(join(dir, `${face}.css`), 'utf8').split(/(?=\/\* [\w-]+ \*\/)/);
+    for (const subset of ['latin', 'latin-ext']) {
+      const block = blocks.find((b) => new RegExp(`^/\\* [\\w-]+-${subset}-\\d+-\\w+ \\*/`).test(b));
+      if (!block || !/unicode-range:/.test(block)) throw new Error(`${pkg}/${face}.css has no ${subset} block with a unicode-range`);
+      css.push(
+        block
+          .trim()
+          .replace(/font-display: swap;/g, 'font-display: block;')
+          .replace(/, url\([^)]*\.woff\) format\('woff'\)/g, '')
+          .replace(/url\(\.\/files\/([^)]+\.woff2)\)/g, (_, name: string) => {
+            files.push({ name, path: join(dir, 'files', name) });
+            return `url({{${name}}})`;
+          }),
+      );
+    }
+  }
+  rules = { css: css.join('\n'), files };
+  return rules;
+}
+
 /**
  * `@font-face` rules for the Latin and Latin Extended subsets, with the font
  * files copied into `folder` (the private folder pages are printed from, the
@@ -26,27 +56,9 @@ const FACES = [
  * printing took twice as long.
  */
 export function fontFacesCss(folder: string): string {
+  const { css, files } = faceRules();
   const fonts = join(folder, '.fonts');
   mkdirSync(fonts, { recursive: true });
-  const rules: string[] = [];
-  for (const [pkg, face] of FACES) {
-    const dir = dirname(require.resolve(`${pkg}/package.json`));
-    // The face's own stylesheet has a block per subset, each with its unicode-range.
-    const blocks = readFileSync(join(dir, `${face}.css`), 'utf8').split(/(?=\/\* [\w-]+ \*\/)/);
-    for (const subset of ['latin', 'latin-ext']) {
-      const block = blocks.find((b) => new RegExp(`^/\\* [\\w-]+-${subset}-\\d+-\\w+ \\*/`).test(b));
-      if (!block || !/unicode-range:/.test(block)) throw new Error(`${pkg}/${face}.css has no ${subset} block with a unicode-range`);
-      rules.push(
-        block
-          .trim()
-          .replace(/font-display: swap;/g, 'font-display: block;')
-          .replace(/, url\([^)]*\.woff\) format\('woff'\)/g, '')
-          .replace(/url\(\.\/files\/([^)]+\.woff2)\)/g, (_, file: string) => {
-            copyFileSync(join(dir, 'files', file), join(fonts, file));
-            return `url(${pathToFileURL(join(fonts, file)).href})`;
-          }),
-      );
-    }
-  }
-  return rules.join('\n');
+  for (const { name, path } of files) copyFileSync(path, join(fonts, name));
+  return css.replace(/\{\{([^}]+)\}\}/g, (_, name: string) => pathToFileURL(join(fonts, name)).href);
 }
