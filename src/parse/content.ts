@@ -14,10 +14,15 @@ import { at, Problems, sortProblems } from './problems.js';
 
 const MEETING_FOLDER = /^(\d{4}-\d{2}-\d{2})(?:-([a-z0-9][a-z0-9-]*))?$/;
 
+/** A meeting folder's date and suffix, or null when the reader does not take the name as a meeting's. */
+function meetingFolder(name: string): { date: string; suffix: string | null } | null {
+  const m = MEETING_FOLDER.exec(name);
+  return m && isIsoDate(m[1]) ? { date: m[1], suffix: m[2] ?? null } : null;
+}
+
 /** Is this folder name one the reader takes as a meeting (its date, optionally with a suffix)? */
 export function isMeetingFolder(name: string): boolean {
-  const m = MEETING_FOLDER.exec(name);
-  return m !== null && isIsoDate(m[1]);
+  return meetingFolder(name) !== null;
 }
 const SUPPLEMENT_FILE = /^supplement-(\d+)\.md$/;
 
@@ -157,8 +162,8 @@ class ContentReader {
       position: yamlPosition(src, []),
     };
     for (const folder of folders) {
-      const m = MEETING_FOLDER.exec(folder);
-      if (!m || !isIsoDate(m[1])) {
+      const named = meetingFolder(folder);
+      if (!named) {
         this.problems.error(
           'frontmatter',
           `Unexpected meeting folder name "${folder}", expected the meeting's date as YYYY-MM-DD, optionally followed by -suffix`,
@@ -166,7 +171,7 @@ class ContentReader {
         );
         continue;
       }
-      const meeting = this.readMeeting(committee, folder, m[1], m[2] ?? null);
+      const meeting = this.readMeeting(committee, folder, named.date, named.suffix);
       if (meeting) committee.meetings.push(meeting);
     }
     return committee;
