@@ -2,11 +2,6 @@ import type { Nodes, PhrasingContent } from 'mdast';
 import type { Position } from '../model/types.js';
 import type { SourceText } from './source.js';
 
-/**
- * Plain text taken from Markdown, with whitespace collapsed and HTML tags
- * dropped, that remembers for each character where in the file it came from:
- * so a date found in the middle of a sentence gets its own line and column.
- */
 /** What `/\s/` matches, by UTF-16 code unit, without a regular expression per character. */
 function isSpace(c: number): boolean {
   return (
@@ -17,6 +12,11 @@ function isSpace(c: number): boolean {
 
 const SPACE = 32;
 
+/**
+ * Plain text taken from Markdown, with whitespace collapsed and HTML tags
+ * dropped, that remembers for each character where in the file it came from:
+ * so a date found in the middle of a sentence gets its own line and column.
+ */
 export class MappedText {
   /** The text as UTF-16 code units, each with the offset in the file it was read at. */
   private codes: number[] = [];
