@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { ParseResult } from '../model/types.js';
 import { parseContent } from './content.js';
 import { contentEntries } from './files.js';
+import { stepDone } from '../timing.js';
 import { packPrepared, prepareFile, roleOf, unpackPrepared, type Prepared, type Role } from './prepare.js';
 
 /** Below this many Markdown files, starting threads and copying their results back costs more than it saves (measured: bench/README.md). */
@@ -105,6 +106,7 @@ export class ParsePool {
   }
 
   constructor(root: string, threads: number) {
+    stepDone(`worker threads started: ${threads}`);
     for (let i = 0; i < threads; i++) {
       const slot = { worker: new Worker(WORKER, { workerData: { root } }), inHand: [] as Job[] };
       slot.worker.on('message', (batch: Prepared[]) => {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,11 @@ describe('parsing on worker threads', () => {
     generateArchive(root, { committees: 2, years: 4, meetingsPerYear: 10 });
     const single = boardpack(['export', root], '1');
     const threaded = boardpack(['export', root], '2');
+    // The threads really ran (a missing worker would parse on this thread, and the comparison would prove nothing).
+    const steps = (workers: string) =>
+      spawnSync('node', [join(REPO, 'bin/boardpack'), 'export', root], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, BOARDPACK_WORKERS: workers, BOARDPACK_TIMING: '1' } }).stderr;
+    expect(steps('2')).toContain('worker threads started: 2');
+    expect(steps('1')).not.toContain('worker threads started');
     expect(JSON.parse(single).committees[1].meetings).toHaveLength(40);
     expect(threaded).toBe(single);
     expect(boardpack(['lint', root, '--format', 'json', '--as-of', '2026-11-22'], '2')).toBe(

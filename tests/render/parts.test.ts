@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,6 +95,12 @@ describe('building committee by committee', () => {
     };
     const single = build('1');
     const threaded = build('2');
+    // The parts really were parsed ahead on threads, so the comparison below can tell.
+    const timed = spawnSync('node', [join(REPO, 'bin/boardpack'), 'build', root, '--out', mkdtempSync(join(tmpdir(), 'boardpack-parts-out-')), '--force', '--as-of', '2026-11-22'], {
+      encoding: 'utf8',
+      env: { ...process.env, BOARDPACK_WORKERS: '2', BOARDPACK_TIMING: '1' },
+    });
+    expect(timed.stderr).toContain('worker threads started: 2');
     const files = filesUnder(single).sort();
     expect(files.length).toBeGreaterThan(100);
     expect(filesUnder(threaded).sort()).toEqual(files);
