@@ -218,11 +218,13 @@ export async function lintCached(root: string, dir: string, options: LintOptions
     const shared = readBlob(dir, SHARED) ?? new Map<string, Prepared>();
     for (const part of stale) {
       const kept = readBlob(dir, part) ?? new Map<string, Prepared>();
-      const mine = (rel: string) => partOf(rel, committees) === part;
+      const own = new Set(byPart.get(part));
+      const mine = (rel: string) => own.has(rel);
       const prepared = new Map<string, Prepared>();
-      for (const rel of files) {
-        const role = rel.endsWith('.md') ? roleOf(rel) : null;
-        if (!role || !(mine(rel) || partOf(rel, committees) === SHARED)) continue;
+      for (const rel of [...own, ...(byPart.get(SHARED) ?? [])]) {
+        // The part's and the shared Markdown files (its list holds folders too, which have no record).
+        const role = records[rel] && rel.endsWith('.md') ? roleOf(rel) : null;
+        if (!role) continue;
         let p = changedFiles.has(rel) ? undefined : (kept.get(rel) ?? shared.get(rel));
         if (!p) {
           p = packPrepared(prepareFile(root, rel, role));
