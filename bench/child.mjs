@@ -11,8 +11,6 @@ const code = await run(process.argv.slice(2), {
   today: '2026-11-22',
 });
 const wall = performance.now() - started;
-const timing = said.slice(said.indexOf('boardpack timing'));
-const steps = said.includes('boardpack timing')
-  ? [...timing.matchAll(/^ *(\d+) {2}(.+)$/gm)].map((m) => [m[2].replace(/: .*$/, ''), Number(m[1])])
-  : undefined;
+const timing = said.indexOf('boardpack timing');
+const steps = timing < 0 ? undefined : [...said.slice(timing).matchAll(/^ *(\d+) {2}(.+)$/gm)].map((m) => [m[2].replace(/: .*$/, ''), Number(m[1])]);
 process.stderr.write(`\nBENCH ${JSON.stringify({ code, wallMs: wall, maxRssKb: process.resourceUsage().maxRSS, steps })}\n`);
