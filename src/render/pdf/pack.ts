@@ -216,10 +216,8 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<Ui
   linkAcrossParts(doc);
   const final = layout(doc);
   if (final.count.some((n, i) => n !== measured.count[i])) throw new Error('the papers lost or gained pages when the agenda was put in front of them');
-  for (let i = units.length - 1; i >= 0; i--) {
-    const unit = units[i];
-    if (unit.pdf) await insertPdf(doc, unit.pdf, final.first[i] - units.slice(0, i).reduce((n, u) => n + u.pdfPages, 0));
-  }
+  // In order: each merged PDF goes where the final layout puts it, the ones before it already in place.
+  for (const [i, unit] of units.entries()) if (unit.pdf) await insertPdf(doc, unit.pdf, final.first[i]);
   const expected = final.front + final.count.reduce((a, b) => a + b, 0);
   if (doc.getPageCount() !== expected) throw new Error(`page count ${doc.getPageCount()} differs from the papers' ${expected}`);
 
