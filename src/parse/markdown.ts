@@ -68,21 +68,51 @@ export interface MarkdownDoc {
 }
 
 /**
+ * gray-matter's engines, all of them inert: it only splits the file, and the
+ * YAML is read by `yaml`. Its default engines include one that evaluates
+ * JavaScript (`---js`); content is data, so no engine it knows may run code,
+ * whatever word follows the opening `---` (that word is refused before).
+ */
+const INERT = { parse: () => ({}), stringify: () => '' };
+const MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: { yaml: INERT, yml: INERT, javascript: INERT, js: INERT, json: INERT, coffee: INERT, coffeescript: INERT, cson: INERT, toml: INERT },
+};
+
+/** The opening line of frontmatter: `---`, or `---yaml`, nothing else. */
+const OPENING = /^---[ \t]*(?:ya?ml[ \t]*)?$/i;
+
+/**
  * Split frontmatter from body and parse both. The frontmatter's lines are
  * blanked out of the body, so every Markdown position is the file's own.
  */
 export function loadMarkdown(file: string, raw: string, problems: Problems): MarkdownDoc {
-  const text = normaliseText(raw);
+  let text = normaliseText(raw);
+  const hasFrontmatter = text.startsWith('---') && text[3] !== '-';
+  let opening = true;
+  if (hasFrontmatter) {
+    const end = text.indexOf('\n');
+    const first = end === -1 ? text : text.slice(0, end);
+    if (!OPENING.test(first)) {
+      opening = false;
+      problems.error(
+        'frontmatter',
+        `Unexpected "${first.length > 40 ? first.slice(0, 37) + '...' : first}" opening the frontmatter, expected "---" alone on the line: frontmatter is YAML only`,
+        { file, line: 1, column: 1 },
+      );
+      // Split as if the line were a plain `---`: no engine is chosen by it.
+      text = '---' + ' '.repeat(first.length - 3) + text.slice(first.length);
+    }
+  }
   // gray-matter splits; the YAML itself is read by `yaml`, which keeps positions.
-  const split = matter(text, { engines: { yaml: { parse: () => ({}), stringify: () => '' } } } as never);
-  const hasFrontmatter = text.startsWith('---');
+  const split = hasFrontmatter ? matter(text, MATTER_OPTIONS as never) : { content: text, matter: '' };
   const prefix = text.slice(0, text.length - split.content.length);
   const body = prefix.replace(/[^\n]/g, '') + split.content;
   const source = new SourceText(file, body);
   let yaml: YamlSource | null = null;
   let data: unknown = {};
   if (hasFrontmatter) {
-    yaml = parseYaml(file, split.matter, problems, 0);
+    yaml = opening ? parseYaml(file, split.matter, problems, 0) : null;
     data = yaml ? (yaml.doc.toJS() ?? {}) : null;
   }
   const tree = parseMarkdown(body);
