@@ -268,8 +268,13 @@ export function buildProgram(io: CliIo): Command {
         onBuild: ({ version, findings, files, rendered }) => {
           const report = buildReport(root, findings, []);
           const what = version === 1 ? `Built ${files} files` : `Rebuilt ${rendered.length} of ${files} files`;
-          io.stderr(`${what}; ${report.errorCount} errors, ${report.warningCount} warnings\n${stylish(report, io.cwd)}`);
+          const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+          io.stderr(`${what}; ${count(report.errorCount, 'error')}, ${count(report.warningCount, 'warning')}\n${stylish(report, io.cwd)}`);
         },
+      }).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'EADDRINUSE') throw new UsageError(`Port ${options.port} is in use: stop what uses it, or choose another with --port`);
+        if (err.code === 'EACCES') throw new UsageError(`Port ${options.port} may not be used here: choose another with --port`);
+        throw err;
       });
       io.stdout(`Previewing ${dir} at ${preview.url} (Ctrl-C to stop)\n`);
       await new Promise<void>((done) => {

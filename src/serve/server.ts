@@ -40,6 +40,11 @@ function overlay(findings: Finding[]): string {
   return `${panel}<script>new EventSource(${JSON.stringify(EVENTS)}).onmessage = () => location.reload();</script>`;
 }
 
+/** Is the request's Host one of this machine's names for the preview's own address and port? */
+export function allowedHost(host: string | undefined, port: number): boolean {
+  return host !== undefined && [`127.0.0.1:${port}`, `localhost:${port}`].includes(host.toLowerCase());
+}
+
 /**
  * Serve a content folder's HTML on localhost, rebuilding when a file is
  * saved: the pages reload themselves, and the lint findings show in the
@@ -97,8 +102,31 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }, 100);
   });
 
+  let port = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    try {
+      answer(req, res);
+    } catch {
+      // Nothing a request holds may stop the preview.
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Internal error\n');
+    }
+  });
+  const refuse = (res: ServerResponse, status: number, message: string) => {
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(`${message}\n`);
+  };
+  const answer = (req: IncomingMessage, res: ServerResponse) => {
+    // Only this machine's own names for the address it listens on: a page elsewhere that points its own
+    // host name at 127.0.0.1 (DNS rebinding) is refused.
+    if (!allowedHost(req.headers.host, port)) return refuse(res, 403, 'Forbidden: unexpected Host header');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
+    let path: string;
+    try {
+      path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    } catch {
+      return refuse(res, 400, 'Bad request: malformed URL');
+    }
     if (path === EVENTS) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
       res.write(': connected\n\n');
@@ -121,9 +149,15 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       res.writeHead(200, { 'content-type': key.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream' });
       res.end(body);
     }
+  };
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
 
   return {
     url: `http://127.0.0.1:${port}/`,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src/serve/server.js';
 import { run } from '../../src/cli/main.js';
-import { SAMPLE } from '../helpers.js';
+import { REPO, SAMPLE } from '../helpers.js';
 
 const PACK = 'resources-scrutiny-panel/2026-12-08/agenda-pack.html';
 const REPORT = 'committees/resources-scrutiny-panel/2026-12-08/medium-term-financial-strategy.md';
@@ -128,5 +128,55 @@ describe('boardpack serve', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Previewing .* at http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl-C to stop\)\n$/);
     expect(stderr).toContain('Built 25 files; 0 errors, 0 warnings');
+  }, 30_000);
+});
+
+/** A raw request, as a hostile page or script could send it: the path and Host exactly as given. */
+function rawGet(url: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = get(`${url.replace(/\/$/, '')}${path}`, { headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+  });
+}
+
+describe('boardpack serve against hostile requests', () => {
+  it('answers a malformed percent-encoding with 400 and keeps serving', async () => {
+    preview = await startPreview({ root: copyOfSample(), port: 0, today: '2026-11-22' });
+    for (const path of ['/%E0%A4%A', '/%', '/index.html%ZZ']) {
+      const answer = await rawGet(preview.url, path);
+      expect(answer.status).toBe(400);
+      expect(answer.body).toContain('malformed URL');
+    }
+    expect((await fetch(preview.url)).status).toBe(200);
+  }, 30_000);
+
+  it('refuses a Host that is not the address it listens on (DNS rebinding), and other methods', async () => {
+    preview = await startPreview({ root: copyOfSample(), port: 0, today: '2026-11-22' });
+    const port = new URL(preview.url).port;
+    expect((await rawGet(preview.url, '/', { host: `attacker.example:${port}` })).status).toBe(403);
+    expect((await rawGet(preview.url, '/', { host: `127.0.0.1:${Number(port) + 1}` })).status).toBe(403);
+    expect((await rawGet(preview.url, '/', { host: `localhost:${port}` })).status).toBe(200);
+    expect((await fetch(preview.url, { method: 'POST', body: 'x' })).status).toBe(405);
+    expect((await fetch(preview.url)).status).toBe(200);
+  }, 30_000);
+
+  it('says in one line that a port is in use, with exit 2', async () => {
+    preview = await startPreview({ root: copyOfSample(), port: 0, today: '2026-11-22' });
+    const port = new URL(preview.url).port;
+    let stderr = '';
+    const code = await run(['serve', copyOfSample(), '--port', port], {
+      stdout: () => undefined,
+      stderr: (t) => (stderr += t),
+      cwd: REPO,
+      today: '2026-11-22',
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain(`boardpack: Port ${port} is in use: stop what uses it, or choose another with --port\n`);
+    expect(stderr).not.toContain('internal error');
   }, 30_000);
 });
