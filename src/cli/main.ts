@@ -11,6 +11,7 @@ import { parseWrittenDate } from '../dates/prose.js';
 import { newMeeting } from '../scaffold/meeting.js';
 import { StagedOutput, writeFileAtomic, writeFolderAtomic } from '../fs/atomic.js';
 import { formatProblems } from './problems.js';
+import { ContentError } from '../parse/files.js';
 import { ExitCode, UsageError, type CliIo } from './io.js';
 import { stepDone, timingReport } from '../timing.js';
 import { CONFIG_FILE, configStoppers } from '../config/config.js';
@@ -393,6 +394,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return 2;
     }
     if (err instanceof ExitCode) return err.code;
+    if (err instanceof ContentError) {
+      io.stderr(`boardpack: ${err.message}\n`);
+      return 2;
+    }
     if (err instanceof UsageError) {
       io.stderr(`boardpack: ${err.message}\n`);
       return err.exitCode;

@@ -9,7 +9,7 @@ import { fieldPositions, parseYaml, validate, yamlPosition } from './yaml.js';
 import type { AppendixEntry } from './paper.js';
 import { prepareFile, type Prepared, type Role } from './prepare.js';
 
-import { exists, listFolder, readText } from './files.js';
+import { exists, listFolder, outsideMessage, placeOf, readText } from './files.js';
 import { at, Problems, sortProblems } from './problems.js';
 
 const MEETING_FOLDER = /^(\d{4}-\d{2}-\d{2})(?:-([a-z0-9][a-z0-9-]*))?$/;
@@ -112,7 +112,19 @@ class ContentReader {
       return fallback;
     }
     const src = this.yamlFile(CONFIG_FILE);
-    return (src && readConfig(src, this.problems)) || fallback;
+    const config = (src && readConfig(src, this.problems)) || fallback;
+    if (config.templates !== null) {
+      const rel = posix.normalize(config.templates.replace(/\\/g, '/'));
+      const place = rel.startsWith('../') || rel === '..' || posix.isAbsolute(rel) || /^[a-z]:/i.test(rel) ? 'outside' : placeOf(this.root, rel);
+      if (place === 'outside') {
+        this.problems.error(
+          'frontmatter',
+          `Unexpected templates folder "${config.templates}" outside the content folder, expected a folder inside it`,
+          config.fields.templates ?? config.position,
+        );
+      }
+    }
+    return config;
   }
 
   private readCommittees(): Committee[] {
@@ -263,8 +275,10 @@ class ContentReader {
       return null;
     }
     const isPdf = /\.pdf$/i.test(file);
-    const found = exists(this.root, file);
-    if (!found) {
+    const place = placeOf(this.root, file);
+    const found = place === 'inside';
+    if (place === 'outside') this.problems.error('link-target', outsideMessage(entry.file), entry.position);
+    else if (!found) {
       this.problems.error('link-target', `Unexpected appendix "${entry.file}": the file does not exist, expected it at ${file}`, entry.position);
     }
     let body: Appendix['body'] = null;

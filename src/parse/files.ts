@@ -1,6 +1,81 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { at, type Problems } from './problems.js';
+
+/*
+ * Every read of the content folder goes through this module, and each path is
+ * checked by where it really leads (after symlinks): nothing outside the
+ * content folder is ever read or published, whatever a symlink says.
+ */
+
+/** Where a path in the content folder leads, once symlinks are followed. */
+export type Place = 'inside' | 'outside' | 'missing';
+
+const realRoots = new Map<string, string>();
+function realRoot(root: string): string {
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    real = realpathSync.native(root);
+    realRoots.set(root, real);
+  }
+  return real;
+}
+
+/** Is a real path the root, or inside it? */
+export function within(realBase: string, real: string): boolean {
+  return real === realBase || real.startsWith(realBase.endsWith(sep) ? realBase : realBase + sep);
+}
+
+export function placeOf(root: string, rel: string): Place {
+  let real: string;
+  try {
+    real = realpathSync.native(join(root, rel));
+  } catch {
+    return 'missing';
+  }
+  return within(realRoot(root), real) ? 'inside' : 'outside';
+}
+
+/** The message for a path that leaves the content folder, for every reader to say alike. */
+export function outsideMessage(name: string): string {
+  return `Unexpected "${name}": it leads outside the content folder through a symlink, expected a file or folder inside it; nothing is read from it`;
+}
+
+/** A file inside the content folder read whole, or an error naming it: for renderers, which read what the reader checked. */
+export function readContentFile(root: string, rel: string): Buffer {
+  if (placeOf(root, rel) !== 'inside') throw new ContentError(rel, outsideMessage(rel));
+  return readFileSync(join(root, rel));
+}
+
+/** A problem with one content file that stops a command: printed with the file, never as an internal error. */
+export class ContentError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+  }
+}
+
+/**
+ * A file's bytes as text: UTF-8 only (a byte-order mark is dropped), since a
+ * file in another encoding would be published as garbled text. Returns the
+ * text, or why it cannot be read and where.
+ */
+export function decodeText(bytes: Uint8Array): { text: string } | { error: string; line: number } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { error: 'Unexpected UTF-16 text, expected UTF-8: save the file as UTF-8', line: 1 };
+  }
+  try {
+    return { text: UTF8.decode(bytes) };
+  } catch {
+    const lenient = LENIENT.decode(bytes);
+    const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
+    return { error: `Unexpected bytes that are not UTF-8 at line ${line}, expected UTF-8 text: save the file as UTF-8`, line };
+  }
+}
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const LENIENT = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 /** The entries of a folder, sorted, split into files and folders; [] with a problem if unreadable. */
 export function listFolder(root: string, rel: string, problems: Problems): { files: string[]; folders: string[] } {
@@ -17,6 +92,10 @@ export function listFolder(root: string, rel: string, problems: Problems): { fil
     if (name.startsWith('.')) continue;
     const path = rel ? `${rel}/${name}` : name;
     try {
+      if (lstatSync(join(root, path)).isSymbolicLink() && placeOf(root, path) === 'outside') {
+        problems.error('link-target', outsideMessage(name), at(path));
+        continue;
+      }
       (statSync(join(root, path)).isDirectory() ? folders : files).push(name);
     } catch (err) {
       problems.error('read-error', `Cannot read ${name}: ${reason(err)}`, at(path));
@@ -27,12 +106,20 @@ export function listFolder(root: string, rel: string, problems: Problems): { fil
 
 /** A file's text, or null with a problem naming the file when it cannot be read. */
 export function readText(root: string, rel: string, problems: Problems): string | null {
+  let bytes: Buffer;
   try {
-    return readFileSync(join(root, rel), 'utf8');
+    bytes = readContentFile(root, rel);
   } catch (err) {
-    problems.error('read-error', `Cannot read file: ${reason(err)}`, at(rel));
+    if (err instanceof ContentError) problems.error('link-target', outsideMessage(rel), at(rel));
+    else problems.error('read-error', `Cannot read file: ${reason(err)}`, at(rel));
     return null;
   }
+  const decoded = decodeText(bytes);
+  if ('error' in decoded) {
+    problems.error('read-error', decoded.error, at(rel, decoded.line));
+    return null;
+  }
+  return decoded.text;
 }
 
 /**
@@ -44,7 +131,16 @@ export function readText(root: string, rel: string, problems: Problems): string 
 export function contentEntries(root: string): { files: string[]; folders: string[] } {
   const files: string[] = [];
   const folders: string[] = [];
+  const seen = new Set<string>();
   const walk = (rel: string) => {
+    // A symlink back up the tree would make the walk endless: each real folder is walked once.
+    try {
+      const real = realpathSync.native(join(root, rel));
+      if (seen.has(real)) return;
+      seen.add(real);
+    } catch {
+      return;
+    }
     let entries;
     try {
       entries = readdirSync(join(root, rel), { withFileTypes: true });
@@ -54,7 +150,16 @@ export function contentEntries(root: string): { files: string[]; folders: string
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = `${rel}/${entry.name}`;
-      if (entry.isDirectory()) {
+      let folder = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        if (placeOf(root, path) !== 'inside') continue; // the reader reports it
+        try {
+          folder = statSync(join(root, path)).isDirectory();
+        } catch {
+          continue;
+        }
+      }
+      if (folder) {
         folders.push(path);
         walk(path);
       } else files.push(path);
@@ -64,13 +169,9 @@ export function contentEntries(root: string): { files: string[]; folders: string
   return { files: files.sort(), folders: folders.sort() };
 }
 
+/** Is the file there, inside the content folder? A path that leads outside is not. */
 export function exists(root: string, rel: string): boolean {
-  try {
-    statSync(join(root, rel));
-    return true;
-  } catch {
-    return false;
-  }
+  return placeOf(root, rel) === 'inside';
 }
 
 function reason(err: unknown): string {

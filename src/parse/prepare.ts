@@ -9,7 +9,7 @@ import { readPaper, type AppendixEntry } from './paper.js';
 import { readMinutes } from './minutes.js';
 import { readStrand } from './plan.js';
 import { readRegister } from './register.js';
-import { exists, readText } from './files.js';
+import { outsideMessage, placeOf, readText } from './files.js';
 import { Problems } from './problems.js';
 
 /** What a Markdown file is, from where it sits in the content folder. */
@@ -60,7 +60,13 @@ export function namedAppendices(dir: string, data: unknown): string[] {
 export function linkResolver(root: string, meetingDir: string, problems: Problems): LinkResolver {
   return (href, from, position) => {
     if (!isPaperLink(href)) return { target: null, kind: 'external' as const, exists: true };
-    const path = decodeURI(href.split('#')[0].split('?')[0]);
+    let path: string;
+    try {
+      path = decodeURI(href.split('#')[0].split('?')[0]);
+    } catch {
+      problems.error('link-target', `Unexpected link "${href}" with a malformed %-escape, expected a file name with each % followed by two hex digits`, position);
+      return { target: null, kind: 'external' as const, exists: false };
+    }
     const target = posix.normalize(posix.join(posix.dirname(from), path));
     if (target.startsWith('../') || target === '..' || posix.isAbsolute(path)) {
       problems.error('link-target', `Unexpected link "${href}" to a file outside the content folder, expected a file inside it`, position);
@@ -72,8 +78,10 @@ export function linkResolver(root: string, meetingDir: string, problems: Problem
       : posix.basename(target) === 'minutes.md'
         ? 'minutes'
         : 'meeting-file';
-    const found = exists(root, target);
-    if (!found) problems.error('link-target', `Unexpected link to missing file "${href}", expected it at ${target}`, position);
+    const place = placeOf(root, target);
+    const found = place === 'inside';
+    if (place === 'outside') problems.error('link-target', outsideMessage(href), position);
+    else if (!found) problems.error('link-target', `Unexpected link to missing file "${href}", expected it at ${target}`, position);
     return { target, kind, exists: found };
   };
 }

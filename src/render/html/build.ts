@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { readContentFile, within } from '../../parse/files.js';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Meeting, Model, Problem } from '../../model/types.js';
 import { Problems } from '../../parse/problems.js';
@@ -105,7 +106,7 @@ export async function renderSite(root: string, model: Model, options: HtmlBuildO
   let councilTemplates: string | null = null;
   if (model.config.templates) {
     councilTemplates = resolve(root, model.config.templates);
-    if (relative(root, councilTemplates).startsWith('..')) {
+    if (relative(root, councilTemplates).startsWith('..') || !templatesInside(root, councilTemplates)) {
       problems.error('frontmatter', `Unexpected templates folder "${model.config.templates}" outside the content folder, expected a folder inside it`, model.config.fields.templates ?? model.config.position);
       return { outputs, problems: problems.list };
     }
@@ -138,7 +139,7 @@ export async function renderSite(root: string, model: Model, options: HtmlBuildO
       );
       const pdfs = [...meeting.attachments.map((a) => a.file), ...meeting.papers.flatMap((p) => p.appendices.filter((a) => a.format === 'pdf' && a.exists).map((a) => a.file))];
       for (const file of new Set(pdfs)) {
-        if (!withheld.has(file)) emit(`${dir}/${file.split('/').pop()}`, readFileSync(join(root, file)));
+        if (!withheld.has(file)) emit(`${dir}/${file.split('/').pop()}`, readContentFile(root, file));
       }
     }
     if (meeting.minutes) emit(`${dir}/minutes.html`, render('minutes', views.minutes(meeting)));
@@ -169,4 +170,15 @@ export function writeOutputs(out: string, outputs: Map<string, string | Uint8Arr
   const files = [...outputs.keys()].sort();
   for (const file of files) writeFileAtomic(join(out, ...file.split('/')), outputs.get(file)!);
   return files.map((f) => f.split('/').join(sep));
+}
+
+/** Does the templates folder, symlinks followed, lie inside the content folder? (A missing one falls back to ours.) */
+function templatesInside(root: string, folder: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync.native(folder);
+  } catch {
+    return true;
+  }
+  return within(realpathSync.native(root), real);
 }

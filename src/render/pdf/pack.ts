@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readContentFile } from '../../parse/files.js';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { Printer } from './print.js';
@@ -126,7 +126,7 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<Ui
 
   const units: Unit[] = [];
   const merge = async (file: string) => {
-    const pdf = await loadPdf(readFileSync(join(input.root, file)));
+    const pdf = await loadPdf(readContentFile(input.root, file));
     return { pdf, pdfPages: pdf.getPageCount() };
   };
   // In agenda order: each item's papers with their appendices, then the PDFs the item links to directly.
