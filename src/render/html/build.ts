@@ -5,6 +5,7 @@ import type { Meeting, Model, Problem } from '../../model/types.js';
 import { Problems } from '../../parse/problems.js';
 import { writeFileAtomic } from '../../fs/atomic.js';
 import { templateEngine } from './templates.js';
+import { closeTemplateOutput } from './template-safety.js';
 import { packView } from './pack.js';
 import { indexView, minutesView, planView, registerView } from './site.js';
 import { meetingOutDir } from './links.js';
@@ -112,7 +113,10 @@ export async function renderSite(root: string, model: Model, options: HtmlBuildO
     }
   }
   const engine = templateEngine(councilTemplates);
-  const render = (template: string, view: object) => engine.renderFileSync(template, view) as string;
+  // A council's own templates are held to what a page may do (template-safety.ts); ours keep to it already.
+  const render = councilTemplates
+    ? (template: string, view: object) => closeTemplateOutput(engine.renderFileSync(template, view) as string)
+    : (template: string, view: object) => engine.renderFileSync(template, view) as string;
 
   let meetings: Meeting[] = model.committees.flatMap((c) => c.meetings);
   if (options.meeting) {

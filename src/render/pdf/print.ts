@@ -7,6 +7,8 @@ let printed = 0;
 
 interface Tab {
   page: Page;
+  /** The one page this tab may load now; any other navigation (a refresh, a redirect) is blocked. */
+  expected: string | null;
   /** Told of each request blocked while the tab prints its current page. */
   onBlocked: (url: string) => void;
 }
@@ -44,7 +46,8 @@ export class Printer {
       const tab = await this.take();
       try {
         tab.onBlocked = onBlocked;
-        await tab.page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+        tab.expected = pathToFileURL(file).href;
+        await tab.page.goto(tab.expected, { waitUntil: 'load' });
         // Print only once every font is ready, or a busy machine prints in a fallback font.
         await tab.page.evaluate(async () => {
           await document.fonts.ready;
@@ -98,10 +101,20 @@ export class Printer {
     this.opened++;
     try {
       const page = await (await this.browser).newPage();
-      const tab: Tab = { page, onBlocked: () => {} };
+      const tab: Tab = { page, expected: null, onBlocked: () => {} };
+      // Nothing on a page runs: no script, so no WebSocket, worker or fetch that request interception would not see.
+      await page.setJavaScriptEnabled(false);
       await page.setRequestInterception(true);
       page.on('request', (request) => {
         const url = request.url();
+        if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+          if (url === tab.expected) {
+            tab.expected = null;
+            return void request.continue();
+          }
+          tab.onBlocked(url);
+          return void request.abort('blockedbyclient');
+        }
         if (url.startsWith('data:')) return void request.continue();
         if (url.startsWith('file:') && fileURLToPath(url).startsWith(this.allowed + sep)) return void request.continue();
         tab.onBlocked(url);
