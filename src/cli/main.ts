@@ -9,7 +9,7 @@ import { toJson } from '../model/json.js';
 import { addDaysIso, fromDate, isIsoDate, weekdayOf } from '../dates/calendar.js';
 import { parseWrittenDate } from '../dates/prose.js';
 import { newMeeting } from '../scaffold/meeting.js';
-import { StagedOutput, writeFileAtomic, writeFolderAtomic } from '../fs/atomic.js';
+import { OutputFolderError, StagedOutput, writeFileAtomic, writeFolderAtomic } from '../fs/atomic.js';
 import { formatProblems } from './problems.js';
 import { ContentError } from '../parse/files.js';
 import { ExitCode, UsageError, type CliIo } from './io.js';
@@ -167,7 +167,7 @@ export function buildProgram(io: CliIo): Command {
     .option('-m, --meeting <committee/date>', 'build one meeting only, such as cabinet/2026-04-14')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'pdf', 'all']).default('html'))
     .addOption(new Option('-a, --audience <audience>', 'who the packs are for').choices(['public', 'members']).default('public'))
-    .option('-o, --out <dir>', 'the output folder', 'out')
+    .option('-o, --out <dir>', 'the output folder (default: out, or out-members for members)')
     .option('--as-of <date>', 'the day overdue checks count from (default: today)')
     .option('--force', 'publish even when the linter finds errors')
     .option('-j, --jobs <n>', 'prints at once, packs or pieces of a long pack (default: the number of cores)', parsePositive)
@@ -192,9 +192,10 @@ export function buildProgram(io: CliIo): Command {
           throw new UsageError(`Chromium could not be started: ${started.message}`);
         });
         browser?.catch(() => {}); // reported where a print waits for it
-        const out = resolve(io.cwd, options.out);
-        // Each output goes to a staging folder as it is made, and into place only when all are made.
-        const staged = new StagedOutput(out);
+        const outName = options.out ?? (options.audience === 'members' ? 'out-members' : 'out');
+        const out = resolve(io.cwd, outName);
+        // Each output goes to a staging folder as it is made, and the whole is swapped in only when all are made.
+        const staged = new StagedOutput(out, { audience: options.audience, partial: Boolean(options.meeting || options.shard) });
         try {
           // The lint gate from the cache, when asked: then only the committees to build are read.
           let checked;
@@ -237,7 +238,7 @@ export function buildProgram(io: CliIo): Command {
           }
           const files = staged.commit();
           stepDone('outputs in place');
-          io.stdout(`Wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${options.out}\n`);
+          io.stdout(`Wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${outName}\n`);
         } finally {
           staged.discard();
         }
@@ -334,7 +335,7 @@ interface BuildCliOptions {
   shard?: { index: number; count: number };
   format: 'html' | 'pdf' | 'all';
   audience: 'public' | 'members';
-  out: string;
+  out?: string;
   asOf?: string;
   force?: boolean;
 }
@@ -394,7 +395,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return 2;
     }
     if (err instanceof ExitCode) return err.code;
-    if (err instanceof ContentError) {
+    if (err instanceof ContentError || err instanceof OutputFolderError) {
       io.stderr(`boardpack: ${err.message}\n`);
       return 2;
     }

@@ -20,6 +20,7 @@ function fakeBrowser() {
       let html = '';
       return {
         async setRequestInterception() {},
+        async setJavaScriptEnabled() {},
         on() {},
         async goto(url: string) {
           html = readFileSync(fileURLToPath(url), 'utf8');

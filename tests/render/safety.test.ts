@@ -157,7 +157,7 @@ describe('build options', () => {
     const root = meeting('Text.\n', { 'committees/panel/2026-04-14/agenda.md': '---\npublished: 2026-04-01\n---\n\n1. Apologies\n' });
     const result = await build(root, '--meeting', 'panel/2026-04-14');
     expect(result.code).toBe(0);
-    expect(readdirSync(join(root, 'out'))).toEqual(['panel']);
+    expect(readdirSync(join(root, 'out'))).toEqual(['.boardpack-build.json', 'panel']);
     expect(readdirSync(join(root, 'out/panel'))).toEqual(['2026-04-14']);
     const unknown = await build(root, '--meeting', 'panel/2099-01-01');
     expect(unknown.code).toBe(2);

@@ -25,14 +25,14 @@ export function text(tree: Root | Element, selector: string): string[] {
   return selectAll(selector, tree).map((n) => toString(n).replace(/\s+/g, ' ').trim());
 }
 
-/** Every file under a folder, relative to it. */
+/** Every file under a folder, relative to it, but for the mark a build leaves to say it wrote the folder. */
 export function filesUnder(dir: string): string[] {
   const found: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const path = join(d, name);
       if (statSync(path).isDirectory()) walk(path);
-      else found.push(relative(dir, path).split('\\').join('/'));
+      else if (name !== '.boardpack-build.json') found.push(relative(dir, path).split('\\').join('/'));
     }
   };
   walk(dir);

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { chromiumArgs, findChromium } from '../chromium.js';
 import { stepDone } from '../../timing.js';
+import { watchdog } from '../../fs/watchdog.js';
 
 /**
  * A fresh, empty folder for Chromium's profile. It is thrown away after the
@@ -25,11 +26,18 @@ function freshProfile(): string {
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = findChromium();
   const profile = freshProfile();
+  // Should boardpack die however it dies, Chromium and its profile go too.
+  watchdog.path(profile);
+  watchdog.mark(`--user-data-dir=${profile}`);
   stepDone('browser starting');
   let browser: Browser;
   try {
+    // Chromium's own temporary files go inside its profile, so that they go with it.
+    const tmp = join(profile, 'tmp');
+    mkdirSync(tmp);
     browser = await puppeteer.launch({
       executablePath,
+      env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp },
       args: chromiumArgs(profile),
       headless: true,
       handleSIGINT: false,
@@ -39,8 +47,12 @@ export async function launchBrowser(): Promise<Browser> {
   } catch (error) {
     // A browser that never started leaves no profile behind.
     rmSync(profile, { recursive: true, force: true });
+    watchdog.unmark(`--user-data-dir=${profile}`);
+    watchdog.pathGone(profile);
     throw error;
   }
+  const pid = browser.process()?.pid;
+  watchdog.process(pid);
   stepDone('browser started');
   const stop = (signal: NodeJS.Signals) => {
     void browser.close().finally(() => process.kill(process.pid, signal));
@@ -60,10 +72,13 @@ export async function launchBrowser(): Promise<Browser> {
       await close();
     } finally {
       // Chromium may still be flushing its profile as it exits.
+      watchdog.processEnded(pid);
+      watchdog.unmark(`--user-data-dir=${profile}`);
       try {
         rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+        watchdog.pathGone(profile);
       } catch {
-        /* a leftover temporary profile is not worth failing a build for */
+        /* a leftover temporary profile is not worth failing a build for; the watchdog tries again */
       }
     }
   };

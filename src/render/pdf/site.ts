@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { watchdog } from '../../fs/watchdog.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
@@ -18,6 +19,7 @@ export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input:
   const emit = input.emit;
   // Pages are printed from a private folder and may load nothing outside it.
   const allowed = mkdtempSync(join(tmpdir(), 'boardpack-print-'));
+  watchdog.path(allowed);
   // Printed pages carry their fonts with them, so a pack looks the same wherever it is built.
   const fontFaces = fontFacesCss(allowed);
   const render = (template: string, view: object) => input.render(template, { ...view, fontFaces });
@@ -88,5 +90,6 @@ export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input:
     // The tabs close in the background; nothing waits for them, and the browser closes any still open when it closes.
     void printer.close();
     rmSync(allowed, { recursive: true, force: true });
+    watchdog.pathGone(allowed);
   }
 }
