@@ -28,7 +28,7 @@ export function configStoppers<T extends { position: { file: string }; severity:
 
 /** Read `boardpack.yml` into a Config, recording each problem; null when it cannot be used. */
 export function readConfig(src: YamlSource, problems: Problems): Config | null {
-  const data = validate(configSchema, src.doc.toJS(), src, problems, CONFIG_FILE);
+  const data = validate(configSchema, src.data, src, problems, CONFIG_FILE);
   if (!data) return null;
   const defaults = JURISDICTION_DEFAULTS[data.jurisdiction];
   return {

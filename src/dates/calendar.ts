@@ -19,9 +19,12 @@ export type IsoDate = string;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The ISO date for a year, month (1-12) and day, or null when no such day exists. */
+/** The years a date in papers may fall in: any other is a slip, and counting days out to it would take seconds. */
+export const YEARS = { first: 1900, last: 2199 } as const;
+
+/** The ISO date for a year, month (1-12) and day, or null when no such day exists (or falls outside YEARS). */
 export function makeDate(year: number, month: number, day: number): IsoDate | null {
-  if (!isExists(year, month - 1, day)) return null;
+  if (year < YEARS.first || year > YEARS.last || !isExists(year, month - 1, day)) return null;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -123,6 +126,7 @@ export function clearWorkingDays(published: IsoDate, meeting: IsoDate, calendar:
   let count = 0;
   for (let d = addDaysIso(published, 1); d < meeting; d = addDaysIso(d, 1)) {
     if (isWorkingDay(d, calendar)) count++;
+    if (count > 1000) break; // far more than any notice period: no need to count on
   }
   return count;
 }

@@ -2,14 +2,16 @@ import { posix } from 'node:path';
 import type { Appendix, Committee, Config, Meeting, Member, Model, ParseResult, Plan, Register } from '../model/types.js';
 import { MODEL_VERSION } from '../model/types.js';
 import type { Root } from 'mdast';
-import { isIsoDate } from '../dates/calendar.js';
+import { isIsoDate, YEARS } from '../dates/calendar.js';
 import { CONFIG_FILE, readConfig } from '../config/config.js';
-import { committeeSchema, planSchema } from './schemas.js';
+import type { z } from 'zod';
+import { committeeSchema, memberSchema, planSchema } from './schemas.js';
 import { fieldPositions, parseYaml, validate, yamlPosition } from './yaml.js';
 import type { AppendixEntry } from './paper.js';
 import { prepareFile, type Prepared, type Role } from './prepare.js';
 
-import { exists, listFolder, outsideMessage, placeOf, readText } from './files.js';
+import { exists, listFolder, outsideMessage, placeOf, readContentFile, readText } from './files.js';
+import { pdfFault } from './pdf-check.js';
 import { at, Problems, sortProblems } from './problems.js';
 
 const MEETING_FOLDER = /^(\d{4}-\d{2}-\d{2})(?:-([a-z0-9][a-z0-9-]*))?$/;
@@ -146,8 +148,10 @@ class ContentReader {
       return null;
     }
     const src = this.yamlFile(file);
-    const data = src && validate(committeeSchema, src.doc.toJS(), src, this.problems, 'committee.yml');
-    if (!src || !data) return null;
+    const valid = src && validate(committeeSchema, src.data, src, this.problems, 'committee.yml');
+    if (!src) return null;
+    // A committee.yml with a fault (reported) still lets its meetings be read and checked, with what can be used of it.
+    const data = valid || fallbackCommittee(id, src.data);
     const members: Member[] = data.members.map((m, i) => ({
       name: m.name,
       role: m.role,
@@ -178,7 +182,7 @@ class ContentReader {
       if (!named) {
         this.problems.error(
           'frontmatter',
-          `Unexpected meeting folder name "${folder}", expected the meeting's date as YYYY-MM-DD, optionally followed by -suffix`,
+          `Unexpected meeting folder name "${folder}", expected the meeting's date as YYYY-MM-DD (a real day, in ${YEARS.first}-${YEARS.last}), optionally followed by -suffix`,
           at(`${dir}/${folder}`),
         );
         continue;
@@ -237,11 +241,15 @@ class ContentReader {
         const md = this.prepared(rel, 'meeting-md').meetingMd;
         if (md) meetingMds.push({ rel, md });
       } else if (/\.pdf$/i.test(name)) {
+        this.checkPdf(rel);
         meeting.attachments.push({ file: rel, position: at(rel) });
       }
     }
     // A Markdown file that a paper names as its appendix is read as one, not as a paper.
-    const appendixFiles = new Set(meetingMds.flatMap(({ md }) => md.named));
+    // A file that names appendices of its own is a paper, never an appendix: a paper that named itself, or two
+    // that named each other, would otherwise both vanish from the pack.
+    const papersWithAppendices = new Set(meetingMds.filter(({ md }) => md.named.length > 0).map(({ rel }) => rel));
+    const appendixFiles = new Set(meetingMds.flatMap(({ md }) => md.named).filter((f) => !papersWithAppendices.has(f)));
     const bodies = new Map(meetingMds.map(({ rel, md }) => [rel, md]));
     for (const { rel, md } of meetingMds) {
       if (appendixFiles.has(rel)) continue;
@@ -249,6 +257,17 @@ class ContentReader {
       if (!md.paper) continue;
       const { paper, appendices } = md.paper;
       for (const entry of appendices) {
+        const target = posix.normalize(`${dir}/${entry.file}`);
+        if (target === rel || papersWithAppendices.has(target)) {
+          this.problems.error(
+            'link-target',
+            target === rel
+              ? `Unexpected appendix "${entry.file}": it is this paper itself, expected another file`
+              : `Unexpected appendix "${entry.file}": it is a paper with appendices of its own, expected a file that is only an appendix`,
+            entry.position,
+          );
+          continue;
+        }
         const appendix = this.readAppendix(dir, entry, bodies);
         if (appendix) paper.appendices.push(appendix);
       }
@@ -262,6 +281,18 @@ class ContentReader {
       meeting.status = meeting.agenda.status ?? (meeting.minutes ? 'held' : 'scheduled');
     }
     return meeting;
+  }
+
+  /** A PDF that a pack would merge: refused here, with why, if the build could not merge it. */
+  private checkPdf(rel: string): void {
+    let bytes: Uint8Array;
+    try {
+      bytes = readContentFile(this.root, rel);
+    } catch {
+      return; // reported where it was listed
+    }
+    const fault = pdfFault(bytes);
+    if (fault) this.problems.error('read-error', `Unexpected PDF: ${fault}`, at(rel));
   }
 
   private readAppendix(dir: string, entry: AppendixEntry, bodies: Map<string, NonNullable<Prepared['meetingMd']>>): Appendix | null {
@@ -281,6 +312,7 @@ class ContentReader {
     else if (!found) {
       this.problems.error('link-target', `Unexpected appendix "${entry.file}": the file does not exist, expected it at ${file}`, entry.position);
     }
+    if (found && isPdf && posix.dirname(file) !== dir) this.checkPdf(file);
     let body: Appendix['body'] = null;
     if (found && !isPdf) {
       const md = bodies.get(file) ?? this.prepared(file, 'meeting-md').meetingMd;
@@ -311,7 +343,7 @@ class ContentReader {
         continue;
       }
       const src = this.yamlFile(`${dir}/plan.yml`);
-      const data = src && validate(planSchema, src.doc.toJS(), src, this.problems, 'plan.yml');
+      const data = src && validate(planSchema, src.data, src, this.problems, 'plan.yml');
       if (!src || !data) continue;
       const plan: Plan = {
         id,
@@ -343,4 +375,14 @@ class ContentReader {
     }
     return registers;
   }
+}
+
+/** What can be used of a committee.yml that does not pass its schema: its name and the members that are well formed. */
+function fallbackCommittee(id: string, raw: unknown): z.output<typeof committeeSchema> {
+  const data = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const members = (Array.isArray(data.members) ? data.members : []).flatMap((m) => {
+    const parsed = memberSchema.safeParse(m);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return { name: typeof data.name === 'string' ? data.name : id, members };
 }

@@ -113,10 +113,64 @@ export function loadMarkdown(file: string, raw: string, problems: Problems): Mar
   let data: unknown = {};
   if (hasFrontmatter) {
     yaml = opening ? parseYaml(file, split.matter, problems, 0) : null;
-    data = yaml ? (yaml.doc.toJS() ?? {}) : null;
+    data = yaml ? (yaml.data ?? {}) : null;
   }
-  const tree = parseMarkdown(body);
+  const deep = tooDeep(body);
+  if (deep) {
+    problems.error(
+      'read-error',
+      `Unexpected ${deep.what} nested too deep, expected at most ${deep.limit} levels; the text is not read`,
+      { file, line: deep.line, column: 1 },
+    );
+  }
+  const tree: Root = deep ? { type: 'root', children: [] } : parseMarkdown(body);
   return { file, source, tree, yaml, hasFrontmatter, data };
+}
+
+/** The most levels of lists, block quotes or HTML elements a file may nest: no paper needs more, and parsing deeper nesting takes time that grows with its square. */
+export const MAX_NESTING = 32;
+const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp', 'html', 'head', 'body']);
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** Where a text nests lists, quotes or HTML elements deeper than MAX_NESTING, found in one pass before parsing. */
+export function tooDeep(text: string): { what: string; line: number; limit: number } | null {
+  let line = 1;
+  let html = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    // Lists and quotes: the markers and indentation that open the line.
+    let columns = 0;
+    let markers = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32) columns++;
+      else if (c === 9) columns += 4 - (columns % 4);
+      else if (c === 62) markers++; // >
+      else if ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) markers++; // - * +
+      else break;
+    }
+    if (markers > MAX_NESTING || columns > MAX_NESTING * 4) return { what: 'lists or quotes', line, limit: MAX_NESTING };
+    start = end + 1;
+    line++;
+  }
+  // HTML elements: opening tags less closing ones, across the file.
+  line = 1;
+  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>|\n/g;
+  for (let m = tag.exec(text); m; m = tag.exec(text)) {
+    if (m[0] === '\n') {
+      line++;
+      continue;
+    }
+    const name = m[2].toLowerCase();
+    if (VOID.has(name) || OPTIONAL_END.has(name) || m[3]) continue;
+    html += m[1] ? -1 : 1;
+    if (html < 0) html = 0;
+    if (html > MAX_NESTING * 2) return { what: 'HTML elements', line, limit: MAX_NESTING * 2 };
+  }
+  return null;
 }
 
 export function positionOf(doc: { source: SourceText }, node: Nodes | undefined): Position {

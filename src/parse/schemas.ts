@@ -51,9 +51,17 @@ export const memberSchema = z.strictObject({
 export const committeeSchema = z.strictObject({
   name: text,
   quorum: z
-    .union([z.number().int().min(1), z.string().regex(/^\d+\s*\/\s*\d+$/)], {
-      error: 'expected a number of members, or a fraction such as "1/4"',
-    })
+    .union(
+      [
+        z.number().int().min(1),
+        // A fraction of the members greater than nothing and at most all of them: "0/0" or "0/4" would switch the check off.
+        z.string().refine((v) => {
+          const m = /^(\d+)\s*\/\s*(\d+)$/.exec(v);
+          return m !== null && Number(m[1]) >= 1 && Number(m[2]) >= Number(m[1]);
+        }),
+      ],
+      { error: 'expected a number of members (1 or more), or a fraction such as "1/4"' },
+    )
     .optional(),
   venue: text.optional(),
   time: time.optional(),

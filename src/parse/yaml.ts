@@ -10,12 +10,14 @@ export interface YamlSource {
   doc: Document.Parsed;
   lineCounter: LineCounter;
   lineOffset: number;
+  /** The plain data, made once; aliases are bounded, so a few lines cannot expand to billions of values. */
+  data: unknown;
 }
 
 export function parseYaml(file: string, text: string, problems: Problems, lineOffset = 0): YamlSource | null {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const source: YamlSource = { file, doc, lineCounter, lineOffset };
+  const source: YamlSource = { file, doc, lineCounter, lineOffset, data: undefined };
   for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
     const message = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -25,8 +27,21 @@ export function parseYaml(file: string, text: string, problems: Problems, lineOf
       column: pos.col,
     });
   }
-  return doc.errors.length ? null : source;
+  if (doc.errors.length) return null;
+  try {
+    source.data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
+    problems.error('frontmatter', `Unexpected YAML aliases that expand too far, expected at most ${MAX_ALIASES} uses of an anchor (&name)`, {
+      file,
+      line: 1 + lineOffset,
+      column: 1,
+    });
+    return null;
+  }
+  return source;
 }
+
+const MAX_ALIASES = 100;
 
 function offsetPosition(src: YamlSource, offset: number): Position {
   const pos = src.lineCounter.linePos(offset);

@@ -90,11 +90,11 @@ describe('bad input is reported with file, line and what was expected', () => {
     expect(problems.map((p) => [p.position.file, p.message])).toEqual([
       [
         'committees/panel/2025-02-30',
-        'Unexpected meeting folder name "2025-02-30", expected the meeting\'s date as YYYY-MM-DD, optionally followed by -suffix',
+        'Unexpected meeting folder name "2025-02-30", expected the meeting\'s date as YYYY-MM-DD (a real day, in 1900-2199), optionally followed by -suffix',
       ],
       [
         'committees/panel/march-meeting',
-        'Unexpected meeting folder name "march-meeting", expected the meeting\'s date as YYYY-MM-DD, optionally followed by -suffix',
+        'Unexpected meeting folder name "march-meeting", expected the meeting\'s date as YYYY-MM-DD (a real day, in 1900-2199), optionally followed by -suffix',
       ],
     ]);
   });

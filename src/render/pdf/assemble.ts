@@ -40,8 +40,63 @@ export interface OutlineEntry {
   children: OutlineEntry[];
 }
 
-/** Insert every page of another PDF, as it is, before page `at`. Returns how many were inserted. */
+/** Actions a reader may follow from a merged PDF: a web link or a place in the document. Any other (JavaScript, Launch, SubmitForm, ...) is removed. */
+const SAFE_ACTIONS = new Set(['URI', 'GoTo']);
+/** Annotations that play, run or carry files; removed whole. */
+const ACTIVE_ANNOTATIONS = new Set(['Screen', 'Movie', 'Sound', 'RichMedia', '3D', 'FileAttachment']);
+
+/**
+ * Remove what a PDF could do rather than show, before its pages are merged:
+ * additional actions (/AA: run on open, close, focus), actions other than a
+ * plain web link or a place in the document, and annotations that play,
+ * run or carry files. Returns how many were removed.
+ */
+export function stripActiveContent(source: PDFDocument): number {
+  let removed = 0;
+  const lookup = (value: unknown) => (value instanceof PDFRef ? source.context.lookup(value) : value);
+  const safeAction = (value: unknown): boolean => {
+    const action = lookup(value);
+    if (!(action instanceof PDFDict)) return false;
+    const kind = action.get(PDFName.of('S'));
+    return kind instanceof PDFName && SAFE_ACTIONS.has(kind.decodeText()) && !action.has(PDFName.of('Next'));
+  };
+  for (const page of source.getPages()) {
+    if (page.node.has(PDFName.of('AA'))) {
+      page.node.delete(PDFName.of('AA'));
+      removed++;
+    }
+    const annots = lookup(page.node.get(PDFName.of('Annots')));
+    if (!(annots instanceof PDFArray)) continue;
+    const kept = [];
+    for (let i = 0; i < annots.size(); i++) {
+      const annot = lookup(annots.get(i));
+      if (!(annot instanceof PDFDict)) continue;
+      const subtype = annot.get(PDFName.of('Subtype'));
+      if (subtype instanceof PDFName && ACTIVE_ANNOTATIONS.has(subtype.decodeText())) {
+        removed++;
+        continue;
+      }
+      // A form field's actions may sit on the field its widget belongs to, up the /Parent chain.
+      for (let node: unknown = annot, depth = 0; node instanceof PDFDict && depth < 32; node = lookup(node.get(PDFName.of('Parent'))), depth++) {
+        if (node.has(PDFName.of('AA'))) {
+          node.delete(PDFName.of('AA'));
+          removed++;
+        }
+        if (node.has(PDFName.of('A')) && !safeAction(node.get(PDFName.of('A')))) {
+          node.delete(PDFName.of('A'));
+          removed++;
+        }
+      }
+      kept.push(annots.get(i));
+    }
+    if (kept.length !== annots.size()) page.node.set(PDFName.of('Annots'), source.context.obj(kept));
+  }
+  return removed;
+}
+
+/** Insert every page of another PDF, its active content removed, before page `at`. Returns how many were inserted. */
 export async function insertPdf(doc: PDFDocument, source: PDFDocument, at: number): Promise<number> {
+  stripActiveContent(source);
   const pages = await doc.copyPages(source, source.getPageIndices());
   pages.forEach((page, i) => doc.insertPage(at + i, page));
   return pages.length;

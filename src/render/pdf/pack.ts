@@ -1,4 +1,5 @@
-import { readContentFile } from '../../parse/files.js';
+import { ContentError, readContentFile } from '../../parse/files.js';
+import { pdfFault } from '../../parse/pdf-check.js';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { Printer } from './print.js';
@@ -126,7 +127,16 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<Ui
 
   const units: Unit[] = [];
   const merge = async (file: string) => {
-    const pdf = await loadPdf(readContentFile(input.root, file));
+    const bytes = readContentFile(input.root, file);
+    const fault = pdfFault(bytes);
+    if (fault) throw new ContentError(file, `Unexpected PDF: ${fault}`);
+    let pdf;
+    try {
+      pdf = await loadPdf(bytes);
+    } catch (err) {
+      throw new ContentError(file, `Unexpected PDF: it cannot be read (${(err as Error).message.split('\n')[0]})`);
+    }
+    if (pdf.getPageCount() === 0) throw new ContentError(file, 'Unexpected PDF: it has no pages');
     return { pdf, pdfPages: pdf.getPageCount() };
   };
   // In agenda order: each item's papers with their appendices, then the PDFs the item links to directly.

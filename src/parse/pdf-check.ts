@@ -1,0 +1,25 @@
+/*
+ * What the reader can tell of a PDF without loading it (the loader is
+ * asynchronous, the reader is not): enough that lint refuses what the PDF
+ * build would refuse, and says why. The build loads each PDF in full and
+ * stops with the file's name on anything these checks miss.
+ */
+
+const HEAD = 1024;
+const TAIL = 2048;
+
+/** Why a PDF cannot be merged into a pack, or null when it looks sound. */
+export function pdfFault(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, HEAD)).toString('latin1');
+  if (!head.includes('%PDF-')) return 'it is not a PDF (it does not start with %PDF-)';
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - TAIL))).toString('latin1');
+  if (!tail.includes('%%EOF') || !/startxref\s+\d+/.test(tail)) return 'it is cut short (no %%EOF and cross-reference at its end): ask for the whole file';
+  const text = Buffer.from(bytes).toString('latin1');
+  if (/\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(text)) {
+    return 'it is encrypted: boardpack cannot merge an encrypted PDF (even one that opens without a password); ask for a copy saved without security';
+  }
+  // The page tree's root says how many pages there are, where it can be read without decompressing.
+  const counts = [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((m) => Number(m[1] ?? m[2]));
+  if (counts.length > 0 && Math.max(...counts) === 0) return 'it has no pages';
+  return null;
+}
