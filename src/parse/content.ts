@@ -314,18 +314,36 @@ class ContentReader {
     }
     if (found && isPdf && posix.dirname(file) !== dir) this.checkPdf(file);
     let body: Appendix['body'] = null;
+    let exempt = entry.exempt;
+    let exemptParagraph = entry.exemptParagraph;
     if (found && !isPdf) {
       const md = bodies.get(file) ?? this.prepared(file, 'meeting-md').meetingMd;
       if (md) {
         this.problems.list.push(...md.appendixProblems);
         body = md.body;
+        // Exempt if either the appendix or its paper's list says so; where both say, they must agree.
+        const own = md.ownExempt;
+        if (own) {
+          const conflict =
+            entry.exemptGiven && (entry.exempt !== own.exempt || (entry.exemptParagraph !== null && own.exemptParagraph !== null && entry.exemptParagraph !== own.exemptParagraph));
+          if (conflict) {
+            this.problems.error(
+              'frontmatter',
+              `Unexpected exemption for appendix "${entry.file}": its own file says ${own.exempt ? `exempt${own.exemptParagraph ? ` (paragraph ${own.exemptParagraph})` : ''}` : 'not exempt'}, its paper's list says ${entry.exempt ? `exempt${entry.exemptParagraph ? ` (paragraph ${entry.exemptParagraph})` : ''}` : 'not exempt'}; expected them to agree`,
+              entry.position,
+              { message: 'the appendix’s own exemption', position: own.position },
+            );
+          }
+          exempt = exempt || own.exempt;
+          exemptParagraph = exemptParagraph ?? own.exemptParagraph;
+        }
       }
     }
     return {
       file,
       title: entry.title,
-      exempt: entry.exempt,
-      exemptParagraph: entry.exemptParagraph,
+      exempt,
+      exemptParagraph,
       format: isPdf ? 'pdf' : 'md',
       exists: found,
       body,

@@ -354,10 +354,11 @@ export function frontmatterOf<S extends z.ZodType>(
   problems: Problems,
   what: string,
   expected: string,
+  unknownKeys: 'warn' | 'error' = 'warn',
 ): z.output<S> | null {
   if (!doc.yaml) {
     if (!doc.hasFrontmatter) problems.error('frontmatter', `Missing frontmatter in ${what}, expected ${expected}`, positionOf(doc, undefined));
     return null;
   }
-  return validate(schema, doc.data, doc.yaml, problems, `${what} frontmatter`);
+  return validate(schema, doc.data, doc.yaml, problems, `${what} frontmatter`, unknownKeys);
 }

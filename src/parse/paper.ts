@@ -14,6 +14,8 @@ export interface AppendixEntry {
   title: string;
   exempt: boolean;
   exemptParagraph: number | null;
+  /** Whether the paper's list states the appendix's exemption itself, rather than the appendix taking the paper's. */
+  exemptGiven: boolean;
   position: ReturnType<typeof yamlPosition>;
 }
 
@@ -27,7 +29,8 @@ export function readPaper(
   problems: Problems,
   preparedBody?: DocumentBody,
 ): { paper: Paper; appendices: AppendixEntry[] } | null {
-  const front = frontmatterOf(doc, paperSchema, problems, 'paper', 'at least "title:"');
+  // A misspelt key in a paper could be its exemption (`exmept: 3`): an error, so that nothing is published until it is put right.
+  const front = frontmatterOf(doc, paperSchema, problems, 'paper', 'at least "title:"', 'error');
   if (!front) return null;
   const body = preparedBody ?? bodyOf(doc);
   const sections: ReportSection[] = [];
@@ -61,6 +64,7 @@ export function readPaper(
     file: a.file,
     title: a.title,
     ...(a.exempt === undefined ? paperExempt : exemption(a.exempt)),
+    exemptGiven: a.exempt !== undefined,
     position: yamlPosition(doc.yaml!, ['appendices', i]),
   }));
   const paper: Paper = {

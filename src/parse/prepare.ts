@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
 import type { Root } from 'mdast';
-import type { Agenda, DocumentBody, Minutes, Paper, Problem, Register, Strand } from '../model/types.js';
+import type { Agenda, DocumentBody, Minutes, Paper, Position, Problem, Register, Strand } from '../model/types.js';
 import { appendixDocSchema } from './schemas.js';
-import { validate } from './yaml.js';
+import { validate, yamlPosition } from './yaml.js';
 import { bodyOf, loadMarkdown } from './markdown.js';
 import { isPaperLink, readAgenda, type LinkResolver } from './agenda.js';
 import { readPaper, type AppendixEntry } from './paper.js';
@@ -43,6 +43,8 @@ export interface Prepared {
     paperProblems: Problem[];
     body: DocumentBody;
     appendixProblems: Problem[];
+    /** The exemption the file states in its own frontmatter, read as an appendix; null when it states none. */
+    ownExempt: { exempt: boolean; exemptParagraph: number | null; position: Position } | null;
   };
 }
 
@@ -113,13 +115,22 @@ export function prepareFile(root: string, rel: string, role: Role, onTree?: (tre
       const paperProblems = new Problems();
       const paper = doc.data === null ? null : readPaper(posix.basename(rel).replace(/\.md$/i, ''), doc, paperProblems, body);
       const appendixProblems = new Problems();
-      if (doc.yaml) validate(appendixDocSchema, doc.data, doc.yaml, appendixProblems, 'appendix frontmatter');
+      const own = doc.yaml ? validate(appendixDocSchema, doc.data, doc.yaml, appendixProblems, 'appendix frontmatter', 'error') : null;
+      const ownExempt =
+        own?.exempt === undefined || !doc.yaml
+          ? null
+          : {
+              exempt: own.exempt !== false,
+              exemptParagraph: typeof own.exempt === 'number' ? own.exempt : null,
+              position: yamlPosition(doc.yaml, ['exempt']),
+            };
       result.meetingMd = {
         named: namedAppendices(dir, doc.data),
         paper,
         paperProblems: paperProblems.list,
         body,
         appendixProblems: appendixProblems.list,
+        ownExempt,
       };
       break;
     }

@@ -97,9 +97,19 @@ export const paperSchema = z.strictObject({
   appendices: z.array(appendixSchema, { error: 'expected a list of appendices' }).default([]),
 });
 
-/** A Markdown appendix may carry a title; nothing else is needed. */
+/**
+ * A Markdown appendix's own frontmatter: any key a paper may have but its
+ * appendices. Its `exempt:` is honoured (an appendix is exempt if it or its
+ * paper's list says so), so that an exemption written in the file itself is
+ * never lost.
+ */
 export const appendixDocSchema = z.strictObject({
   title: text.optional(),
+  type: paperSchema.shape.type.optional(),
+  author: text.optional(),
+  keyDecision: flag.optional(),
+  exempt: exempt.optional(),
+  wards: names.optional(),
 });
 
 export const minutesSchema = z.strictObject({

@@ -16,11 +16,22 @@ export interface YamlSource {
 
 export function parseYaml(file: string, text: string, problems: Problems, lineOffset = 0): YamlSource | null {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch {
+    problems.error('frontmatter', 'Broken YAML: it cannot be read (nested too deep?), expected a few levels of lists and mappings', {
+      file,
+      line: 1 + lineOffset,
+      column: 1,
+    });
+    return null;
+  }
   const source: YamlSource = { file, doc, lineCounter, lineOffset, data: undefined };
   for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
-    const message = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const message = /call stack/i.test(first) ? 'lists or mappings nested too deep, expected a few levels' : first;
     problems.error('frontmatter', `Broken YAML: ${message}`, {
       file,
       line: pos.line + lineOffset,
@@ -138,8 +149,9 @@ function deleteAt(data: unknown, path: readonly PropertyKey[], key: string): voi
 
 /**
  * Validate data against a schema, reporting each problem at its place in the
- * YAML. Unknown keys are warnings (with the nearest known key suggested) and
- * are dropped; anything else is an error. Returns the parsed value, or null
+ * YAML. Unknown keys are warnings, or errors where a misspelt key could hide
+ * something that matters (a paper's `exmept:`), with the nearest known key
+ * suggested, and are dropped; anything else is an error. Returns the parsed value, or null
  * when the data cannot be used.
  */
 export function validate<S extends z.ZodType>(
@@ -148,6 +160,7 @@ export function validate<S extends z.ZodType>(
   src: YamlSource,
   problems: Problems,
   what: string,
+  unknownKeys: 'warn' | 'error' = 'warn',
 ): z.output<S> | null {
   let value: unknown = structuredClone(data ?? {});
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -162,8 +175,9 @@ export function validate<S extends z.ZodType>(
             const near = known.length ? closest(key, known) : null;
             const hint =
               near && distance(key, near) <= Math.max(2, Math.floor(key.length / 3)) ? `; did you mean "${near}"?` : '';
-            problems.warn(
+            problems.add(
               'frontmatter',
+              unknownKeys === 'error' ? 'error' : 'warning',
               `Unexpected key "${key}" in ${what}${issue.path.length ? ` at ${pathLabel(issue.path)}` : ''}${hint}`,
               keyPosition(src, issue.path, key),
             );

@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { readContentFile, within } from '../../parse/files.js';
+import { ContentError, readContentFile, within } from '../../parse/files.js';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Meeting, Model, Problem } from '../../model/types.js';
 import { Problems } from '../../parse/problems.js';
@@ -143,7 +143,7 @@ export async function renderSite(root: string, model: Model, options: HtmlBuildO
       );
       const pdfs = [...meeting.attachments.map((a) => a.file), ...meeting.papers.flatMap((p) => p.appendices.filter((a) => a.format === 'pdf' && a.exists).map((a) => a.file))];
       for (const file of new Set(pdfs)) {
-        if (!withheld.has(file)) emit(`${dir}/${file.split('/').pop()}`, readContentFile(root, file));
+        if (!withheld.has(file)) emit(`${dir}/${file.split('/').pop()}`, await publishablePdf(file, readContentFile(root, file)));
       }
     }
     if (meeting.minutes) emit(`${dir}/minutes.html`, render('minutes', views.minutes(meeting)));
@@ -185,4 +185,20 @@ function templatesInside(root: string, folder: string): boolean {
     return true;
   }
   return within(realpathSync.native(root), real);
+}
+
+/** A PDF as it may be published: as it is, unless it holds active content, which is removed (render/pdf/assemble.ts). */
+async function publishablePdf(file: string, bytes: Uint8Array): Promise<Uint8Array> {
+  if (!/\/(?:JavaScript|JS|Launch|AA|OpenAction|EmbeddedFiles|XFA|RichMedia|SubmitForm|ImportData)\b/.test(Buffer.from(bytes).toString('latin1'))) {
+    // Object streams may hide the names: only a PDF that has none is taken as it is without loading.
+    if (!/\/ObjStm\b/.test(Buffer.from(bytes).toString('latin1'))) return bytes;
+  }
+  const { loadPdf, savePdf, stripActiveDocument } = await import('../pdf/assemble.js');
+  let doc;
+  try {
+    doc = await loadPdf(bytes);
+  } catch (err) {
+    throw new ContentError(file, `Unexpected PDF: it cannot be read (${(err as Error).message.split('\n')[0]})`);
+  }
+  return stripActiveDocument(doc) > 0 ? savePdf(doc) : bytes;
 }

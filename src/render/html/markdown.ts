@@ -150,7 +150,13 @@ function shiftHeadings(tree: HastRoot, top: number): void {
 /** The content-relative path a relative link points at, or null when it is not a local file. */
 export function localTarget(href: string, from: string): string | null {
   if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(href)) return null;
-  const path = decodeURI(href.split('#')[0].split('?')[0]);
+  const raw = href.split('#')[0].split('?')[0];
+  let path: string;
+  try {
+    path = decodeURI(raw);
+  } catch {
+    path = raw; // a malformed %-escape: taken as written, so the link is reported as leading nowhere
+  }
   if (!path) return null;
   return posix.normalize(posix.join(posix.dirname(from), path));
 }

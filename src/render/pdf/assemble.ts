@@ -94,6 +94,44 @@ export function stripActiveContent(source: PDFDocument): number {
   return removed;
 }
 
+/**
+ * The same, for a PDF published whole (copied beside the web pack): also what
+ * its catalog runs on opening (/OpenAction other than a place, /AA), its
+ * document scripts and embedded files (/Names), and XFA forms.
+ */
+export function stripActiveDocument(doc: PDFDocument): number {
+  let removed = stripActiveContent(doc);
+  const catalog = doc.catalog;
+  const open = catalog.get(PDFName.of('OpenAction'));
+  const openDict = open instanceof PDFRef ? doc.context.lookup(open) : open;
+  if (openDict instanceof PDFDict) {
+    const kind = openDict.get(PDFName.of('S'));
+    if (!(kind instanceof PDFName && SAFE_ACTIONS.has(kind.decodeText())) || openDict.has(PDFName.of('Next'))) {
+      catalog.delete(PDFName.of('OpenAction'));
+      removed++;
+    }
+  }
+  if (catalog.has(PDFName.of('AA'))) {
+    catalog.delete(PDFName.of('AA'));
+    removed++;
+  }
+  const names = catalog.lookup(PDFName.of('Names'));
+  if (names instanceof PDFDict) {
+    for (const key of ['JavaScript', 'EmbeddedFiles']) {
+      if (names.has(PDFName.of(key))) {
+        names.delete(PDFName.of(key));
+        removed++;
+      }
+    }
+  }
+  const form = catalog.lookup(PDFName.of('AcroForm'));
+  if (form instanceof PDFDict && form.has(PDFName.of('XFA'))) {
+    form.delete(PDFName.of('XFA'));
+    removed++;
+  }
+  return removed;
+}
+
 /** Insert every page of another PDF, its active content removed, before page `at`. Returns how many were inserted. */
 export async function insertPdf(doc: PDFDocument, source: PDFDocument, at: number): Promise<number> {
   stripActiveContent(source);
