@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseContent } from '../parse/content.js';
@@ -9,7 +9,7 @@ import { toJson } from '../model/json.js';
 import { addDaysIso, fromDate, isIsoDate, weekdayOf } from '../dates/calendar.js';
 import { parseWrittenDate } from '../dates/prose.js';
 import { newMeeting } from '../scaffold/meeting.js';
-import { OutputFolderError, StagedOutput, writeFileAtomic, writeFolderAtomic } from '../fs/atomic.js';
+import { fsReason, OutputFolderError, StagedOutput, writeFileAtomic, writeFolderAtomic } from '../fs/atomic.js';
 import { formatProblems } from './problems.js';
 import { ContentError } from '../parse/files.js';
 import { ExitCode, UsageError, type CliIo } from './io.js';
@@ -79,7 +79,15 @@ export function buildProgram(io: CliIo): Command {
     .action(async (dir: string, options: { out?: string }) => {
       const { model } = await load(dir, io);
       if (!options.out) return io.stdout(toJson(model));
-      writeFileAtomic(resolve(io.cwd, options.out), toJson(model));
+      const target = resolve(io.cwd, options.out);
+      if (existsSync(target) && statSync(target).isDirectory()) {
+        throw new UsageError(`Unexpected --out ${options.out}: it is a folder, expected the path of a file to write, such as ${join(options.out, 'model.json')}`);
+      }
+      try {
+        writeFileAtomic(target, toJson(model));
+      } catch (err) {
+        throw new UsageError(`Cannot write ${options.out}: ${fsReason(err)}`);
+      }
       io.stdout(`Wrote ${options.out}\n`);
     });
 
@@ -93,7 +101,13 @@ export function buildProgram(io: CliIo): Command {
         throw new UsageError(`${dir} already exists and is not empty; choose a new folder`);
       }
       // Build the whole folder beside the target, then move it into place.
-      const tmp = mkdtempSync(join(dirname(target), `.${'init'}.tmp-`));
+      let tmp: string;
+      try {
+        mkdirSync(dirname(target), { recursive: true });
+        tmp = mkdtempSync(join(dirname(target), `.${'init'}.tmp-`));
+      } catch (err) {
+        throw new UsageError(`Cannot write ${dir}: ${fsReason(err)}`);
+      }
       try {
         cpSync(join(PACKAGE_ROOT, 'starter'), tmp, { recursive: true });
         const { model } = parseContent(tmp);

@@ -74,17 +74,18 @@ function folderOwner(target: string): { kind: 'none' } | { kind: 'build'; audien
   return { kind: 'foreign', why: 'it holds files that boardpack did not write' };
 }
 
-function describeFsError(err: unknown, what: string): OutputFolderError {
+/** Why a file system call failed, in words for the user. */
+export function fsReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-      ? 'permission denied'
-      : code === 'ENOTDIR'
-        ? 'part of the path is a file, expected a folder'
-        : code === 'ENOSPC'
-          ? 'the disk is full'
-          : (err as Error).message;
-  return new OutputFolderError(`Cannot write ${what}: ${reason}`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'permission denied';
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'part of the path is a file, expected a folder';
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EISDIR') return 'it is a folder, expected a file';
+  return (err as Error).message;
+}
+
+function describeFsError(err: unknown, what: string): OutputFolderError {
+  return new OutputFolderError(`Cannot write ${what}: ${fsReason(err)}`);
 }
 
 export interface StagedOutputOptions {

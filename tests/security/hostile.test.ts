@@ -203,3 +203,29 @@ describe('a corpus of hostile inputs', () => {
     }, 60_000);
   }
 });
+
+describe('commands given a path they cannot use say so', () => {
+  it('export --out naming a folder, or under a file', async () => {
+    const root = contentFolder({ ...BASE });
+    mkdirSync(join(root, 'folder'));
+    writeFileSync(join(root, 'file'), 'x');
+    const folder = await cli(['export', root, '--out', join(root, 'folder')]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('it is a folder, expected the path of a file to write');
+    const under = await cli(['export', root, '--out', join(root, 'file', 'model.json')]);
+    expect(under.code).toBe(2);
+    expect(under.stderr).toContain('part of the path is a file');
+    expect(folder.stderr + under.stderr).not.toContain('internal error');
+  });
+
+  it('init makes the missing parents of its folder, and says so when it cannot', async () => {
+    const base = contentFolder({ file: 'x' });
+    const made = await cli(['init', join(base, 'new', 'deeper', 'content')], { cwd: base });
+    expect(made.stderr).not.toContain('internal error');
+    expect(made.code).toBe(0);
+    expect(existsSync(join(base, 'new', 'deeper', 'content', 'boardpack.yml'))).toBe(true);
+    const under = await cli(['init', join(base, 'file', 'content')], { cwd: base });
+    expect(under.code).toBe(2);
+    expect(under.stderr).toContain('part of the path is a file');
+  });
+});
