@@ -6,6 +6,7 @@ import { parseContent } from '../parse/content.js';
 import { parseContentParallel } from '../parse/parallel.js';
 import { lintCached } from '../lint/cache.js';
 import { toJson } from '../model/json.js';
+import { publicationView } from '../publish/view.js';
 import { addDaysIso, fromDate, isIsoDate, weekdayOf } from '../dates/calendar.js';
 import { parseWrittenDate } from '../dates/prose.js';
 import { newMeeting } from '../scaffold/meeting.js';
@@ -75,9 +76,12 @@ export function buildProgram(io: CliIo): Command {
     .description('print the parsed model of a content folder')
     .argument('[dir]', 'the content folder', DEFAULT_CONTENT)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
+    .addOption(new Option('-a, --audience <audience>', 'who the export is for: exempt content is left out for the public').choices(['public', 'members']).default('public'))
     .option('-o, --out <file>', 'write to a file instead of standard output')
-    .action(async (dir: string, options: { out?: string }) => {
-      const { model } = await load(dir, io);
+    .action(async (dir: string, options: { out?: string; audience: 'public' | 'members' }) => {
+      const { model: content } = await load(dir, io);
+      // The publication gate: the public export holds nothing exempt.
+      const model = publicationView(content, options.audience);
       if (!options.out) return io.stdout(toJson(model));
       const target = resolve(io.cwd, options.out);
       if (existsSync(target) && statSync(target).isDirectory()) {

@@ -130,6 +130,12 @@ export type AgendaItemKind =
 export interface AgendaItem {
   /** The number as written (`4`). */
   number: number;
+  /**
+   * Taken in private (Part 2), with the exemption paragraph when the agenda
+   * gives one; null when taken in public. From the agenda's `private:`, or,
+   * where an agenda has none, every item after "Exclusion of the press and public".
+   */
+  private: { paragraph: number | null; explicit: boolean } | null;
   title: string;
   kind: AgendaItemKind;
   subPoints: TextBlock[];
@@ -157,7 +163,17 @@ export interface Agenda extends DocumentBody {
 
 export type MeetingStatus = 'scheduled' | 'held' | 'cancelled' | 'postponed';
 
+/** How an audience sees an exempt paper, appendix or minute; set by the publication gate alone. */
+export interface Publication {
+  /** The exemption notice, citing the paragraph. */
+  notice: string;
+  /** The public's view: the content is gone, only the notice is left. */
+  withheld: boolean;
+}
+
 export interface Appendix {
+  /** Set by the publication gate only (src/publish). */
+  publication?: Publication;
   file: string;
   title: string;
   /** Whether the appendix is exempt; inherited from its paper unless set. */
@@ -199,6 +215,12 @@ export interface Paper extends DocumentBody {
   exempt: boolean;
   /** The exemption paragraph cited (`exempt: 3`), or null when none is. */
   exemptParagraph: number | null;
+  /** Set by the publication gate only (src/publish): the notice of an exempt paper, and whether this audience is shown only the notice. */
+  publication?: Publication;
+  /** Whether the frontmatter states `exempt:` itself (so `exempt: false` opts out of a private item's exemption). */
+  exemptGiven: boolean;
+  /** Why a paper on an item taken in private may be published, with `exempt: false`. */
+  publicBecause: string | null;
   wards: string[];
   appendices: Appendix[];
   sections: ReportSection[];
@@ -280,6 +302,12 @@ export interface Minute {
   references: MinuteReference[];
   declarations: Declaration[];
   dates: WrittenDate[];
+  /** Set by the publication gate only (src/publish). */
+  publication?: Publication;
+  /** Taken in private (the minutes' `exempt:`): the public minutes keep only its number, title and summary. */
+  exempt: { paragraph: number | null; summary: string | null } | null;
+  /** Where the minute ends: the line before the next minute's heading, or the file's last line. */
+  endLine: number;
   position: Position;
 }
 

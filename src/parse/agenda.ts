@@ -69,6 +69,7 @@ function readItem(doc: MarkdownDoc, item: ListItem, resolve: LinkResolver): Agen
     number: writtenNumber(doc, item) ?? 0,
     title,
     kind: itemKind(title),
+    private: null,
     subPoints,
     links: linksIn(doc, item.children, resolve),
     notes,
@@ -91,6 +92,7 @@ export function readAgenda(doc: MarkdownDoc, problems: Problems, resolve: LinkRe
       if (located.text) notes.push(block('paragraph', located));
     }
   }
+  markPrivate(items, front.private);
   return {
     ...bodyOf(doc),
     supplement: front.supplement ?? null,
@@ -104,4 +106,28 @@ export function readAgenda(doc: MarkdownDoc, problems: Problems, resolve: LinkRe
     notes,
     position: positionOf(doc, doc.tree),
   };
+}
+
+/**
+ * Which items are taken in private. The agenda's `private:` says so
+ * explicitly; an agenda without it (as older files are) takes every item
+ * after "Exclusion of the press and public" in private, failing closed. The
+ * standard item "To consider whether the press and public should be
+ * excluded ..." is not an exclusion, and makes nothing private.
+ */
+function markPrivate(items: AgendaItem[], declared: number[] | Record<string, boolean | number> | undefined): void {
+  if (declared !== undefined) {
+    const paragraphs = new Map<number, number | null>(
+      Array.isArray(declared)
+        ? declared.map((n) => [n, null])
+        : Object.entries(declared).map(([n, v]) => [Number(n), typeof v === 'number' ? v : null]),
+    );
+    for (const item of items) {
+      if (paragraphs.has(item.number)) item.private = { paragraph: paragraphs.get(item.number)!, explicit: true };
+    }
+    return;
+  }
+  const exclusion = items.findIndex((i) => i.kind === 'exclusion');
+  if (exclusion < 0) return;
+  for (const item of items.slice(exclusion + 1)) item.private = { paragraph: null, explicit: false };
 }

@@ -221,6 +221,8 @@ export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | nul
       references: [],
       declarations: [],
       dates: [],
+      exempt: null,
+      endLine: end < children.length ? (children[end].position?.start.line ?? 1) - 1 : doc.source.text.split('\n').length,
       position: heading.position,
     };
     readMinute(doc, minute, children.slice(i + 1, end));
@@ -237,5 +239,21 @@ export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | nul
   };
   handOut(body.blocks, (m) => m.blocks);
   handOut(body.dates, (m) => m.dates);
+  for (const [number, value] of Object.entries(front.exempt)) {
+    const minute = result.minutes.find((m) => m.number.raw === number || m.number.raw.replace(/\.$/, '') === number);
+    if (!minute) {
+      problems.error(
+        'frontmatter',
+        `Unexpected exempt minute "${number}", expected the number of a minute in this file (${result.minutes.map((m) => m.number.raw).join(', ') || 'none'})`,
+        yamlPosition(doc.yaml!, ['exempt', number]),
+      );
+      continue;
+    }
+    if (value === false) continue;
+    minute.exempt =
+      typeof value === 'object'
+        ? { paragraph: value.paragraph ?? null, summary: value.summary ?? null }
+        : { paragraph: typeof value === 'number' ? value : null, summary: null };
+  }
   return result;
 }

@@ -75,6 +75,8 @@ export function readPaper(
     author: front.author ?? null,
     keyDecision: front.keyDecision,
     ...paperExempt,
+    exemptGiven: doc.yaml ? doc.yaml.doc.has('exempt') : false,
+    publicBecause: front.publicBecause ?? null,
     wards: front.wards,
     appendices: [],
     sections,

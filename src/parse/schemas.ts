@@ -79,6 +79,15 @@ export const agendaSchema = z.strictObject({
   title: text.optional(),
   supplement: z.number().int().min(1).optional(),
   urgency: text.optional(),
+  /**
+   * The items taken in private (Part 2): a list of item numbers, or a mapping
+   * of item number to the exemption paragraph that applies.
+   */
+  private: z
+    .union([z.array(z.number().int().min(1)), z.record(z.string().regex(/^\d+$/), exempt)], {
+      error: 'expected a list of item numbers, or item numbers with their exemption paragraph such as "8: 3"',
+    })
+    .optional(),
 });
 
 export const appendixSchema = z.strictObject({
@@ -93,6 +102,8 @@ export const paperSchema = z.strictObject({
   author: text.optional(),
   keyDecision: flag.default(false),
   exempt: exempt.default(false),
+  /** Why a paper on an item taken in private may be published (with `exempt: false`). */
+  publicBecause: text.optional(),
   wards: names.default([]),
   appendices: z.array(appendixSchema, { error: 'expected a list of appendices' }).default([]),
 });
@@ -118,6 +129,18 @@ export const minutesSchema = z.strictObject({
   apologies: names.default([]),
   absent: names.default([]),
   inAttendance: names.default([]),
+  /**
+   * Minutes taken in private (s.100C): by minute number, the exemption
+   * paragraph (or true), or the paragraph with the summary that the public
+   * minutes give in their place.
+   */
+  exempt: z
+    .record(
+      z.string(),
+      z.union([exempt, z.strictObject({ paragraph: z.number().int().min(1).optional(), summary: text.optional() })]),
+      { error: 'expected minute numbers with their exemption paragraph, such as "C12: 3"' },
+    )
+    .default({}),
 });
 
 export const planSchema = z.strictObject({

@@ -78,7 +78,7 @@ describe('an agenda pack', () => {
       'Temporary Accommodation - Recovery Plan',
       'Fees and Charges 2026/27',
       'Appendix B - Benchmarking of Charges',
-      'Leisure Centre Management Contract - Options',
+      'Leisure centre management contract: options', // exempt: its agenda item's title, not its own
     ]);
     expect(text(tree, '#paper-fees-benchmarking .paper-meta')[0]).toContain('supplementary agenda 1');
     expect(text(tree, '.urgency')[0]).toContain('not received until 4 March 2026');

@@ -43,10 +43,13 @@ describe('exempt information', () => {
     }
   });
 
-  it('is replaced in the public pack by its title and a notice citing the paragraph in the law’s words', () => {
+  it('is replaced in the public pack by its agenda item’s title and a notice citing the paragraph in the law’s words', () => {
     const t = page(publicOut, 'resources-scrutiny-panel/2026-03-10/agenda-pack.html');
-    expect(text(t, '#paper-leisure-contract h3')).toEqual(['Leisure Centre Management Contract - Options']);
-    expect(text(t, '#paper-leisure-contract .exempt-notice')).toEqual([
+    // Nothing of the paper itself: not its own title, author, wards or file name (no anchor is made of it).
+    const html = readFileSync(join(publicOut, 'resources-scrutiny-panel/2026-03-10/agenda-pack.html'), 'utf8');
+    for (const own of ['Leisure Centre Management Contract - Options', 'Farah Quinn', 'Northgate', 'leisure-contract']) expect(html).not.toContain(own);
+    expect(text(t, '#paper-exempt-1 h3')).toEqual(['Leisure centre management contract: options']);
+    expect(text(t, '#paper-exempt-1 .exempt-notice')).toEqual([
       'This report is not for publication because it contains exempt information under paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972. Information relating to the financial or business affairs of any particular person (including the authority holding that information).',
     ]);
     expect(text(t, '.agenda-items .note')).toEqual(['(not for publication)']);

@@ -6,6 +6,7 @@ import { Problems } from '../../parse/problems.js';
 import { writeFileAtomic } from '../../fs/atomic.js';
 import { templateEngine } from './templates.js';
 import { closeTemplateOutput } from './template-safety.js';
+import { publicationView } from '../../publish/view.js';
 import { packView } from './pack.js';
 import { indexView, minutesView, planView, registerView } from './site.js';
 import { meetingOutDir } from './links.js';
@@ -100,7 +101,9 @@ export interface HtmlBuildResult {
  * keeping it in `outputs`). Whoever writes them must write nothing when the
  * result has problems: a build either publishes everything or nothing.
  */
-export async function renderSite(root: string, model: Model, options: HtmlBuildOptions) {
+export async function renderSite(root: string, content: Model, options: HtmlBuildOptions) {
+  // The publication gate: everything below sees only what this audience may see.
+  const model = publicationView(content, options.audience);
   const problems = new Problems();
   const outputs = new Map<string, string | Uint8Array>();
   const emit: Emit = options.emit ?? ((file, data) => void outputs.set(file, data));
@@ -137,13 +140,10 @@ export async function renderSite(root: string, model: Model, options: HtmlBuildO
       const view = views.pack(meeting);
       const name = options.audience === 'members' ? 'agenda-pack.members.html' : 'agenda-pack.html';
       emit(`${dir}/${name}`, render('agenda-pack', view));
-      // PDFs go beside the pack as they are; a public pack leaves exempt ones out.
-      const withheld = new Set(
-        meeting.papers.flatMap((p) => p.appendices.filter((a) => a.exempt && options.audience === 'public').map((a) => a.file)),
-      );
-      const pdfs = [...meeting.attachments.map((a) => a.file), ...meeting.papers.flatMap((p) => p.appendices.filter((a) => a.format === 'pdf' && a.exists).map((a) => a.file))];
+      // PDFs go beside the pack, with their active content removed; the view holds only those this audience may see.
+      const pdfs = [...meeting.attachments.map((a) => a.file), ...meeting.papers.flatMap((p) => p.appendices.filter((a) => a.format === 'pdf' && a.exists && !a.publication?.withheld).map((a) => a.file))];
       for (const file of new Set(pdfs)) {
-        if (!withheld.has(file)) emit(`${dir}/${file.split('/').pop()}`, await publishablePdf(file, readContentFile(root, file)));
+        emit(`${dir}/${file.split('/').pop()}`, await publishablePdf(file, readContentFile(root, file)));
       }
     }
     if (meeting.minutes) emit(`${dir}/minutes.html`, render('minutes', views.minutes(meeting)));

@@ -23,7 +23,7 @@ export function packLinks(model: Model, meeting: Meeting, audience: Audience, pr
     anchors.set(paper.file, paperAnchor(paper));
     paper.appendices.forEach((a, i) => {
       if (a.format === 'md') anchors.set(a.file, appendixAnchor(paper, i));
-      else pdfs.set(a.file, a.exempt);
+      else pdfs.set(a.file, a.publication?.withheld ?? false);
     });
   }
   for (const att of meeting.attachments) if (!pdfs.has(att.file)) pdfs.set(att.file, false);
@@ -37,7 +37,7 @@ export function packLinks(model: Model, meeting: Meeting, audience: Audience, pr
       return null;
     }
     if (anchors.has(target)) return `#${anchors.get(target)}`;
-    if (pdfs.has(target)) return audience === 'public' && pdfs.get(target) ? null : posix.basename(target);
+    if (pdfs.has(target)) return pdfs.get(target) ? null : posix.basename(target);
     const m = /^committees\/([^/]+)\/([^/]+)\/minutes\.md$/.exec(target);
     if (m && model.committees.some((c) => c.id === m[1] && c.meetings.some((x) => x.folder === m[2] && x.minutes))) {
       return posix.relative(here, `${m[1]}/${m[2]}/minutes.html`);

@@ -42,11 +42,13 @@ export function packView(root: string, model: Model, meeting: Meeting, audience:
     }
   }
 
+  const itemTitle = new Map((meeting.agenda?.items ?? []).map((i) => [i.number, i.title]));
   const papers = order.map(({ paper, item, supplement }) => {
-    const ex = exemption(model, paper.exempt, paper.exemptParagraph, audience, paper.type === 'report' ? 'report' : 'paper');
+    const ex = exemption(paper.publication);
     return {
       anchor: paperAnchor(paper),
-      title: paper.title,
+      // The law keeps the agenda item's title for an exempt paper, not the paper's own.
+      title: ex.withheld ? (itemTitle.get(item) ?? 'Not for publication') : paper.title,
       type: TYPE_LABEL[paper.type],
       author: paper.author,
       keyDecision: paper.keyDecision,
@@ -56,7 +58,7 @@ export function packView(root: string, model: Model, meeting: Meeting, audience:
       ...ex,
       html: ex.withheld ? null : render(paper.file, 4, paperAnchor(paper)),
       appendices: paper.appendices.map((a, i) => {
-        const ax = exemption(model, a.exempt, a.exemptParagraph, audience, 'appendix');
+        const ax = exemption(a.publication);
         return {
           anchor: appendixAnchor(paper, i),
           title: a.title,
@@ -80,6 +82,9 @@ export function packView(root: string, model: Model, meeting: Meeting, audience:
       links: item.links.map((link) => {
         const paper = link.target ? paperByFile.get(link.target) : undefined;
         if (paper) return { href: `#${paper.anchor}`, text: paper.title, note: paper.withheld ? 'not for publication' : null, pages: null as string | null, file: null };
+        // A file this audience may not see is not among the meeting's files in its view.
+        const shown = link.target !== null && meeting.attachments.some((a) => a.file === link.target);
+        if (link.kind === 'attachment' && !shown) return { href: null, text: 'Not for publication', note: 'not for publication', pages: null as string | null, file: null };
         const href = rewriteLink(link.href, agenda.file, link.position);
         const file = link.kind === 'attachment' && link.exists ? link.target : null;
         return { href, text: href?.endsWith('minutes.html') ? `Minutes of the previous meeting` : link.text, note: null, pages: null as string | null, file };

@@ -1,8 +1,11 @@
 import type { Meeting, Model, Plan, Register } from '../../model/types.js';
 import { formatLong } from '../../dates/calendar.js';
-import type { Problems } from '../../parse/problems.js';
 import { renderMarkdownFile } from './markdown.js';
 import { keptTree } from '../../parse/content.js';
+import type { Root, RootContent } from 'mdast';
+import { ContentError, decodeText, readContentFile } from '../../parse/files.js';
+import { loadMarkdown } from '../../parse/markdown.js';
+import { Problems } from '../../parse/problems.js';
 import { meetingOutDir, packLinks } from './links.js';
 import { meetingHeading, minutesClasses, statusView } from './views.js';
 
@@ -19,7 +22,7 @@ export function minutesView(root: string, model: Model, meeting: Meeting, proble
     rewriteLink: packLinks(model, meeting, 'public', problems),
     problems,
     classesByLine: minutesClasses(meeting),
-    tree: keptTree(model, minutes.file),
+    tree: withExemptMinutes(minutesTree(root, model, minutes.file), meeting),
   });
   const chair = minutes.chair?.name ?? null;
   return {
@@ -133,4 +136,36 @@ export function indexView(model: Model) {
     plans: model.plans.map((p) => ({ title: p.title, href: `plans/${p.id}.html` })),
     registers: model.registers.map((r) => ({ title: r.title, href: `registers/${r.id}.html` })),
   };
+}
+
+function minutesTree(root: string, model: Model, file: string): Root {
+  const kept = keptTree(model, file);
+  if (kept) return kept;
+  const decoded = decodeText(readContentFile(root, file));
+  if ('error' in decoded) throw new ContentError(file, decoded.error);
+  return loadMarkdown(file, decoded.text, new Problems()).tree;
+}
+
+/**
+ * The minutes' tree with each exempt minute as the view shows it: for the
+ * public, its text gone and the notice (and summary, where one is given) in
+ * its place; for members, the notice above its text.
+ */
+function withExemptMinutes(tree: Root, meeting: Meeting): Root {
+  const exempt = (meeting.minutes?.minutes ?? []).filter((m) => m.publication);
+  if (exempt.length === 0) return tree;
+  const paragraph = (text: string): RootContent => ({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }] });
+  const children: RootContent[] = [];
+  for (const node of tree.children) {
+    const line = node.position?.start.line ?? 0;
+    const minute = exempt.find((m) => line > m.position.line && line <= m.endLine);
+    if (minute?.publication?.withheld) continue;
+    children.push(node);
+    const heading = exempt.find((m) => m.position.line === line);
+    if (heading?.publication) {
+      children.push(paragraph(heading.publication.notice));
+      if (heading.publication.withheld && heading.exempt?.summary) children.push({ type: 'paragraph', children: [{ type: 'text', value: heading.exempt.summary }] });
+    }
+  }
+  return { ...tree, children };
 }

@@ -1,9 +1,8 @@
-import type { Committee, Meeting, Model, Paper, PlanStatus, Resolution, ResolutionPart } from '../../model/types.js';
+import type { Committee, Meeting, Paper, PlanStatus, Publication, Resolution, ResolutionPart } from '../../model/types.js';
 import { formatLong } from '../../dates/calendar.js';
 import { formatTime } from '../../scaffold/meeting.js';
-import { exemptNotice } from './exempt.js';
 
-export type Audience = 'public' | 'members';
+export type { Audience } from '../../publish/gate.js';
 
 const ROLE_LABEL: Record<string, string> = { chair: 'Chair', 'vice-chair': 'Vice-Chair', 'co-opted': 'Co-opted member', member: '' };
 const STATUS_LABEL: Record<PlanStatus, string> = { R: 'Red', A: 'Amber', G: 'Green', Complete: 'Complete' };
@@ -37,13 +36,12 @@ export function appendixAnchor(paper: Paper, index: number): string {
   return `paper-${paper.id}-appendix-${index + 1}`;
 }
 
-/** A paper's exemption as the audience sees it: withheld with a notice, or marked. */
-export function exemption(model: Model, exempt: boolean, paragraph: number | null, audience: Audience, what: string) {
-  if (!exempt) return { withheld: false, notice: null, notForPublication: false };
-  const notice = exemptNotice(model.config.jurisdiction, paragraph, what);
-  return audience === 'public'
-    ? { withheld: true, notice, notForPublication: false }
-    : { withheld: false, notice, notForPublication: true };
+/** How a paper, appendix or minute is shown, as the publication gate decided (src/publish): withheld with a notice, or marked. */
+export function exemption(publication: Publication | undefined) {
+  if (!publication) return { withheld: false, notice: null, notForPublication: false };
+  return publication.withheld
+    ? { withheld: true, notice: publication.notice, notForPublication: false }
+    : { withheld: false, notice: publication.notice, notForPublication: true };
 }
 
 /** Classes for the paragraphs of minutes that hold resolutions, their parts, reasons and actions, by line. */

@@ -1,4 +1,4 @@
-import type { Jurisdiction } from '../../model/types.js';
+import type { Jurisdiction } from '../model/types.js';
 
 /**
  * The descriptions of exempt information in Part 1 of Schedule 12A to the
