@@ -1,0 +1,209 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreview, type Preview } from '../../src/serve/server.js';
+import { BASE, cli, contentFolder } from '../helpers.js';
+
+/*
+ * The leak hunt: a meeting with exempt information reaching the pack by every
+ * route we know, each carrying a distinctive sentence. The public outputs are
+ * built (with --force, so that the gate alone has to hold), and every channel
+ * is searched for every sentence: each HTML file, each PDF's text, metadata
+ * and bookmarks, every file name, every copied attachment, the export, and
+ * what serve answers. None is found there; each is found for members.
+ */
+
+const M = 'committees/panel/2026-03-10';
+const SECRETS = {
+  privateItemPaper: 'Walrus contract terms are confidential',
+  privateItemPdf: 'Pelican PDF linked from the private item',
+  exemptPaper: 'Ocelot deal figures stay private',
+  exemptPaperAppendix: 'Narwhal annex of the exempt deal',
+  exemptPaperPdfAppendix: 'Heron PDF annex of the exempt deal',
+  ownFileAppendix: 'Lynx appendix says exempt in its own file',
+  parentListAppendix: 'Mongoose appendix made exempt by its parent',
+  exemptMinute: 'Tapir minute was taken in private',
+  madeExemptLater: 'Quokka report became exempt after a build',
+} as const;
+const FILE_NAMES = ['contract.md', 'contract-plan.pdf', 'deal.md', 'deal-annex.md', 'deal-annex.pdf', 'own-exempt.md', 'parent-exempt.md', 'later.md'];
+
+async function pdfSaying(text: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage([400, 200]).drawText(text, { x: 20, y: 100, size: 11, font });
+  doc.setTitle(text);
+  return doc.save({ useObjectStreams: false });
+}
+
+const paper = (title: string, body: string, front = '') => `---\ntitle: ${title}\nauthor: Secret Author ${title}\n${front}---\n\n${body}\n`;
+
+async function content() {
+  const root = contentFolder({
+    ...BASE,
+    [`${M}/agenda.md`]: [
+      '---',
+      'published: 2026-03-02',
+      'status: held',
+      'private:',
+      '  5: 3',
+      '---',
+      '',
+      '1. Apologies for absence',
+      '2. Budget',
+      '   [Report](budget.md)',
+      '   [Annex](deal-annex.pdf)',
+      '3. Later report',
+      '   [Report](later.md)',
+      '4. Exclusion of the press and public',
+      '5. Contract',
+      '   [Report](contract.md)',
+      '   [Plan](contract-plan.pdf)',
+      '   [Deal](deal.md)',
+      '',
+    ].join('\n'),
+    [`${M}/budget.md`]: paper(
+      'Budget',
+      'The budget is public.',
+      'appendices:\n  - file: own-exempt.md\n    title: Appendix A\n  - file: parent-exempt.md\n    title: Appendix B\n    exempt: 2\n  - file: deal-annex.md\n    title: Appendix C\n',
+    ),
+    [`${M}/own-exempt.md`]: `---\ntitle: Own\nexempt: 1\n---\n\n${SECRETS.ownFileAppendix}.\n`,
+    [`${M}/parent-exempt.md`]: `${SECRETS.parentListAppendix}.\n`,
+    [`${M}/contract.md`]: paper('Walrus Contract', `${SECRETS.privateItemPaper}.`),
+    [`${M}/deal.md`]: paper('Ocelot Deal', `${SECRETS.exemptPaper}.`, 'exempt: 3\nwards: [Secret Ward]\nappendices:\n  - file: deal-annex.md\n    title: Annex one\n  - file: deal-annex.pdf\n    title: Annex two\n'),
+    [`${M}/deal-annex.md`]: `${SECRETS.exemptPaperAppendix}.\n`,
+    [`${M}/later.md`]: paper('Quokka Report', `${SECRETS.madeExemptLater}.`),
+    [`${M}/minutes.md`]: [
+      '---',
+      'chair: Councillor Ann Lee',
+      'present: [Councillor Ann Lee, Councillor Bo Chen]',
+      'exempt:',
+      '  "5": 3',
+      '---',
+      '',
+      '## 1. Apologies for absence',
+      '',
+      'There were none.',
+      '',
+      '## 5. Contract',
+      '',
+      `${SECRETS.exemptMinute}.`,
+      '',
+    ].join('\n'),
+  });
+  writeFileSync(join(root, M, 'contract-plan.pdf'), await pdfSaying(SECRETS.privateItemPdf));
+  writeFileSync(join(root, M, 'deal-annex.pdf'), await pdfSaying(SECRETS.exemptPaperPdfAppendix));
+  return root;
+}
+
+/** Every file under a folder, relative to it. */
+const filesIn = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
+
+/** A PDF's bookmark titles, read with pdf-lib from the file's own objects. */
+async function bookmarks(file: string): Promise<string[]> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const titles: string[] = [];
+  const walk = (node: unknown) => {
+    for (let item = node; item instanceof PDFDict; item = item.lookup(PDFName.of('Next'))) {
+      const title = item.lookup(PDFName.of('Title'));
+      if (title instanceof PDFString || title instanceof PDFHexString) titles.push(title.decodeText());
+      walk(item.lookup(PDFName.of('First')));
+    }
+  };
+  const outlines = doc.catalog.lookup(PDFName.of('Outlines'));
+  if (outlines instanceof PDFDict) walk(outlines.lookup(PDFName.of('First')));
+  return titles;
+}
+
+/** Everything a reader of the outputs could see, file by file. */
+async function channels(dir: string): Promise<Map<string, string>> {
+  const seen = new Map<string, string>();
+  seen.set('(file names)', filesIn(dir).join('\n'));
+  for (const file of filesIn(dir)) {
+    const path = join(dir, file);
+    seen.set(file, readFileSync(path, 'latin1'));
+    if (file.endsWith('.pdf')) {
+      seen.set(`${file} (text)`, execFileSync('pdftotext', [path, '-']).toString());
+      seen.set(`${file} (metadata)`, execFileSync('pdfinfo', [path]).toString());
+      seen.set(`${file} (bookmarks)`, (await bookmarks(path)).join('\n'));
+    }
+  }
+  return seen;
+}
+
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+let root: string;
+let publicOut: string;
+let membersOut: string;
+let exported: string;
+let served: Map<string, string>;
+let preview: Preview | null = null;
+
+beforeAll(async () => {
+  root = await content();
+  publicOut = join(root, '..', 'public-out');
+  membersOut = join(root, '..', 'members-out');
+  // A first public build with the later report public; then it is made exempt, and the same folder built again.
+  const first = await cli(['build', root, '--force', '--format', 'all', '--out', publicOut], { today: '2026-11-22' });
+  expect(first.code, first.stderr).toBe(0);
+  writeFileSync(join(root, M, 'later.md'), paper('Quokka Report', `${SECRETS.madeExemptLater}.`, 'exempt: 1\n'));
+  const again = await cli(['build', root, '--force', '--format', 'all', '--out', publicOut], { today: '2026-11-22' });
+  expect(again.code, again.stderr).toBe(0);
+  const members = await cli(['build', root, '--force', '--format', 'all', '--audience', 'members', '--out', membersOut], { today: '2026-11-22' });
+  expect(members.code, members.stderr).toBe(0);
+  exported = (await cli(['export', root], { today: '2026-11-22' })).stdout;
+  preview = await startPreview({ root, port: 0, today: '2026-11-22' });
+  served = new Map();
+  for (const file of filesIn(publicOut).filter((f) => f.endsWith('.html'))) {
+    served.set(file, await (await fetch(`${preview.url}${file}`)).text());
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await preview?.close();
+});
+
+describe('the leak hunt: no exempt sentence reaches a public channel', () => {
+  it('the public outputs hold none of them, nor any exempt file’s name', async () => {
+    const seen = await channels(publicOut);
+    expect([...seen.keys()].some((k) => k.endsWith('.pdf (text)'))).toBe(true);
+    for (const [channel, text] of seen) {
+      for (const [route, sentence] of Object.entries(SECRETS)) expect(flat(text).includes(sentence), `${route} in ${channel}`).toBe(false);
+      for (const name of FILE_NAMES) expect(text.includes(name), `${name} in ${channel}`).toBe(false);
+      for (const own of ['Secret Author Walrus', 'Secret Author Ocelot', 'Secret Author Quokka', 'Secret Ward', 'Walrus Contract', 'Ocelot Deal', 'Quokka Report']) expect(text.includes(own), `${own} in ${channel}`).toBe(false);
+    }
+  });
+
+  it('nor does export, which is for the public unless told otherwise', () => {
+    for (const [route, sentence] of Object.entries(SECRETS)) expect(exported.includes(sentence), route).toBe(false);
+    for (const name of FILE_NAMES) expect(exported.includes(name), name).toBe(false);
+  });
+
+  it('nor does what serve answers', () => {
+    expect(served.size).toBeGreaterThan(1);
+    for (const [page, text] of served) {
+      for (const [route, sentence] of Object.entries(SECRETS)) expect(flat(text).includes(sentence), `${route} on ${page}`).toBe(false);
+    }
+  });
+
+  it('the public pack keeps each withheld item’s place: the item’s title and its notice', async () => {
+    const pack = readFileSync(join(publicOut, 'panel/2026-03-10/agenda-pack.html'), 'utf8');
+    expect(pack).toContain('Contract');
+    expect(pack).toContain('paragraph 3 of Part 1 of Schedule 12A');
+    const minutes = flat(readFileSync(join(publicOut, 'panel/2026-03-10/minutes.html'), 'utf8'));
+    expect(minutes).toContain('5. Contract');
+    expect(minutes).toContain('This minute is not for publication');
+  });
+
+  it('every sentence is in the members’ outputs', async () => {
+    const seen = [...(await channels(membersOut)).values()].map(flat).join('\n');
+    for (const [route, sentence] of Object.entries(SECRETS)) expect(seen.includes(sentence), route).toBe(true);
+    const members = (await cli(['export', root, '--audience', 'members'], { today: '2026-11-22' })).stdout;
+    expect(members).toContain(SECRETS.exemptPaper);
+  });
+});
