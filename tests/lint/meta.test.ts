@@ -21,7 +21,8 @@ describe('every rule is complete', () => {
   // The product's catalogue sits beside the repository when it is checked out with it.
   it.runIf(existsSync(CATALOGUE))('implements every rule in the catalogue', () => {
     const listed = [...readFileSync(CATALOGUE, 'utf8').matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]).sort();
-    expect([...ids].sort()).toEqual(listed);
+    // The project may add rules of its own; every rule of the catalogue must be among them.
+    expect(listed.filter((id) => !ids.includes(id))).toEqual([]);
   });
 
   it('lists every rule, and only those, in docs/rules/README.md', () => {

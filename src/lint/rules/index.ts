@@ -27,6 +27,7 @@ import quorum from './quorum.js';
 import chairPresent from './chair-present.js';
 import exemptParagraph from './exempt-paragraph.js';
 import exemptExclusion from './exempt-exclusion.js';
+import privateItem from './private-item.js';
 import noPlaceholder from './no-placeholder.js';
 import noDuplicateText from './no-duplicate-text.js';
 import linkTarget from './link-target.js';
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   chairPresent,
   exemptParagraph,
   exemptExclusion,
+  privateItem,
   noPlaceholder,
   noDuplicateText,
   linkTarget,
