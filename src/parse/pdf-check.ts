@@ -5,6 +5,8 @@
  * stops with the file's name on anything these checks miss.
  */
 
+import { isEncrypted, opensWithoutPassword } from './pdf-open.js';
+
 const HEAD = 1024;
 const TAIL = 2048;
 
@@ -15,8 +17,9 @@ export function pdfFault(bytes: Uint8Array): string | null {
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - TAIL))).toString('latin1');
   if (!tail.includes('%%EOF') || !/startxref\s+\d+/.test(tail)) return 'it is cut short (no %%EOF and cross-reference at its end): ask for the whole file';
   const text = Buffer.from(bytes).toString('latin1');
-  if (/\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(text)) {
-    return 'it is encrypted: boardpack cannot merge an encrypted PDF (even one that opens without a password); ask for a copy saved without security';
+  // One with an owner password only opens without one, and is merged decrypted.
+  if (isEncrypted(bytes) && !opensWithoutPassword(bytes)) {
+    return 'it needs a password to open: ask for a copy saved without a password';
   }
   // The page tree's root says how many pages there are, where it can be read without decompressing.
   const counts = [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((m) => Number(m[1] ?? m[2]));

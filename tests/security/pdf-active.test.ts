@@ -47,3 +47,38 @@ describe('active content in PDF attachments never reaches the public outputs', (
     expect(readFileSync(join(root, 'out/panel/2026-03-10/appendix.pdf')).length).toBeGreaterThan(0);
   }, 60_000);
 });
+
+describe('encrypted PDF appendices', () => {
+  async function withEncrypted(userPassword: string) {
+    const root = contentFolder({
+      ...BASE,
+      [`${M}/agenda.md`]: '---\npublished: 2026-03-02\n---\n\n1. Report\n   [Report](report.md)\n',
+      [`${M}/report.md`]: '---\ntitle: Report\nappendices:\n  - file: locked.pdf\n    title: Appendix A\n---\n\nText.\n',
+    });
+    const doc = await PDFDocument.create();
+    doc.addPage([300, 200]).drawText('Owner password only appendix', { x: 20, y: 100, size: 12 });
+    writeFileSync(join(root, 'plain.pdf'), await doc.save());
+    execFileSync('qpdf', ['--encrypt', userPassword, 'owner-secret', '256', '--', join(root, 'plain.pdf'), join(root, M, 'locked.pdf')]);
+    return root;
+  }
+
+  it('one with an owner password only opens without one: lint passes it, and the pack merges it decrypted', async () => {
+    const root = await withEncrypted('');
+    const lint = await cli(['lint', root], { today: '2026-11-22' });
+    expect(lint.stdout + lint.stderr, lint.stdout).not.toContain('locked.pdf');
+    const build = await cli(['build', root, '--format', 'all', '--out', join(root, 'out')], { today: '2026-11-22' });
+    expect(build.code, build.stderr).toBe(0);
+    expect(execFileSync('pdftotext', [join(root, 'out/panel/2026-03-10/agenda-pack.pdf'), '-']).toString()).toContain('Owner password only appendix');
+    expect(execFileSync('pdftotext', [join(root, 'out/panel/2026-03-10/locked.pdf'), '-']).toString()).toContain('Owner password only appendix');
+  }, 60_000);
+
+  it('one that needs a password to open is a lint error naming it, and build refuses it', async () => {
+    const root = await withEncrypted('user-secret');
+    const lint = await cli(['lint', root], { today: '2026-11-22' });
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toMatch(/locked\.pdf\n\s+1:1\s+error\s+Unexpected PDF: it needs a password to open/);
+    const build = await cli(['build', root, '--out', join(root, 'out')], { today: '2026-11-22' });
+    expect(build.code).not.toBe(0);
+    expect(build.stderr).not.toContain('internal error');
+  }, 60_000);
+});

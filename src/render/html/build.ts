@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { ContentError, readContentFile, within } from '../../parse/files.js';
+import { decryptPdf, isEncrypted } from '../../parse/pdf-open.js';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Meeting, Model, Problem } from '../../model/types.js';
 import { Problems } from '../../parse/problems.js';
@@ -189,6 +190,14 @@ function templatesInside(root: string, folder: string): boolean {
 
 /** A PDF as it may be published: as it is, unless it holds active content, which is removed (render/pdf/assemble.ts). */
 async function publishablePdf(file: string, bytes: Uint8Array): Promise<Uint8Array> {
+  // Published decrypted, as it is merged: one with an owner password only opens without one anyway.
+  if (isEncrypted(bytes)) {
+    try {
+      bytes = await decryptPdf(bytes);
+    } catch {
+      throw new ContentError(file, 'Unexpected PDF: it needs a password to open: ask for a copy saved without a password');
+    }
+  }
   if (!/\/(?:JavaScript|JS|Launch|AA|OpenAction|EmbeddedFiles|XFA|RichMedia|SubmitForm|ImportData)\b/.test(Buffer.from(bytes).toString('latin1'))) {
     // Object streams may hide the names: only a PDF that has none is taken as it is without loading.
     if (!/\/ObjStm\b/.test(Buffer.from(bytes).toString('latin1'))) return bytes;

@@ -1,5 +1,6 @@
 import { ContentError, readContentFile } from '../../parse/files.js';
 import { pdfFault } from '../../parse/pdf-check.js';
+import { decryptPdf, isEncrypted } from '../../parse/pdf-open.js';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { Printer } from './print.js';
@@ -132,7 +133,7 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<Ui
     if (fault) throw new ContentError(file, `Unexpected PDF: ${fault}`);
     let pdf;
     try {
-      pdf = await loadPdf(bytes);
+      pdf = await loadPdf(isEncrypted(bytes) ? await decryptPdf(bytes) : bytes);
     } catch (err) {
       throw new ContentError(file, `Unexpected PDF: it cannot be read (${(err as Error).message.split('\n')[0]})`);
     }
