@@ -66,7 +66,7 @@ async function content() {
     [`${M}/budget.md`]: paper(
       'Budget',
       'The budget is public.',
-      'appendices:\n  - file: own-exempt.md\n    title: Appendix A\n  - file: parent-exempt.md\n    title: Appendix B\n    exempt: 2\n  - file: deal-annex.md\n    title: Appendix C\n',
+      'appendices:\n  - file: own-exempt.md\n    title: Appendix A\n  - file: parent-exempt.md\n    title: Appendix B\n    exempt: 2\n  - file: deal-annex.md\n    title: Appendix C\n  - file: contract.md\n    title: Appendix D\n',
     ),
     [`${M}/own-exempt.md`]: `---\ntitle: Own\nexempt: 1\n---\n\n${SECRETS.ownFileAppendix}.\n`,
     [`${M}/parent-exempt.md`]: `${SECRETS.parentListAppendix}.\n`,
@@ -205,5 +205,34 @@ describe('the leak hunt: no exempt sentence reaches a public channel', () => {
     for (const [route, sentence] of Object.entries(SECRETS)) expect(seen.includes(sentence), route).toBe(true);
     const members = (await cli(['export', root, '--audience', 'members'], { today: '2026-11-22' })).stdout;
     expect(members).toContain(SECRETS.exemptPaper);
+  });
+});
+
+describe('a misspelt key is not a way out', () => {
+  it('"exmept: 3" is a lint error, and the build publishes nothing', async () => {
+    const typo = contentFolder({
+      ...BASE,
+      [`${M}/agenda.md`]: '---\npublished: 2026-03-02\n---\n\n1. Report\n   [Report](report.md)\n',
+      [`${M}/report.md`]: paper('Report', `${SECRETS.exemptPaper}.`, 'exmept: 3\n'),
+    });
+    const lint = await cli(['lint', typo], { today: '2026-11-22' });
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toContain('Unexpected key "exmept" in paper frontmatter; did you mean "exempt"?  frontmatter');
+    expect(lint.stdout).toMatch(/4:1\s+error\s+Unexpected key "exmept"/);
+    const build = await cli(['build', typo, '--out', join(typo, 'out')], { today: '2026-11-22' });
+    expect(build.code).toBe(1);
+    expect(readdirSync(typo)).not.toContain('out');
+  });
+
+  it('the standard item "To consider whether the press and public should be excluded" makes nothing private', async () => {
+    const root = contentFolder({
+      ...BASE,
+      [`${M}/agenda.md`]: '---\npublished: 2026-03-02\n---\n\n1. To consider whether the press and public should be excluded from the meeting during any item\n2. Report\n   [Report](report.md)\n',
+      [`${M}/report.md`]: paper('Report', 'This report is public and on the agenda.'),
+    });
+    const out = join(root, 'out');
+    const build = await cli(['build', root, '--out', out], { today: '2026-11-22' });
+    expect(build.code, build.stderr).toBe(0);
+    expect(flat(readFileSync(join(out, 'panel/2026-03-10/agenda-pack.html'), 'utf8'))).toContain('This report is public and on the agenda.');
   });
 });

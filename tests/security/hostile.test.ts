@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { PDFDocument } from 'pdf-lib';
@@ -97,8 +98,13 @@ const CASES: Case[] = [
   { name: 'a PDF that is not one', files: { [`${M}/plan.pdf`]: 'Just text, not a PDF.\n' }, names: `${M}/plan.pdf` },
   { name: 'a PDF cut short', files: { [`${M}/plan.pdf`]: '%PDF-1.7\n1 0 obj\n<< /Type /Catalog' }, names: `${M}/plan.pdf` },
   {
-    name: 'an encrypted PDF',
-    files: { [`${M}/plan.pdf`]: '%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R /Encrypt 2 0 R >>\nstartxref\n9\n%%EOF\n' },
+    name: 'a PDF that needs a password to open',
+    files: {},
+    setUp: (root) => {
+      writeFileSync(join(root, 'plain.pdf'), pdfs.valid);
+      execFileSync('qpdf', ['--encrypt', 'user-secret', 'owner-secret', '256', '--', join(root, 'plain.pdf'), join(root, M, 'plan.pdf')]);
+      rmSync(join(root, 'plain.pdf'));
+    },
     names: `${M}/plan.pdf`,
   },
   { name: 'a PDF with no pages', files: {}, setUp: (root) => writeFileSync(join(root, M, 'plan.pdf'), pdfs.empty), names: `${M}/plan.pdf` },

@@ -13,7 +13,7 @@ const PARAGRAPHS: Record<Jurisdiction, { range: [number, number]; law: string } 
 export default defineRule(
   {
     id: 'exempt-paragraph',
-    description: 'An exempt paper or appendix cites a valid exemption paragraph for the jurisdiction',
+    description: 'An exempt paper, appendix or private item cites a valid exemption paragraph for the jurisdiction',
     category: 'exempt',
     severity: 'error',
   },
@@ -29,6 +29,15 @@ export default defineRule(
     };
     for (const committee of context.model.committees) {
       for (const meeting of committee.meetings) {
+        // A private item's paragraph, from the agenda's `private:` (one without a paragraph is private-item's to report).
+        for (const agenda of [meeting.agenda, ...meeting.supplements]) {
+          for (const item of agenda?.items ?? []) {
+            const paragraph = item.private?.paragraph ?? null;
+            if (paragraph !== null && rule && (paragraph < rule.range[0] || paragraph > rule.range[1])) {
+              context.report(`Unexpected exemption paragraph ${paragraph} for private item ${item.number}, expected one of ${rule.law}`, agenda!.fields.private ?? item.position);
+            }
+          }
+        }
         for (const paper of meeting.papers) {
           check('paper', paper.exempt, paper.exemptParagraph, paper.fields.exempt ?? paper.position);
           for (const a of paper.appendices) {
