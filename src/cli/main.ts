@@ -241,8 +241,10 @@ export function buildProgram(io: CliIo): Command {
           if (built.unknownMeeting) {
             throw new UsageError(`No meeting "${options.meeting}" in ${dir}, expected <committee>/<meeting folder> such as ${built.example ?? 'cabinet/2026-04-14'}`);
           }
-          // The lint gate: papers with errors are not published unless the clerk insists.
-          const report = buildReport(root, built.findings, built.rules);
+          // The lint gate: papers with errors are not published unless the clerk insists. One meeting's build is
+          // gated by the findings in its own files and the shared ones, not by another meeting's draft.
+          const gating = options.meeting ? built.findings.filter((f) => gatesMeeting(f.position.file, options.meeting!)) : built.findings;
+          const report = buildReport(root, gating, built.rules);
           if (report.errorCount > 0) {
             io.stderr(stylish(report, io.cwd));
             if (!options.force) {
@@ -367,6 +369,13 @@ interface LintCliOptions {
   maxWarnings?: number;
   asOf?: string;
   quiet?: boolean;
+}
+
+/** Does a finding in this file stop a build of one meeting? Its own files do, and the files every meeting shares. */
+function gatesMeeting(file: string, meeting: string): boolean {
+  const [committee] = meeting.split('/');
+  if (!file.startsWith('committees/')) return true;
+  return file.startsWith(`committees/${meeting}/`) || file === `committees/${committee}/committee.yml`;
 }
 
 function collectRule(value: string, previous: Record<string, RuleSetting> = {}): Record<string, RuleSetting> {

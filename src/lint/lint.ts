@@ -1,5 +1,6 @@
-import type { ParseResult, RuleSetting, Severity } from '../model/types.js';
+import type { Model, ParseResult, RuleSetting, Severity } from '../model/types.js';
 import { sortProblems } from '../parse/problems.js';
+import { documents } from './documents.js';
 import { LintIndex } from './model-index.js';
 import { RULES, ruleById } from './rules/index.js';
 import type { Finding, Rule, RuleContext } from './rule.js';
@@ -66,6 +67,35 @@ export function lint(parsed: ParseResult, options: LintOptions): { findings: Fin
     rule.check(context);
   }
 
-  if (options.strict) for (const f of findings) f.severity = 'error';
-  return { findings: sortProblems(findings), rules: enabled };
+  const kept = applySuppressions(model, findings);
+  if (options.strict) for (const f of kept) f.severity = 'error';
+  return { findings: sortProblems(kept), rules: enabled };
+}
+
+/**
+ * Findings less those a suppression comment names, on the line after it; a
+ * comment that suppresses nothing is reported, as ESLint reports an unused
+ * disable directive, so that none outlives the fault it was written for.
+ */
+function applySuppressions(model: Model, findings: Finding[]): Finding[] {
+  const suppressions = [...documents(model)].flatMap(({ doc }) => (doc.suppressions ?? []).map((s) => ({ ...s, file: doc.file, used: false })));
+  if (suppressions.length === 0) return findings;
+  const kept = findings.filter((f) => {
+    const by = suppressions.find((s) => s.file === f.position.file && s.line === f.position.line && f.ruleId !== null && s.rules.includes(f.ruleId));
+    if (by) by.used = true;
+    return !by;
+  });
+  const seen = new Set<string>();
+  for (const s of suppressions) {
+    const key = `${s.file}:${s.position.line}:${s.position.column}`;
+    if (s.used || seen.has(key)) continue;
+    seen.add(key);
+    kept.push({
+      ruleId: null,
+      severity: 'warning',
+      message: `Unexpected boardpack-disable-next-line ${s.rules.join(', ') || '(no rule)'}: nothing on line ${s.line} is reported by ${s.rules.length === 1 ? 'that rule' : 'those rules'}, expected the comment removed`,
+      position: s.position,
+    });
+  }
+  return kept;
 }

@@ -107,6 +107,16 @@ export interface DocumentBody {
   lists: OrderedList[];
   tables: Table[];
   dates: WrittenDate[];
+  /** `<!-- boardpack-disable-next-line rule-id -- reason -->` comments: findings of those rules on the next line are not reported. */
+  suppressions: Suppression[];
+}
+
+export interface Suppression {
+  rules: string[];
+  reason: string | null;
+  /** The line whose findings it suppresses: the first line with text after the comment. */
+  line: number;
+  position: Position;
 }
 
 export interface Link {

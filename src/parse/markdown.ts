@@ -11,7 +11,7 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Heading, ListItem, Nodes, Paragraph, Root, RootContent, Table as MdTable, TableCell } from 'mdast';
-import type { DocumentBody, OrderedList, Position, Table, TextBlock, WrittenDate } from '../model/types.js';
+import type { DocumentBody, OrderedList, Position, Suppression, Table, TextBlock, WrittenDate } from '../model/types.js';
 import { findDates } from '../dates/prose.js';
 import { normaliseText, SourceText } from './source.js';
 import { MappedText, locate, type InlineOptions, type Located } from './text.js';
@@ -262,6 +262,23 @@ export function tableOf(doc: { source: SourceText }, table: MdTable): Table {
  * text blocks, ordered lists (a list carried on after paragraphs counts as
  * one), tables and dates.
  */
+const SUPPRESSION = /<!--\s*boardpack-disable-next-line\b([\s\S]*?)-->/g;
+
+/** The suppression comments of a file, each with the line it applies to. */
+export function suppressionsIn(source: SourceText): Suppression[] {
+  const found: Suppression[] = [];
+  const lines = source.text.split('\n');
+  for (const m of source.text.matchAll(SUPPRESSION)) {
+    const [list, ...why] = m[1].split(/\s--\s?/);
+    const rules = list.split(/[\s,]+/).filter(Boolean);
+    const position = source.position(m.index);
+    let line = source.position(m.index + m[0].length).line + 1;
+    while (line <= lines.length && lines[line - 1].trim() === '') line++;
+    found.push({ rules, reason: why.join(' -- ').trim() || null, line, position });
+  }
+  return found;
+}
+
 export function bodyOf(doc: MarkdownDoc, nodes: readonly RootContent[] = doc.tree.children): DocumentBody {
   const body: DocumentBody = {
     file: doc.file,
@@ -270,6 +287,7 @@ export function bodyOf(doc: MarkdownDoc, nodes: readonly RootContent[] = doc.tre
     lists: [],
     tables: [],
     dates: [],
+    suppressions: suppressionsIn(doc.source),
   };
   const add = (kind: TextBlock['kind'], located: Located) => {
     if (!located.text) return;

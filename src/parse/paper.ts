@@ -35,18 +35,30 @@ export function readPaper(
   const body = preparedBody ?? bodyOf(doc);
   const sections: ReportSection[] = [];
   const paragraphs: NumberedParagraph[] = [];
+  // Numbered sections are level-2 headings; a report whose heading levels change part-way (sections 3-8 at
+  // level 3, then 9 on at level 2), or that writes a section's heading as a bold paragraph ("**2. Background**"),
+  // keeps one numbering: such a heading is a section when it carries the numbering on.
+  let last = 0;
   for (const node of doc.tree.children) {
     if (node.type === 'heading') {
       const located = textOf(doc, node);
       const m = SECTION_RE.exec(located.text);
+      const section = m !== null && (node.depth === 2 || (node.depth === 3 && Number(m[1]) === last + 1));
       sections.push({
-        number: m && node.depth === 2 ? Number(m[1]) : null,
-        title: m && node.depth === 2 ? m[2] : located.text,
-        depth: node.depth,
+        number: section ? Number(m![1]) : null,
+        title: section ? m![2] : located.text,
+        depth: section ? 2 : node.depth,
         position: located.position,
       });
+      if (section) last = Number(m![1]);
     } else if (node.type === 'paragraph') {
       const located = textOf(doc, node);
+      const bold = node.children.length === 1 && node.children[0].type === 'strong' ? SECTION_RE.exec(located.text) : null;
+      if (bold && Number(bold[1]) === last + 1) {
+        sections.push({ number: Number(bold[1]), title: bold[2], depth: 2, position: located.position });
+        last = Number(bold[1]);
+        continue;
+      }
       const m = PARAGRAPH_RE.exec(located.text);
       if (m) {
         paragraphs.push({

@@ -54,6 +54,7 @@ function viewPaper(paper: Paper, gate: Gate, standIn: (file: string) => string):
     lists: [],
     tables: [],
     dates: [],
+    suppressions: [],
     title: '',
     type: paper.type,
     author: null,

@@ -28,6 +28,7 @@ import chairPresent from './chair-present.js';
 import exemptParagraph from './exempt-paragraph.js';
 import exemptExclusion from './exempt-exclusion.js';
 import privateItem from './private-item.js';
+import meetingDate from './meeting-date.js';
 import noPlaceholder from './no-placeholder.js';
 import noDuplicateText from './no-duplicate-text.js';
 import linkTarget from './link-target.js';
@@ -64,6 +65,7 @@ export const RULES: readonly Rule[] = [
   exemptParagraph,
   exemptExclusion,
   privateItem,
+  meetingDate,
   noPlaceholder,
   noDuplicateText,
   linkTarget,

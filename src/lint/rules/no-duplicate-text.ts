@@ -3,6 +3,8 @@ import { documents } from '../documents.js';
 import type { TextBlock } from '../../model/types.js';
 
 const MIN_WORDS = 12;
+/** A resolution or one of its parts: "Resolved:- (1) That ...", "(2) That ...", "RESOLVED that ...". */
+const RESOLUTION = /^(?:(?:resolved|agreed|recommended)\b[\s:\-–—]*)?(?:\(?[0-9a-z]{1,4}\)\s*)?that\s/i;
 
 export default defineRule(
   {
@@ -18,7 +20,9 @@ export default defineRule(
         if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue;
         // A pasted copy often gets the next paragraph number: compare the words after it.
         const text = block.text.replace(/^(?:\d+(?:\.\d+)*\.?|\([0-9a-z]{1,4}\)|[a-z]\))\s+/i, '');
-        const words = text.toLowerCase().match(/[\p{L}\p{N}£%'’-]+/gu) ?? [];
+        // Standard resolutions recur from minute to minute ("That the report be received and its contents noted"): not a repeat.
+        if (RESOLUTION.test(text)) continue;
+        const words = (text.toLowerCase().match(/[\p{L}\p{N}£%'’-]+/gu) ?? []).filter((w) => /[\p{L}\p{N}]/u.test(w));
         if (words.length < MIN_WORDS) continue;
         const key = words.join(' ');
         const first = seen.get(key);

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { clearWorkingDays, daysBetween } from '../../dates/calendar.js';
+import { addDaysIso, clearWorkingDays, daysBetween, isWorkingDay, latestPublication } from '../../dates/calendar.js';
 import { longDate } from '../helpers.js';
 import type { Agenda, Meeting } from '../../model/types.js';
 
@@ -33,8 +33,10 @@ export default defineRule(
         if (meeting.agenda?.published) {
           const short = late(meeting, meeting.agenda);
           if (short) {
+            // The last day that would have met the deadline, so the clerk knows how late it was.
+            const by = clearDays !== null ? `, published by ${longDate(lastWorkingDay(latestPublication(meeting.date, clearDays, holidays), holidays))}` : '';
             context.report(
-              `Unexpected publication on ${longDate(meeting.agenda.published)}, ${short} before the meeting, expected at least ${needed}`,
+              `Unexpected publication on ${longDate(meeting.agenda.published)}, ${short} before the meeting, expected at least ${needed}${by}`,
               meeting.agenda.fields.published ?? meeting.agenda.position,
             );
           }
@@ -53,3 +55,10 @@ export default defineRule(
     }
   },
 );
+
+/** The day itself, or the working day before it: the day a clerk could have published by. */
+function lastWorkingDay(day: string, holidays: string): string {
+  let d = day;
+  for (let i = 0; i < 14 && !isWorkingDay(d, holidays); i++) d = addDaysIso(d, -1);
+  return d;
+}
