@@ -200,7 +200,7 @@ export function buildProgram(io: CliIo): Command {
       // by as much as it saved (bench/README.md). It is closed again if the build stops before printing.
       const pdfModules = options.format === 'html' ? null : printModules();
       const starting = pdfModules?.then(([{ launchBrowser }]) => launchBrowser()).then((b) => b, (error: Error) => error) ?? null;
-      const { buildInParts } = await rendering();
+      const { buildInParts, gatesMeeting } = await rendering();
       try {
         const asOf = options.asOf === undefined ? io.today : readDateArgument(options.asOf);
         // Pages are rendered while Chromium may still be starting; each print waits for it.
@@ -369,13 +369,6 @@ interface LintCliOptions {
   maxWarnings?: number;
   asOf?: string;
   quiet?: boolean;
-}
-
-/** Does a finding in this file stop a build of one meeting? Its own files do, and the files every meeting shares. */
-function gatesMeeting(file: string, meeting: string): boolean {
-  const [committee] = meeting.split('/');
-  if (!file.startsWith('committees/')) return true;
-  return file.startsWith(`committees/${meeting}/`) || file === `committees/${committee}/committee.yml`;
 }
 
 function collectRule(value: string, previous: Record<string, RuleSetting> = {}): Record<string, RuleSetting> {

@@ -58,7 +58,9 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
 
   const problems: Problem[] = [];
   const skeleton: Committee[] = [];
-  const rendering = (findings: Finding[]) => !options.stopOnErrors || !findings.some((f) => f.severity === 'error');
+  // One meeting's build is gated by its own files and the shared ones, not by another meeting's draft.
+  const gating = (f: Finding) => !options.meeting || gatesMeeting(f.position.file, options.meeting);
+  const rendering = (findings: Finding[]) => !options.stopOnErrors || !findings.some((f) => f.severity === 'error' && gating(f));
   const sitePages = !options.meeting && (!options.shard || options.shard.index === 1) && (options.html ?? true);
   let done = 0;
   const renderPart = async (id: string, part: ParseResult, findings: Finding[]) => {
@@ -119,4 +121,11 @@ function outline(committee: Committee): Committee {
       attachments: [],
     }) as Meeting;
   return { ...committee, members: [], meetings: committee.meetings.map(meeting) };
+}
+
+/** Does a finding in this file stop a build of one meeting (`<committee>/<folder>`)? Its own files do, and the files every meeting shares. */
+export function gatesMeeting(file: string, meeting: string): boolean {
+  const [committee] = meeting.split('/');
+  if (!file.startsWith('committees/')) return true;
+  return file.startsWith(`committees/${meeting}/`) || file === `committees/${committee}/committee.yml`;
 }

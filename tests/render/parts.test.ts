@@ -55,10 +55,16 @@ describe('building committee by committee', () => {
     same(one.out, oneCached.out);
     expect(filesUnder(oneCached.out).every((f) => f.startsWith('resources-scrutiny-panel/2026-03-10/'))).toBe(true);
 
-    // An error anywhere still stops the build, read from the cache as without it.
-    const report = join(root, 'committees/cabinet/2026-06-23');
-    const paper = filesUnder(report).find((f) => f.endsWith('.md') && !['agenda.md', 'minutes.md'].includes(f))!;
-    appendFileSync(join(report, paper), '\nThe next meeting is on Friday 23 June 2026.\n');
+    // Another committee's error does not stop one meeting's build; an error in the meeting's own files does,
+    // read from the cache as without it.
+    const elsewhere = join(root, 'committees/cabinet/2026-06-23');
+    const other = filesUnder(elsewhere).find((f) => f.endsWith('.md') && !['agenda.md', 'minutes.md'].includes(f))!;
+    appendFileSync(join(elsewhere, other), '\nThe next meeting is on Friday 23 June 2026.\n');
+    const unaffected = await build(...meeting, '--cache', '--cache-location', cache);
+    expect(unaffected.code, unaffected.stderr).toBe(0);
+    expect(filesUnder(unaffected.out).length).toBeGreaterThan(0);
+    const report = join(root, 'committees/resources-scrutiny-panel/2026-03-10');
+    appendFileSync(join(report, 'temporary-accommodation.md'), '\nThe next meeting is on Friday 23 June 2026.\n');
     const refused = await build(...meeting, '--cache', '--cache-location', cache);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('date-weekday');
