@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
 import { at, type Problems } from './problems.js';
 
@@ -47,6 +47,13 @@ export function readContentFile(root: string, rel: string): Buffer {
   return readFileSync(join(root, rel));
 }
 
+/** A text file inside the content folder, decoded as UTF-8, or an error naming it: for renderers. */
+export function readContentText(root: string, rel: string): string {
+  const decoded = decodeText(readContentFile(root, rel));
+  if ('error' in decoded) throw new ContentError(rel, decoded.error);
+  return decoded.text;
+}
+
 /** A problem with one content file that stops a command: printed with the file, never as an internal error. */
 export class ContentError extends Error {
   constructor(
@@ -81,21 +88,27 @@ const LENIENT = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 export function listFolder(root: string, rel: string, problems: Problems): { files: string[]; folders: string[] } {
   const files: string[] = [];
   const folders: string[] = [];
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(join(root, rel)).sort();
+    entries = readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (err) {
     problems.error('read-error', `Cannot read folder: ${reason(err)}`, at(rel || '.'));
     return { files, folders };
   }
-  for (const name of names) {
+  for (const entry of entries) {
+    const name = entry.name;
     if (name.startsWith('.')) continue;
     const path = rel ? `${rel}/${name}` : name;
+    if (!entry.isSymbolicLink()) {
+      (entry.isDirectory() ? folders : files).push(name);
+      continue;
+    }
+    // A symlink is taken as what it leads to, if that is inside the content folder.
+    if (placeOf(root, path) === 'outside') {
+      problems.error('link-target', outsideMessage(name), at(path));
+      continue;
+    }
     try {
-      if (lstatSync(join(root, path)).isSymbolicLink() && placeOf(root, path) === 'outside') {
-        problems.error('link-target', outsideMessage(name), at(path));
-        continue;
-      }
       (statSync(join(root, path)).isDirectory() ? folders : files).push(name);
     } catch (err) {
       problems.error('read-error', `Cannot read ${name}: ${reason(err)}`, at(path));

@@ -5,20 +5,19 @@
  * stops with the file's name on anything these checks miss.
  */
 
-import { isEncrypted, opensWithoutPassword } from './pdf-open.js';
+import { ENCRYPTED, opensWithoutPassword } from './pdf-open.js';
 
 const HEAD = 1024;
 const TAIL = 2048;
 
 /** Why a PDF cannot be merged into a pack, or null when it looks sound. */
 export function pdfFault(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.subarray(0, HEAD)).toString('latin1');
-  if (!head.includes('%PDF-')) return 'it is not a PDF (it does not start with %PDF-)';
-  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - TAIL))).toString('latin1');
-  if (!tail.includes('%%EOF') || !/startxref\s+\d+/.test(tail)) return 'it is cut short (no %%EOF and cross-reference at its end): ask for the whole file';
   const text = Buffer.from(bytes).toString('latin1');
+  if (!text.slice(0, HEAD).includes('%PDF-')) return 'it is not a PDF (it does not start with %PDF-)';
+  const tail = text.slice(-TAIL);
+  if (!tail.includes('%%EOF') || !/startxref\s+\d+/.test(tail)) return 'it is cut short (no %%EOF and cross-reference at its end): ask for the whole file';
   // One with an owner password only opens without one, and is merged decrypted.
-  if (isEncrypted(bytes) && !opensWithoutPassword(bytes)) {
+  if (ENCRYPTED.test(text) && !opensWithoutPassword(bytes)) {
     return 'it needs a password to open: ask for a copy saved without a password';
   }
   // The page tree's root says how many pages there are, where it can be read without decompressing.

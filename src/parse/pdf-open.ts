@@ -57,5 +57,8 @@ export async function decryptPdf(bytes: Uint8Array): Promise<Uint8Array> {
 
 /** Is the PDF encrypted? Its trailer (or cross-reference stream) names an /Encrypt dictionary. */
 export function isEncrypted(bytes: Uint8Array): boolean {
-  return /\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(Buffer.from(bytes).toString('latin1'));
+  return ENCRYPTED.test(Buffer.from(bytes).toString('latin1'));
 }
+
+/** An /Encrypt entry in a trailer or cross-reference stream, in a PDF read as latin1. */
+export const ENCRYPTED = /\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/;

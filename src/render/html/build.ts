@@ -1,5 +1,4 @@
-import { realpathSync } from 'node:fs';
-import { ContentError, readContentFile, within } from '../../parse/files.js';
+import { ContentError, placeOf, readContentFile } from '../../parse/files.js';
 import { decryptPdf, isEncrypted } from '../../parse/pdf-open.js';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Meeting, Model, Problem } from '../../model/types.js';
@@ -111,7 +110,7 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
   let councilTemplates: string | null = null;
   if (model.config.templates) {
     councilTemplates = resolve(root, model.config.templates);
-    if (relative(root, councilTemplates).startsWith('..') || !templatesInside(root, councilTemplates)) {
+    if (relative(root, councilTemplates).startsWith('..') || placeOf(root, relative(root, councilTemplates)) === 'outside') {
       problems.error('frontmatter', `Unexpected templates folder "${model.config.templates}" outside the content folder, expected a folder inside it`, model.config.fields.templates ?? model.config.position);
       return { outputs, problems: problems.list };
     }
@@ -177,17 +176,6 @@ export function writeOutputs(out: string, outputs: Map<string, string | Uint8Arr
   return files.map((f) => f.split('/').join(sep));
 }
 
-/** Does the templates folder, symlinks followed, lie inside the content folder? (A missing one falls back to ours.) */
-function templatesInside(root: string, folder: string): boolean {
-  let real: string;
-  try {
-    real = realpathSync.native(folder);
-  } catch {
-    return true;
-  }
-  return within(realpathSync.native(root), real);
-}
-
 /** A PDF as it may be published: as it is, unless it holds active content, which is removed (render/pdf/assemble.ts). */
 async function publishablePdf(file: string, bytes: Uint8Array): Promise<Uint8Array> {
   // Published decrypted, as it is merged: one with an owner password only opens without one anyway.
@@ -198,10 +186,9 @@ async function publishablePdf(file: string, bytes: Uint8Array): Promise<Uint8Arr
       throw new ContentError(file, 'Unexpected PDF: it needs a password to open: ask for a copy saved without a password');
     }
   }
-  if (!/\/(?:JavaScript|JS|Launch|AA|OpenAction|EmbeddedFiles|XFA|RichMedia|SubmitForm|ImportData)\b/.test(Buffer.from(bytes).toString('latin1'))) {
-    // Object streams may hide the names: only a PDF that has none is taken as it is without loading.
-    if (!/\/ObjStm\b/.test(Buffer.from(bytes).toString('latin1'))) return bytes;
-  }
+  // Names of active content can hide in object streams: only a PDF with neither is taken as it is without loading.
+  const text = Buffer.from(bytes).toString('latin1');
+  if (!/\/(?:JavaScript|JS|Launch|AA|OpenAction|EmbeddedFiles|XFA|RichMedia|SubmitForm|ImportData|ObjStm)\b/.test(text)) return bytes;
   const { loadPdf, savePdf, stripActiveDocument } = await import('../pdf/assemble.js');
   let doc;
   try {

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { ContentError, decodeText, readContentFile } from '../../parse/files.js';
+import { readContentText } from '../../parse/files.js';
 import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
@@ -62,9 +62,7 @@ function text(value: string): ElementContent {
 /** Render a content file's Markdown body (frontmatter left out) to sanitised HTML. */
 export function renderMarkdownFile(root: string, file: string, options: RenderOptions): string {
   if (options.tree) return renderTree(options.tree, file, options);
-  const decoded = decodeText(readContentFile(root, file));
-  if ('error' in decoded) throw new ContentError(file, decoded.error);
-  const raw = decoded.text;
+  const raw = readContentText(root, file);
   const doc = loadMarkdown(file, raw, new Problems());
   return renderTree(doc.tree, file, options);
 }

@@ -3,7 +3,7 @@ import { formatLong } from '../../dates/calendar.js';
 import { renderMarkdownFile } from './markdown.js';
 import { keptTree } from '../../parse/content.js';
 import type { Root, RootContent } from 'mdast';
-import { ContentError, decodeText, readContentFile } from '../../parse/files.js';
+import { readContentText } from '../../parse/files.js';
 import { loadMarkdown } from '../../parse/markdown.js';
 import { Problems } from '../../parse/problems.js';
 import { meetingOutDir, packLinks } from './links.js';
@@ -141,9 +141,7 @@ export function indexView(model: Model) {
 function minutesTree(root: string, model: Model, file: string): Root {
   const kept = keptTree(model, file);
   if (kept) return kept;
-  const decoded = decodeText(readContentFile(root, file));
-  if ('error' in decoded) throw new ContentError(file, decoded.error);
-  return loadMarkdown(file, decoded.text, new Problems()).tree;
+  return loadMarkdown(file, readContentText(root, file), new Problems()).tree;
 }
 
 /**
