@@ -126,6 +126,8 @@ export interface Link {
   target: string | null;
   kind: 'paper' | 'attachment' | 'minutes' | 'meeting-file' | 'external';
   exists: boolean;
+  /** Set by the publication gate only (src/publish): the link leads to something this audience may not see. */
+  withheld?: true;
   position: Position;
 }
 

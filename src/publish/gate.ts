@@ -99,9 +99,4 @@ export class Gate {
   mayShow(file: string): boolean {
     return this.audience === 'members' || !this.exempt.has(file);
   }
-
-  /** Is the file exempt, whoever the audience? For marking it in the members' outputs. */
-  isExempt(file: string): boolean {
-    return this.exempt.has(file);
-  }
 }

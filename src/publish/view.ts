@@ -93,7 +93,7 @@ function viewAppendix(appendix: Appendix, gate: Gate, standIn: (file: string) =>
 
 function viewLink(link: Link, gate: Gate, standIn: (file: string) => string): Link {
   if (!link.target || gate.mayShow(link.target)) return link;
-  return { text: '', href: standIn(link.target), target: standIn(link.target), kind: link.kind, exists: link.exists, position: link.position };
+  return { text: '', href: standIn(link.target), target: standIn(link.target), kind: link.kind, exists: link.exists, withheld: true, position: link.position };
 }
 
 function viewMinutes(minutes: Minutes, model: Model, audience: Audience): Minutes {

@@ -84,9 +84,8 @@ export function packView(root: string, model: Model, meeting: Meeting, audience:
         if (paper) return { href: `#${paper.anchor}`, text: paper.title, note: paper.withheld ? 'not for publication' : null, pages: null as string | null, file: null };
         // A file this audience may not see is not among the meeting's files in its view.
         const shown = link.target !== null && meeting.attachments.some((a) => a.file === link.target);
-        // A link the gate withheld leads to a stand-in (`exempt-N`) that is no paper of this view: only its note is left.
-        const withheld = link.target !== null && /^exempt-\d+$/.test(link.target);
-        if ((link.kind === 'attachment' && !shown) || withheld) return { href: null, text: 'Not for publication', note: 'not for publication', pages: null as string | null, file: null };
+        // A link the gate withheld that is no paper of this view (a PDF, an appendix's file): only its note is left.
+        if ((link.kind === 'attachment' && !shown) || link.withheld) return { href: null, text: 'Not for publication', note: 'not for publication', pages: null as string | null, file: null };
         const href = rewriteLink(link.href, agenda.file, link.position);
         const file = link.kind === 'attachment' && link.exists ? link.target : null;
         return { href, text: href?.endsWith('minutes.html') ? `Minutes of the previous meeting` : link.text, note: null, pages: null as string | null, file };
