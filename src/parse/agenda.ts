@@ -6,16 +6,35 @@ import { validate } from './yaml.js';
 import { block, bodyOf, datesIn, htmlText, itemText, positionOf, textOf, writtenNumber, type MarkdownDoc } from './markdown.js';
 import type { Problems } from './problems.js';
 
+/**
+ * The standard items, as councils word them. A title may open with what the
+ * meeting is asked to do ("To consider accepting apologies for absence", "To
+ * confirm as a true record the minutes of ..."); that opening is read past.
+ */
 const KINDS: [AgendaItemKind, RegExp][] = [
-  ['apologies', /^apologies\b/i],
-  ['declarations', /^declarations?\s+of\s+(?:interests?|disclosable)/i],
-  ['previous-minutes', /^minutes\s+of\s+the\s+(?:previous\s+|last\s+)?meeting/i],
-  ['exclusion', /^exclusion\s+of\s+the\s+press\s+and\s+(?:the\s+)?public/i],
-  ['next-meeting', /^(?:date|dates)\b.*\bnext\s+meeting|^(?:date|dates)\s+(?:and\s+times?\s+)?of\s+future\s+meetings/i],
+  ['apologies', /^(?:(?:welcome|introductions?|chair'?s\s+welcome)(?:\s*,\s*\w+)*\s+(?:and|&)\s+)?apolog(?:y|ies)(?:\s+(?:for|of)\s+absence|\s+(?:and|&)\b|\s*$|\s*[:.(,;-])/i],
+  ['declarations', /^(?:declarations?|disclosures?|notifications?)\s+of\b.{0,40}?\b(?:interests?|disclosable)\b/i],
+  [
+    'previous-minutes',
+    /^(?:(?:true\s+record\s+of\s+(?:the\s+)?)?minutes\s+of\s+the\s+(?:previous\s+|last\s+)?(?:\w+\s+)?meeting|(?:confirmation|approval|signing)\s+of\s+(?:the\s+)?(?:previous\s+)?minutes|(?:previous\s+)?minutes$)/i,
+  ],
+  [
+    'exclusion',
+    /^(?:exclusion\s+of\s+(?:the\s+)?(?:press\s+and\s+(?:the\s+)?)?public|items?\s+(?:likely\s+to\s+be\s+)?(?:considered|taken)\s+in\s+(?:private|the\s+absence\s+of\s+the\s+(?:press|public)))/i,
+  ],
+  [
+    'next-meeting',
+    /^(?:(?:date|dates|time|times)\b.{0,40}?\b(?:next|future|forthcoming)\b.{0,20}?\bmeetings?\b|(?:next|future)\s+meetings?(?:\s+dates?)?\b)/i,
+  ],
 ];
 
+/** "To consider accepting", "To receive any", "To confirm as a true record": what the meeting is asked to do, before the business. */
+const ASKED =
+  /^to\s+(?:(?:receive|note|consider|accept|confirm|approve|agree|record|sign|declare)(?:\s+and\s+\w+)?\s+)+(?:(?:accepting|receiving|noting|any|the|as\s+(?:a\s+)?(?:true|correct)\s+record)\s+)*/i;
+
 export function itemKind(title: string): AgendaItemKind {
-  return KINDS.find(([, re]) => re.test(title))?.[0] ?? 'other';
+  const business = title.trim().replace(ASKED, '');
+  return KINDS.find(([, re]) => re.test(business))?.[0] ?? 'other';
 }
 
 /** Resolves a link's href against the file it is written in; the caller decides what it points at. */
