@@ -12,14 +12,29 @@ const COUNT = new RegExp(
   'gi',
 );
 
-/** The count a sentence announces just before a list ("the following three options:"), if any. */
+/** Words that make the list a selection of the things counted ("12 recommendations, of which the following ..."). */
+const SELECTION = /\b(?:of\s+which|of\s+these|of\s+them|including|such\s+as|for\s+example|e\.g|among\s+(?:them|which|these)|some\s+of)\b/i;
+
+/**
+ * The count a sentence announces just before a list, if any: a sentence
+ * ending in a colon ("the following three options:"), or one that names the
+ * list's length in so many words ("a list of nine challenges is proposed.",
+ * "the four options set out below."). A count the list is a selection of
+ * announces nothing.
+ */
 export function statedCount(lead: string): { count: number; word: string; index: number } | null {
-  if (!/:-?\s*$/.test(lead)) return null;
-  const start = Math.max(lead.lastIndexOf('. ') + 1, 0);
+  const trimmed = lead.trimEnd();
+  const colon = /:-?$/.test(trimmed);
+  const start = Math.max(trimmed.slice(0, -1).lastIndexOf('. ') + 1, 0);
   let found: RegExpExecArray | null = null;
   COUNT.lastIndex = start;
-  for (let m = COUNT.exec(lead); m; m = COUNT.exec(lead)) found = m;
+  for (let m = COUNT.exec(trimmed); m; m = COUNT.exec(trimmed)) found = m;
   if (!found) return null;
+  const before = trimmed.slice(start, found.index);
+  const after = trimmed.slice(found.index + found[0].length);
+  if (SELECTION.test(after)) return null;
+  const named = /\b(?:list\s+of|following)\s+$/i.test(before) || /\b(?:below|as\s+follows|listed|set\s+out\s+(?:below|here))\b/i.test(after);
+  if (!colon && !named) return null;
   const word = found[1].toLowerCase();
   const count = /^\d+$/.test(word) ? Number(word) : WORDS.indexOf(word);
   return { count, word: found[1], index: found.index };
