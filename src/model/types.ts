@@ -196,6 +196,8 @@ export interface Appendix {
   exists: boolean;
   /** The parsed text of a Markdown appendix. */
   body: DocumentBody | null;
+  /** For a Markdown appendix of `type: response-schedule`, the rows of its tables, read as a register. */
+  responses: Recommendation[];
   position: Position;
 }
 

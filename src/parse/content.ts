@@ -324,6 +324,7 @@ class ContentReader {
     }
     if (found && isPdf && posix.dirname(file) !== dir) this.checkPdf(file);
     let body: Appendix['body'] = null;
+    let responses: Appendix['responses'] = [];
     let exempt = entry.exempt;
     let exemptParagraph = entry.exemptParagraph;
     if (found && !isPdf) {
@@ -331,6 +332,7 @@ class ContentReader {
       if (md) {
         this.problems.list.push(...md.appendixProblems);
         body = md.body;
+        responses = md.responses;
         // Exempt if either the appendix or its paper's list says so; where both say, they must agree.
         const own = md.ownExempt;
         if (own) {
@@ -357,6 +359,7 @@ class ContentReader {
       format: isPdf ? 'pdf' : 'md',
       exists: found,
       body,
+      responses,
       position: entry.position,
     };
   }

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { Root } from 'mdast';
-import type { Agenda, DocumentBody, Minutes, Paper, Position, Problem, Register, Strand } from '../model/types.js';
+import type { Agenda, DocumentBody, Minutes, Paper, Position, Problem, Recommendation, Register, Strand } from '../model/types.js';
 import { appendixDocSchema } from './schemas.js';
 import { validate, yamlPosition } from './yaml.js';
 import { bodyOf, loadMarkdown } from './markdown.js';
@@ -8,7 +8,7 @@ import { isPaperLink, readAgenda, type LinkResolver } from './agenda.js';
 import { readPaper, type AppendixEntry } from './paper.js';
 import { readMinutes } from './minutes.js';
 import { readStrand } from './plan.js';
-import { readRegister } from './register.js';
+import { readRegister, recommendationsIn } from './register.js';
 import { outsideMessage, placeOf, readText } from './files.js';
 import { Problems } from './problems.js';
 
@@ -45,6 +45,8 @@ export interface Prepared {
     appendixProblems: Problem[];
     /** The exemption the file states in its own frontmatter, read as an appendix; null when it states none. */
     ownExempt: { exempt: boolean; exemptParagraph: number | null; position: Position } | null;
+    /** Read as an appendix of `type: response-schedule`: its tables' rows, as a register. */
+    responses: Recommendation[];
   };
 }
 
@@ -135,6 +137,7 @@ export function prepareFile(root: string, rel: string, role: Role, onTree?: (tre
         body,
         appendixProblems: appendixProblems.list,
         ownExempt,
+        responses: own?.type === 'response-schedule' ? recommendationsIn(body.tables) : [],
       };
       break;
     }

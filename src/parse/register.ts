@@ -23,15 +23,23 @@ export function parseDecision(raw: string | null): Decision | null {
   return m ? (m[1].toLowerCase() as Decision) : null;
 }
 
-/** Rows of tables that have a Ref column, read as recommendations. */
+/** A recommendation's number written at the start of its text ("1. That ...", "R3 That ...", "2) ..."). */
+const LEADING_REF = /^\(?([A-Z]{0,3}\d+(?:\.\d+)*)(?:[.):]|\s)/;
+
+/**
+ * Rows of tables that have a Ref column, read as recommendations. A response
+ * schedule often has no Ref column: its recommendations are numbered in
+ * their own cells, and a Decision column makes the table one.
+ */
 export function recommendationsIn(tables: Table[]): Recommendation[] {
   const out: Recommendation[] = [];
   for (const table of tables) {
     const cols = columnsOf(table, REGISTER_COLUMNS);
-    if (cols.ref === undefined || cols.text === undefined) continue;
+    if (cols.text === undefined) continue;
+    if (cols.ref === undefined && cols.decision === undefined) continue;
     for (const row of table.rows) {
       const cell = (role: keyof typeof REGISTER_COLUMNS) => cellAt(row, cols[role]);
-      const ref = cellText(cell('ref'));
+      const ref = cols.ref !== undefined ? cellText(cell('ref')) : (LEADING_REF.exec(cellText(cell('text')) ?? '')?.[1] ?? null);
       if (!ref) continue;
       const decisionRaw = cellText(cell('decision'));
       const cells: Recommendation['cells'] = {};

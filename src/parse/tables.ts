@@ -1,6 +1,10 @@
 import type { Table, TextBlock } from '../model/types.js';
 
-/** Find each role's column by its header, ignoring case and punctuation. */
+/**
+ * Find each role's column by its header, ignoring case and punctuation, and
+ * a note in brackets after it ("Cabinet Decision (Accepted/ Rejected/
+ * Deferred)", "Action by (Date)").
+ */
 export function columnsOf<R extends string>(
   table: Table,
   synonyms: Record<R, readonly string[]>,
@@ -9,8 +13,9 @@ export function columnsOf<R extends string>(
   const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
   table.header.forEach((cell, index) => {
     const header = norm(cell.text);
+    const bare = norm(cell.text.replace(/\([^)]*\)/g, ' '));
     for (const role of Object.keys(synonyms) as R[]) {
-      if (found[role] === undefined && synonyms[role].some((s) => norm(s) === header)) {
+      if (found[role] === undefined && synonyms[role].some((s) => norm(s) === header || norm(s) === bare)) {
         found[role] = index;
         return;
       }

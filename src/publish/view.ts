@@ -86,6 +86,7 @@ function viewAppendix(appendix: Appendix, gate: Gate, standIn: (file: string) =>
     format: appendix.format,
     exists: false,
     body: null,
+    responses: [],
     position: { file: id, line: 1, column: 1 },
     publication: { notice: exemption.notice, withheld: true },
   };

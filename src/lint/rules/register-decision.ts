@@ -9,7 +9,9 @@ export default defineRule(
     severity: 'error',
   },
   (context) => {
-    const check = (rec: Recommendation) => {
+    const check = (written: Recommendation) => {
+      // A bare number ("1", as response schedules number them) reads as "recommendation 1".
+      const rec = /^\d/.test(written.ref) ? { ...written, ref: `recommendation ${written.ref}` } : written;
       const where = rec.cells.decision ?? rec.position;
       if (!rec.decisionRaw) {
         context.report(`Unexpected empty decision for ${rec.ref}, expected Accepted, Rejected, Deferred or Noted`, where);
@@ -30,7 +32,10 @@ export default defineRule(
     };
     for (const register of context.model.registers) register.recommendations.forEach(check);
     for (const committee of context.model.committees) {
-      for (const meeting of committee.meetings) for (const paper of meeting.papers) paper.responses.forEach(check);
+      for (const meeting of committee.meetings) for (const paper of meeting.papers) {
+          paper.responses.forEach(check);
+          for (const appendix of paper.appendices) appendix.responses.forEach(check);
+        }
     }
   },
 );

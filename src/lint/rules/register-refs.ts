@@ -34,7 +34,10 @@ export default defineRule(
     };
     for (const register of context.model.registers) check(register.recommendations);
     for (const committee of context.model.committees) {
-      for (const meeting of committee.meetings) for (const paper of meeting.papers) check(paper.responses);
+      for (const meeting of committee.meetings) for (const paper of meeting.papers) {
+          check(paper.responses);
+          for (const appendix of paper.appendices) check(appendix.responses);
+        }
     }
   },
 );
