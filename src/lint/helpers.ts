@@ -22,6 +22,16 @@ export function meetingPosition(meeting: Meeting) {
   return meeting.agenda?.position ?? meeting.position;
 }
 
+/** How a message names a minute: "minute 107", or "the minute "Apologies"" in minutes that are not numbered. */
+export function minuteName(minute: Minute): string {
+  return minute.number ? `minute ${minute.number.raw}` : `the minute "${minute.title}"`;
+}
+
+/** A committee's minute-number style for reading a slashed number, if it states one. */
+export function slashStyle(committee: Committee): 'serial/year' | 'year/serial' | undefined {
+  return committee.minuteNumbers === 'serial/year' || committee.minuteNumbers === 'year/serial' ? committee.minuteNumbers : undefined;
+}
+
 /** Minutes whose title makes them a standard item (`previous-minutes`, `next-meeting`). */
 export function minutesOfKind(meeting: Meeting, kind: ReturnType<typeof itemKind>): Minute[] {
   return (meeting.minutes?.minutes ?? []).filter((m) => itemKind(m.title) === kind);

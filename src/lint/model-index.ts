@@ -44,6 +44,7 @@ export class LintIndex {
       for (const meeting of committee.meetings) {
         if (!this.byDate.has(`${committee.id}/${meeting.date}`)) this.byDate.set(`${committee.id}/${meeting.date}`, meeting);
         for (const minute of meeting.minutes?.minutes ?? []) {
+          if (!minute.number) continue;
           const key = minute.number.raw.toUpperCase();
           owners.set(key, [...(owners.get(key) ?? []), meeting]);
         }
@@ -72,7 +73,7 @@ export class LintIndex {
   minute(meeting: Meeting, number: string): Minute | undefined {
     let byNumber = this.minuteIndex.get(meeting.id);
     if (!byNumber) {
-      byNumber = new Map((meeting.minutes?.minutes ?? []).map((m) => [m.number.raw.toUpperCase(), m]));
+      byNumber = new Map((meeting.minutes?.minutes ?? []).flatMap((m) => (m.number ? [[m.number.raw.toUpperCase(), m]] : [])));
       this.minuteIndex.set(meeting.id, byNumber);
     }
     return byNumber.get(number.toUpperCase());

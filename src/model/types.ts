@@ -29,6 +29,7 @@ export interface Problem {
 
 export type Jurisdiction = 'england' | 'wales' | 'scotland' | 'us-brown-act' | 'generic';
 export type MinuteNumbering = 'per-year' | 'continuous' | 'per-meeting';
+export type MinuteNumberStyle = 'auto' | 'serial' | 'serial/year' | 'year/serial' | 'none';
 export type RuleSetting = 'off' | 'warn' | 'error';
 
 export interface Config {
@@ -308,7 +309,8 @@ export interface Declaration {
 }
 
 export interface Minute {
-  number: MinuteNumber;
+  /** Null in minutes that are not numbered (a style), or for a heading without a number in numbered minutes. */
+  number: MinuteNumber | null;
   title: string;
   blocks: TextBlock[];
   resolutions: Resolution[];
@@ -332,6 +334,8 @@ export interface Minutes extends DocumentBody {
   absent: Person[];
   inAttendance: Person[];
   minutes: Minute[];
+  /** Whether the minutes number their headings; minutes with no numbered heading are a style, not a fault. */
+  numbered: boolean;
   position: Position;
 }
 
@@ -373,6 +377,14 @@ export interface Committee {
   venue: string | null;
   time: string | null;
   minutePrefix: string | null;
+  /** How minute numbers run on between meetings: the committee's own, or boardpack.yml's. */
+  minuteNumbering: MinuteNumbering;
+  /**
+   * How the minute numbers are written: `serial` (`107`, `C9`), `serial/year`
+   * (`77/25`), `year/serial` (`22/014`, `A21/007`), `none` (not numbered), or
+   * `auto`, read from each file.
+   */
+  minuteNumbers: MinuteNumberStyle;
   members: Member[];
   meetings: Meeting[];
   fields: Record<string, Position>;

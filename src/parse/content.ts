@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { Appendix, Committee, Config, Meeting, Member, Model, ParseResult, Plan, Register } from '../model/types.js';
+import type { Appendix, Committee, Config, Meeting, Member, Minutes, Model, ParseResult, Plan, Register } from '../model/types.js';
 import { MODEL_VERSION } from '../model/types.js';
 import type { Root } from 'mdast';
 import { isIsoDate, YEARS } from '../dates/calendar.js';
@@ -9,6 +9,7 @@ import { committeeSchema, memberSchema, planSchema } from './schemas.js';
 import { fieldPositions, parseYaml, validate, yamlPosition } from './yaml.js';
 import type { AppendixEntry } from './paper.js';
 import { prepareFile, type Prepared, type Role } from './prepare.js';
+import { parseMinuteNumber } from './minutes.js';
 
 import { exists, listFolder, outsideMessage, placeOf, readContentFile, readText } from './files.js';
 import { pdfFault } from './pdf-check.js';
@@ -78,8 +79,11 @@ class ContentReader {
     private readonly trees?: Map<string, Root>,
   ) {}
 
+  private minuteNumbering: Config['minuteNumbering'] = 'per-year';
+
   read(): Model {
     const config = this.readConfig();
+    this.minuteNumbering = config.minuteNumbering;
     const top = listFolder(this.root, '', this.problems);
     const committees = top.folders.includes('committees') ? this.readCommittees() : [];
     const plans = top.folders.includes('plans') ? this.readPlans() : [];
@@ -182,6 +186,8 @@ class ContentReader {
       venue: data.venue ?? null,
       time: data.time ?? null,
       minutePrefix: data.minutePrefix ?? null,
+      minuteNumbering: data.minuteNumbering ?? this.minuteNumbering,
+      minuteNumbers: data.minuteNumbers ?? 'auto',
       members,
       meetings: [],
       fields: fieldPositions(src),
@@ -290,7 +296,33 @@ class ContentReader {
       meeting.published = meeting.agenda.published;
       meeting.status = meeting.agenda.status ?? (meeting.minutes ? 'held' : 'scheduled');
     }
+    if (meeting.minutes) meeting.minutes = this.minutesInStyle(committee, meeting.minutes);
     return meeting;
+  }
+
+  /**
+   * Minutes read in the style their committee states. A slashed number reads
+   * as the committee says (`14/22` is minute 14 of 2022 under `serial/year`,
+   * minute 22 of 2014 under `year/serial`); numbered minutes are expected to
+   * have numbered headings, said once.
+   */
+  private minutesInStyle(committee: Committee, minutes: Minutes): Minutes {
+    const style = committee.minuteNumbers;
+    if (style === 'auto' || style === 'none' || minutes.minutes.length === 0) return minutes;
+    if (!minutes.numbered) {
+      const example = style === 'serial' ? '12' : style === 'serial/year' ? '12/26' : '26/012';
+      this.problems.warn(
+        'minute-numbering',
+        `Unexpected minutes with no numbered heading, expected headings that open with a minute number (committee.yml says minuteNumbers: ${style}), such as "## ${example}. Apologies"`,
+        minutes.minutes[0].position,
+      );
+      return minutes;
+    }
+    const slash = style === 'serial' ? undefined : style;
+    return {
+      ...minutes,
+      minutes: minutes.minutes.map((m) => (m.number ? { ...m, number: parseMinuteNumber(m.number.raw, slash) } : m)),
+    };
   }
 
   /** A PDF that a pack would merge: refused here, with why, if the build could not merge it. */
@@ -415,5 +447,5 @@ function fallbackCommittee(id: string, raw: unknown): z.output<typeof committeeS
     const parsed = memberSchema.safeParse(m);
     return parsed.success ? [parsed.data] : [];
   });
-  return { name: typeof data.name === 'string' ? data.name : id, members };
+  return { name: typeof data.name === 'string' ? data.name : id, members, minuteNumbers: 'auto' };
 }

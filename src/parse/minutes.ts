@@ -18,21 +18,90 @@ import { matchVerb, REASON_RE, ResolutionBuilder, startsWithLabel } from './reso
 import type { Located } from './text.js';
 import type { Problems } from './problems.js';
 
-const HEADING_RE = /^([A-Za-z]*)(\d+)(?:\/(\d{2}))?\.?\s+(.+)$/;
-export const MINUTE_NUMBER = String.raw`[A-Za-z]*\d+(?:\/\d{2})?`;
+/**
+ * A minute's heading: its number in any style councils use (`C9`, `107`,
+ * `77/25`, `A21/007`, `22/014`), with or without a dot or a dash after it,
+ * then its title.
+ */
+const HEADING_RE = /^(?:Minute\s+(?:No\.?\s*)?)?([A-Za-z]{0,4}\d{1,4}(?:\/\d{2,4})?)(?:\.(?!\d)|\s*[-–—:)]|(?=\s))\s*(\S.*)$/;
+export const MINUTE_NUMBER = String.raw`[A-Za-z]{0,4}\d{1,4}(?:\/\d{2,4})?`;
 const REFERENCE_RE = new RegExp(String.raw`\bMinute\s+(?:No\.?\s*|Number\s+)?(${MINUTE_NUMBER})\b`, 'g');
 const REFERENCE_MEETING_RE =
   /^(?:\s*\([^)]*\))?,?\s+of\s+the\s+(?:[\w'’ -]*?\s)?meeting(?:\s+of\s+(?:the\s+)?[^.;]*?)?\s+held\s+on\s+/i;
+// "declared a personal interest in Minute 12", or in a minute named by its number alone when the number cannot be
+// anything else ("in A22/055", "in 14/22"): a bare "in 5" could be an item, a page or a count.
 const DECLARATION_RE = new RegExp(
-  String.raw`((?:(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr|Professor)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+declared\s+(?:an?\s+)?(.+?)\s+interests?\s+in\s+Minute\s+(?:No\.?\s*)?(${MINUTE_NUMBER})`,
+  String.raw`((?:(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr|Professor)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+declared\s+(?:an?\s+)?(.+?)\s+interests?\s+in\s+(?:Minute\s+(?:No\.?\s*)?(${MINUTE_NUMBER})|([A-Za-z]{1,4}\d{1,4}(?:\/\d{2,4})?|\d{1,4}\/\d{2,4}))\b`,
   'g',
 );
 const ACTION_RE = /^Actions?\s*:\s*/i;
 
-export function parseMinuteNumber(raw: string): MinuteNumber | null {
-  const m = /^([A-Za-z]*)(\d+)(?:\/(\d{2}))?$/.exec(raw);
+/** How a committee writes a minute number with a slash: `77/25` is serial then year, `22/014` and `A21/007` year then serial. */
+export type SlashStyle = 'serial/year' | 'year/serial';
+
+const NUMBER_RE = /^([A-Za-z]{0,4})(\d{1,4})(?:\/(\d{2,4}))?$/;
+
+/**
+ * Read a written minute number. Without a style, a slashed number is read by
+ * its shape: a serial after the slash is written with three digits or a
+ * leading zero (`22/014`); otherwise the year comes after (`77/25`).
+ */
+export function parseMinuteNumber(raw: string, style?: SlashStyle): MinuteNumber | null {
+  const m = NUMBER_RE.exec(raw);
   if (!m) return null;
-  return { raw, prefix: m[1], value: Number(m[2]), year: m[3] ? Number(m[3]) : null };
+  const [, prefix, a, b] = m;
+  if (b === undefined) return { raw, prefix, value: Number(a), year: null };
+  const yearFirst = (style ?? shapeStyle(a, b)) === 'year/serial';
+  return yearFirst
+    ? { raw, prefix, value: Number(b), year: Number(a) % 100 }
+    : { raw, prefix, value: Number(a), year: Number(b) % 100 };
+}
+
+/** A minute number written as `number` is, with another serial: after `A21/007`, 8 is `A21/008`; after `77/25`, `78/25`. */
+export function numberLike(number: MinuteNumber, serial: number): string {
+  const [, prefix, a, b] = NUMBER_RE.exec(number.raw) ?? ['', number.prefix, String(number.value), undefined];
+  if (b === undefined) return `${prefix}${serial}`;
+  const serialFirst = Number(a) === number.value && (Number(b) % 100 === number.year || Number(b) !== number.value);
+  const pad = (digits: string) => String(serial).padStart(digits.length, '0');
+  return serialFirst ? `${prefix}${pad(a)}/${b}` : `${prefix}${a}/${pad(b)}`;
+}
+
+function shapeStyle(a: string, b: string): SlashStyle {
+  if (b.length >= 3 || (b.length > 1 && b.startsWith('0'))) return 'year/serial';
+  return 'serial/year';
+}
+
+/**
+ * How the slashed numbers of one file are written: the part that stays the
+ * same from minute to minute is the year. Where the file cannot tell (one
+ * slashed number), the meeting's year can; failing that, the number's shape.
+ */
+export function slashStyleOf(raws: string[], meetingYear: number | null): SlashStyle | undefined {
+  const pairs = raws.map((r) => NUMBER_RE.exec(r)).filter((m): m is RegExpExecArray => !!m && m[3] !== undefined);
+  if (pairs.length === 0) return undefined;
+  if (pairs.length > 1) {
+    const same = (k: 2 | 3) => pairs.every((p) => Number(p[k]) === Number(pairs[0][k]));
+    if (same(2) && !same(3)) return 'year/serial';
+    if (same(3) && !same(2)) return 'serial/year';
+  }
+  const [, , a, b] = pairs[0];
+  if (meetingYear !== null) {
+    const years = [meetingYear % 100, (meetingYear - 1) % 100, (meetingYear + 1) % 100];
+    const aYear = years.includes(Number(a) % 100);
+    const bYear = years.includes(Number(b) % 100);
+    if (aYear && !bYear) return 'year/serial';
+    if (bYear && !aYear) return 'serial/year';
+  }
+  return shapeStyle(a, b);
+}
+
+/** A heading's number and title, or null when it opens with no minute number ("Budget", "2026 budget setting"). */
+function numberedHeading(text: string): { raw: string; title: string } | null {
+  const m = HEADING_RE.exec(text);
+  if (!m) return null;
+  // A year alone is the start of a title, not a minute number.
+  if (/^(?:19|20|21)\d\d$/.test(m[1]) && !text.slice(m[1].length).startsWith('.')) return null;
+  return { raw: m[1], title: m[2].trim() };
 }
 
 /** `Action: <owner> - <what> - by <date>`; any dash separates, and a missing part is left empty. */
@@ -78,7 +147,7 @@ function declarations(located: Located): Declaration[] {
   return [...located.text.matchAll(DECLARATION_RE)].map((m) => ({
     name: m[1].trim(),
     interest: m[2].trim(),
-    minute: m[3],
+    minute: m[3] ?? m[4],
     position: located.positionAt(m.index!),
   }));
 }
@@ -174,6 +243,12 @@ function readMinute(doc: MarkdownDoc, minute: Minute, nodes: readonly RootConten
   close();
 }
 
+/** The year of the meeting a minutes file belongs to, from its folder's name (`committees/x/2026-03-10/minutes.md`). */
+function meetingYearOf(file: string): number | null {
+  const m = /(?:^|\/)(\d{4})-\d{2}-\d{2}[^/]*\/[^/]+$/.exec(file);
+  return m ? Number(m[1]) : null;
+}
+
 function people(names: string[], path: string, doc: MarkdownDoc): Person[] {
   return names.map((name, i) => ({ name, position: doc.yaml ? yamlPosition(doc.yaml, [path, i]) : positionOf(doc, undefined) }));
 }
@@ -193,28 +268,35 @@ export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | nul
     absent: people(front.absent, 'absent', doc),
     inAttendance: people(front.inAttendance, 'inAttendance', doc),
     minutes: [],
+    numbered: false,
     position: positionOf(doc, doc.tree),
   };
 
   const children = doc.tree.children;
-  for (let i = 0; i < children.length; i++) {
-    const node = children[i];
-    if (node.type !== 'heading' || node.depth !== 2) continue;
-    let end = i + 1;
-    while (end < children.length && !(children[end].type === 'heading' && (children[end] as { depth: number }).depth <= 2)) end++;
-    const heading = textOf(doc, node);
-    const m = HEADING_RE.exec(heading.text);
-    if (!m) {
-      problems.warn(
-        'minute-numbering',
-        `Unexpected heading "${heading.text}" in minutes, expected "## <number>. <title>" such as "## 41. Declarations of interest"`,
-        heading.position,
-      );
-      continue;
-    }
+  // Minutes are the headings of one level: the first of levels 2 and 3 at which a heading carries a minute
+  // number. Minutes with no numbered heading at all are a style (community and many parish councils): each
+  // level-2 heading (or level-3, where there are none) is a minute without a number.
+  const headings = children.flatMap((node, i) =>
+    node.type === 'heading' && (node.depth === 2 || node.depth === 3) ? [{ i, depth: node.depth, located: textOf(doc, node) }] : [],
+  );
+  const numberedAt = (depth: number) => headings.filter((h) => h.depth === depth && numberedHeading(h.located.text));
+  const level = numberedAt(2).length > 0 ? 2 : numberedAt(3).length > 0 ? 3 : headings.some((h) => h.depth === 2) ? 2 : 3;
+  result.numbered = numberedAt(level).length > 0;
+  const atLevel = headings.filter((h) => h.depth === level);
+  const written = atLevel.map((h) => numberedHeading(h.located.text));
+  const style = slashStyleOf(written.flatMap((w) => (w ? [w.raw] : [])), meetingYearOf(doc.file));
+  const firstNumbered = written.findIndex((w) => w !== null);
+  const unreadable: Located[] = [];
+  atLevel.forEach((h, k) => {
+    const w = written[k];
+    // In numbered minutes, headings before the first minute (a title, "Present") are not minutes.
+    if (result.numbered && k < firstNumbered) return;
+    if (result.numbered && !w) unreadable.push(h.located);
+    let end = h.i + 1;
+    while (end < children.length && !(children[end].type === 'heading' && (children[end] as { depth: number }).depth <= level)) end++;
     const minute: Minute = {
-      number: parseMinuteNumber(`${m[1]}${m[2]}${m[3] ? `/${m[3]}` : ''}`)!,
-      title: m[4].trim(),
+      number: w ? parseMinuteNumber(w.raw, style) : null,
+      title: w ? w.title : h.located.text,
       blocks: [],
       resolutions: [],
       actions: [],
@@ -223,10 +305,20 @@ export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | nul
       dates: [],
       exempt: null,
       endLine: end < children.length ? (children[end].position?.start.line ?? 1) - 1 : doc.source.text.split('\n').length,
-      position: heading.position,
+      position: h.located.position,
     };
-    readMinute(doc, minute, children.slice(i + 1, end));
+    readMinute(doc, minute, children.slice(h.i + 1, end));
     result.minutes.push(minute);
+  });
+  // A heading the linter cannot read is reported once, with what was expected, not on every heading.
+  if (unreadable.length > 0) {
+    const example = result.minutes.find((m) => m.number)!;
+    const more = unreadable.length > 1 ? ` (and ${unreadable.length - 1} more heading${unreadable.length > 2 ? 's' : ''} like it)` : '';
+    problems.warn(
+      'minute-numbering',
+      `Unexpected heading "${unreadable[0].text}" without a minute number${more}, expected every level-${level} heading after the first minute to open with its number, as "${example.number!.raw} ${example.title}" does`,
+      unreadable[0].position,
+    );
   }
 
   // Hand each block and date of the file to the minute it sits under: both are in file order.
@@ -240,11 +332,13 @@ export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | nul
   handOut(body.blocks, (m) => m.blocks);
   handOut(body.dates, (m) => m.dates);
   for (const [number, value] of Object.entries(front.exempt)) {
-    const minute = result.minutes.find((m) => m.number.raw === number || m.number.raw.replace(/\.$/, '') === number);
+    const minute = result.minutes.find((m) =>
+      m.number ? m.number.raw.toUpperCase() === number.toUpperCase() : m.title.toLowerCase() === number.toLowerCase(),
+    );
     if (!minute) {
       problems.error(
         'frontmatter',
-        `Unexpected exempt minute "${number}", expected the number of a minute in this file (${result.minutes.map((m) => m.number.raw).join(', ') || 'none'})`,
+        `Unexpected exempt minute "${number}", expected the number of a minute in this file (${result.minutes.map((m) => m.number?.raw ?? `"${m.title}"`).join(', ') || 'none'})`,
         yamlPosition(doc.yaml!, ['exempt', number]),
       );
       continue;

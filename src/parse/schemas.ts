@@ -66,6 +66,10 @@ export const committeeSchema = z.strictObject({
   venue: text.optional(),
   time: time.optional(),
   minutePrefix: z.string().regex(/^[A-Za-z]*$/, { error: 'expected letters only, such as RSP' }).optional(),
+  /** How this committee's minute numbers run on from meeting to meeting, where it differs from boardpack.yml's. */
+  minuteNumbering: z.enum(['per-year', 'continuous', 'per-meeting']).optional(),
+  /** How this committee writes its minute numbers; `auto` reads each file's own style. */
+  minuteNumbers: z.enum(['auto', 'serial', 'serial/year', 'year/serial', 'none']).default('auto'),
   members: z.array(memberSchema, { error: 'expected a list of members' }).default([]),
 });
 

@@ -6,13 +6,13 @@ import { FIXTURES } from '../helpers.js';
 
 const { model, problems } = parseContent(join(FIXTURES, 'model', 'minutes-messy', 'content'));
 const minutes = model.committees[0].meetings[0].minutes!;
-const minute = (n: string) => minutes.minutes.find((m) => m.number.raw === n)!;
+const minute = (n: string) => minutes.minutes.find((m) => m.number?.raw === n)!;
 const tree = (parts: ResolutionPart[]): unknown =>
   parts.map((p) => (p.parts.length ? [p.label, tree(p.parts)] : p.label));
 
 describe('messy real-world minutes', () => {
   it('reads every minute number and title, with or without the dot', () => {
-    expect(minutes.minutes.map((m) => m.number.value)).toEqual([107, 108, 109, 110, 111, 112]);
+    expect(minutes.minutes.map((m) => m.number?.value)).toEqual([107, 108, 109, 110, 111, 112]);
     expect(minute('108').title).toBe('Communications');
     expect(minute('109').title).toBe('MINUTES OF THE PREVIOUS MEETING HELD ON 12TH DECEMBER, 2017');
     expect(problems).toEqual([]);

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { sameBusiness } from '../helpers.js';
+import { sameBusiness, minuteName } from '../helpers.js';
 
 export default defineRule(
   {
@@ -22,7 +22,7 @@ export default defineRule(
           }
           if (index < lastIndex) {
             context.report(
-              `Unexpected minute ${minutes[index].number.raw} before minute ${minutes[lastIndex].number.raw}, expected the agenda's order`,
+              `Unexpected ${minuteName(minutes[index])} before ${minuteName(minutes[lastIndex])}, expected the agenda's order`,
               minutes[index].position,
               { related: { message: `agenda item ${item.number}`, position: item.position } },
             );

@@ -1,7 +1,8 @@
 import { defineRule } from '../rule.js';
 import { reportParseProblems } from '../helpers.js';
 import { municipalYear } from '../../dates/calendar.js';
-import type { Minute } from '../../model/types.js';
+import type { Minute, MinuteNumber } from '../../model/types.js';
+import { numberLike } from '../../parse/minutes.js';
 
 export default defineRule(
   {
@@ -11,14 +12,17 @@ export default defineRule(
     severity: 'error',
   },
   (context) => {
-    reportParseProblems(context); // unnumbered minute headings
-    const { minuteNumbering, municipalYearStart } = context.model.config;
+    reportParseProblems(context); // unreadable minute headings, said once a file
+    const { municipalYearStart } = context.model.config;
     for (const committee of context.model.committees) {
+      if (committee.minuteNumbers === 'none') continue;
+      const { minuteNumbering } = committee;
       const prefix = committee.minutePrefix;
       for (const meeting of committee.meetings) {
-        const minutes = meeting.minutes?.minutes ?? [];
+        // Minutes that are not numbered are a style; a heading without a number in numbered minutes was reported once.
+        const minutes = (meeting.minutes?.minutes ?? []).filter((m): m is Minute & { number: MinuteNumber } => m.number !== null);
         const seen = new Map<string, Minute>();
-        let previous: Minute | null = null;
+        let previous: (typeof minutes)[number] | null = null;
         for (const minute of minutes) {
           const { raw, value } = minute.number;
           if (prefix && minute.number.prefix.toUpperCase() !== prefix.toUpperCase()) {
@@ -30,7 +34,7 @@ export default defineRule(
               related: { message: `minute ${raw} is first numbered here`, position: first.position },
             });
           } else if (previous && value !== previous.number.value + 1) {
-            const expected = `${minute.number.prefix}${previous.number.value + 1}`;
+            const expected = numberLike(previous.number, previous.number.value + 1);
             context.report(
               value <= previous.number.value
                 ? `Unexpected minute number ${raw} after ${previous.number.raw}, expected ${expected}`
@@ -45,18 +49,19 @@ export default defineRule(
         // Across meetings: where numbering runs on, the first minute follows the previous meeting's last.
         if (minuteNumbering === 'per-meeting' || minutes.length === 0) continue;
         const before = context.index.previous(meeting);
-        const last = before?.minutes?.minutes.at(-1);
-        if (!before || !last) continue; // not in the content: nothing known
+        const last = before?.minutes?.minutes.filter((m) => m.number !== null).at(-1);
+        if (!before || !last?.number) continue; // not in the content: nothing known
+        const [first] = minutes;
         if (
           minuteNumbering === 'per-year' &&
-          municipalYear(before.date, municipalYearStart) !== municipalYear(meeting.date, municipalYearStart)
+          (municipalYear(before.date, municipalYearStart) !== municipalYear(meeting.date, municipalYearStart) ||
+            (first.number.year !== null && last.number.year !== null && first.number.year !== last.number.year))
         ) {
           continue; // a new municipal year may restart the numbering; earlier meetings of it may be missing
         }
-        const [first] = minutes;
         if (first.number.value !== last.number.value + 1) {
           context.report(
-            `Unexpected first minute number ${first.number.raw}, expected ${first.number.prefix}${last.number.value + 1} to follow the previous meeting's last minute ${last.number.raw}`,
+            `Unexpected first minute number ${first.number.raw}, expected ${numberLike(last.number, last.number.value + 1)} to follow the previous meeting's last minute ${last.number.raw}`,
             first.position,
             { related: { message: `the previous meeting's last minute`, position: last.position } },
           );

@@ -2,6 +2,7 @@ import { defineRule } from '../rule.js';
 import { municipalYear } from '../../dates/calendar.js';
 import { parseMinuteNumber } from '../../parse/minutes.js';
 import type { Meeting } from '../../model/types.js';
+import { slashStyle } from '../helpers.js';
 
 export default defineRule(
   {
@@ -11,12 +12,15 @@ export default defineRule(
     severity: 'error',
   },
   (context) => {
-    const { minuteNumbering, municipalYearStart } = context.model.config;
+    const { municipalYearStart } = context.model.config;
     const year = (m: Meeting) => municipalYear(m.date, municipalYearStart);
+    const numbersOf = (m: Meeting) => (m.minutes?.minutes ?? []).flatMap((x) => (x.number ? [x.number] : []));
     for (const committee of context.model.committees) {
+      const { minuteNumbering } = committee;
       for (const meeting of committee.meetings) {
         const own = meeting.minutes?.minutes ?? [];
-        if (own.length === 0) continue;
+        // Minutes that are not numbered cannot be referred to by number: nothing to check.
+        if (own.length === 0 || !meeting.minutes?.numbered) continue;
         for (const minute of own) {
           for (const ref of minute.references) {
             if (ref.meetingDate) {
@@ -31,9 +35,9 @@ export default defineRule(
               continue; // a meeting not in the content cannot be checked
             }
             if (context.index.minute(meeting, ref.number)) continue;
-            const number = parseMinuteNumber(ref.number);
+            const number = parseMinuteNumber(ref.number, slashStyle(committee));
             if (!number) continue;
-            const first = own[0].number.value;
+            const first = numbersOf(meeting)[0]?.value ?? 0;
             // Under running numbering a lower number belongs to an earlier meeting: look for it there.
             if (minuteNumbering !== 'per-meeting' && number.value < first) {
               const sameRun = (m: Meeting) =>
@@ -41,8 +45,8 @@ export default defineRule(
               if (context.index.meetingsWithMinute(committee.id, ref.number).some(sameRun)) continue;
               // Not found: wrong only if an earlier meeting of the run in the content covers that number.
               const covered = committee.meetings.filter(sameRun).some((m) => {
-                const list = m.minutes?.minutes ?? [];
-                return list.length > 0 && list[0].number.value <= number.value && number.value <= list.at(-1)!.number.value;
+                const list = numbersOf(m);
+                return list.length > 0 && list[0].value <= number.value && number.value <= list.at(-1)!.value;
               });
               if (!covered) continue; // that meeting is not in the content: nothing known
             }

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { sameBusiness } from '../helpers.js';
+import { sameBusiness, minuteName } from '../helpers.js';
 
 export default defineRule(
   {
@@ -17,7 +17,7 @@ export default defineRule(
           const minute = meeting.minutes.minutes.find((m) => sameBusiness(item.title, m.title));
           if (minute && minute.resolutions.length === 0) {
             context.report(
-              `Unexpected minute ${minute.number.raw} with no resolution, expected one for item ${item.number}, which had papers`,
+              `Unexpected ${minuteName(minute)} with no resolution, expected one for item ${item.number}, which had papers`,
               minute.position,
               { related: { message: `agenda item ${item.number}`, position: item.position } },
             );

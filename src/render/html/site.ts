@@ -37,7 +37,7 @@ export function minutesView(root: string, model: Model, meeting: Meeting, proble
     inAttendance: minutes.inAttendance.map((p) => p.name),
     html,
     actions: minutes.minutes.flatMap((m) =>
-      m.actions.map((a) => ({ minute: m.number.raw, owner: a.owner, text: a.text, due: dueText(a.due) })),
+      m.actions.map((a) => ({ minute: m.number?.raw ?? m.title, owner: a.owner, text: a.text, due: dueText(a.due) })),
     ),
   };
 }
