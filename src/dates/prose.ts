@@ -10,6 +10,8 @@ export interface DateMatch {
   weekday: string | null;
   weekdayMatches: boolean | null;
   invalid: 'impossible' | 'malformed' | null;
+  /** Written without a year ("on Sunday 30th September"): the year was read from the context. */
+  yearless?: true;
 }
 
 const MONTHS = [
@@ -37,6 +39,10 @@ const DATE_RE = new RegExp(
     `(?:(?<wd2>${WEEKDAY_RE}),?\\s+)?(?<m2>${MONTH_RE})\\s+(?<d2>\\d{1,2})(?<sfx2>${SUFFIX_RE})?,?\\s+(?<y2>\\d{4})`,
     // 2025-04-15, optionally after a weekday
     `(?:(?<wd3>${WEEKDAY_RE}),?\\s+)?(?<y3>\\d{4})-(?<m3>\\d{2})-(?<d3>\\d{2})`,
+    // Without a year, read only where the context gives one: Sunday 30th September | 27th of September
+    `(?:(?<wd4>${WEEKDAY_RE}),?\\s+)?(?<d4>\\d{1,2})(?<sfx4>${SUFFIX_RE})?\\s+(?:of\\s+)?(?<m4>${MONTH_RE})`,
+    // September 30th (the ordinal suffix is needed: "May 5" is too often not a date)
+    `(?:(?<wd5>${WEEKDAY_RE}),?\\s+)?(?<m5>${MONTH_RE})\\s+(?<d5>\\d{1,2})(?<sfx5>${SUFFIX_RE})`,
   ]
     .map((p) => `(?:${p})`)
     .join('|'),
@@ -58,14 +64,54 @@ function isWordBoundary(text: string, index: number): boolean {
   return index <= 0 || index >= text.length || !/[\p{L}\p{N}]/u.test(text[index]);
 }
 
-/** Every date written in a string, in order. */
-export function findDates(text: string): DateMatch[] {
+/**
+ * A date written without a year, read in the year its context gives: the
+ * context's own year; where a weekday is written and that year's date falls
+ * on another day, the year on the other side of the context that it does
+ * fall on (the next such date for an event still to come, the last such
+ * date for one past). Null when no such day exists (30 February).
+ */
+function yearlessDate(month: number, day: number, weekday: string | null, context: string): { date: string | null; weekdayMatches: boolean | null } {
+  const year = Number(context.slice(0, 4));
+  const own = makeDate(year, month, day);
+  const other = makeDate(own !== null && own < context ? year + 1 : year - 1, month, day);
+  const candidates = [own, other].filter((d): d is string => d !== null);
+  if (candidates.length === 0) return { date: null, weekdayMatches: null };
+  if (!weekday) return { date: own ?? candidates[0], weekdayMatches: null };
+  const matching = candidates.find((d) => weekdayOf(d) === weekday);
+  return { date: matching ?? own ?? candidates[0], weekdayMatches: matching !== undefined };
+}
+
+/**
+ * Every date written in a string, in order. With a `context` date (the
+ * meeting a paper belongs to), dates written without a year are read too.
+ */
+export function findDates(text: string, context?: string | null): DateMatch[] {
   const found: DateMatch[] = [];
   for (const m of text.matchAll(DATE_RE)) {
     const g = m.groups!;
     const index = m.index!;
     const end = index + m[0].length;
     if (!isWordBoundary(text, index - 1) || !isWordBoundary(text, end)) continue;
+    if (g.d4 !== undefined || g.d5 !== undefined) {
+      const monthWord = g.m4 ?? g.m5;
+      // Without a year, only a capitalised month is one ("1 May", not "item 1 may be").
+      if (!context || !/^\p{Lu}/u.test(monthWord)) continue;
+      const wdWritten = g.wd4 ?? g.wd5 ?? null;
+      const weekday = wdWritten ? weekdayName(wdWritten) : null;
+      const read = yearlessDate(monthNumber(monthWord), Number(g.d4 ?? g.d5), weekday, context);
+      found.push({
+        index,
+        length: m[0].length,
+        text: m[0],
+        date: read.date,
+        weekday,
+        weekdayMatches: read.weekdayMatches,
+        invalid: read.date === null ? 'impossible' : null,
+        yearless: true,
+      });
+      continue;
+    }
     const wd = g.wd1 ?? g.wd2 ?? g.wd3 ?? null;
     const year = Number(g.y1 ?? g.y2 ?? g.y3);
     const month = g.m3 ? Number(g.m3) : monthNumber(g.m1 ?? g.m2);

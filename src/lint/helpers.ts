@@ -1,4 +1,4 @@
-import { formatLong } from '../dates/calendar.js';
+import { formatLong, makeDate } from '../dates/calendar.js';
 import { findDates } from '../dates/prose.js';
 import type { Committee, Meeting, Member, Minute, Minutes, Position, TextBlock, WrittenDate } from '../model/types.js';
 import { itemKind } from '../parse/agenda.js';
@@ -42,12 +42,36 @@ export function bodyDates(minute: Minute): WrittenDate[] {
   return minute.dates.filter((d) => d.position.line > minute.position.line);
 }
 
-/** Dates in a minute written straight after "meeting ... held on", as in "the minutes of the meeting held on 14 January". */
-export function heldOnDates(minute: Minute): WrittenDate[] {
+/**
+ * The day a date written without a year names when it is a past event (the
+ * minutes approved at a meeting): the last such day before the meeting. A
+ * weekday written with it has already fixed its year; a dated date is as written.
+ */
+export function dayBefore(d: WrittenDate, meeting: string): string | null {
+  if (!d.yearless || !d.date || d.weekday || d.date < meeting) return d.date;
+  return shiftYear(d.date, -1);
+}
+
+/** The day a date written without a year names when it is an event to come (the next meeting): the next such day after the meeting. */
+export function dayAfter(d: WrittenDate, meeting: string): string | null {
+  if (!d.yearless || !d.date || d.weekday || d.date > meeting) return d.date;
+  return shiftYear(d.date, 1);
+}
+
+function shiftYear(iso: string, by: number): string | null {
+  return makeDate(Number(iso.slice(0, 4)) + by, Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
+
+/**
+ * Dates in a minute written straight after "meeting ... held (on) (the)",
+ * as in "the minutes of the meeting held on 14 January" or "the meeting held
+ * 27th September".
+ */
+export function heldOnDates(minute: Minute, meetingDate: string): WrittenDate[] {
   const found: WrittenDate[] = [];
   for (const block of minute.blocks) {
-    for (const m of block.text.matchAll(/\bmeeting\b[^.;]{0,80}?\bheld\s+on\s+/gi)) {
-      const [date] = findDates(block.text.slice(m.index! + m[0].length));
+    for (const m of block.text.matchAll(/\bmeeting\b[^.;]{0,80}?\bheld\s+(?:on\s+)?(?:the\s+)?/gi)) {
+      const [date] = findDates(block.text.slice(m.index! + m[0].length), meetingDate);
       if (!date || date.index !== 0) continue;
       const written = minute.dates.find(
         (d) => d.text === date.text && !found.includes(d) && d.position.line >= block.position.line,

@@ -13,7 +13,10 @@ export function normaliseName(name: string): string {
 /** Lookups built once per lint run, so cross-document rules never scan inside scans. */
 export class LintIndex {
   readonly committees = new Map<string, Committee>();
-  private readonly neighbours = new Map<string, { previous: Meeting | null; next: Meeting | null }>();
+  private readonly neighbours = new Map<
+    string,
+    { previous: Meeting | null; next: Meeting | null; previousOrdinary: Meeting | null; nextOrdinary: Meeting | null }
+  >();
   private readonly members = new Map<string, Map<string, Member>>();
   readonly registerRefs = new Map<string, Recommendation>();
   private readonly minuteIndex = new Map<string, Map<string, Minute>>();
@@ -26,14 +29,20 @@ export class LintIndex {
       this.committees.set(committee.id, committee);
       // Meetings are in folder order; neighbours skip cancelled ones. One pass each way.
       let previous: Meeting | null = null;
+      let previousOrdinary: Meeting | null = null;
       for (const meeting of committee.meetings) {
-        this.neighbours.set(meeting.id, { previous, next: null });
+        this.neighbours.set(meeting.id, { previous, next: null, previousOrdinary, nextOrdinary: null });
         if (meeting.status !== 'cancelled') previous = meeting;
+        if (meeting.status !== 'cancelled' && !meeting.special) previousOrdinary = meeting;
       }
       let next: Meeting | null = null;
+      let nextOrdinary: Meeting | null = null;
       for (const meeting of [...committee.meetings].reverse()) {
-        this.neighbours.get(meeting.id)!.next = next;
+        const n = this.neighbours.get(meeting.id)!;
+        n.next = next;
+        n.nextOrdinary = nextOrdinary;
         if (meeting.status !== 'cancelled') next = meeting;
+        if (meeting.status !== 'cancelled' && !meeting.special) nextOrdinary = meeting;
       }
       const names = new Map<string, Member>();
       for (const member of committee.members) {
@@ -63,6 +72,16 @@ export class LintIndex {
 
   next(meeting: Meeting): Meeting | null {
     return this.neighbours.get(meeting.id)?.next ?? null;
+  }
+
+  /** The committee's ordinary meeting before this one: special and cancelled meetings skipped. */
+  previousOrdinary(meeting: Meeting): Meeting | null {
+    return this.neighbours.get(meeting.id)?.previousOrdinary ?? null;
+  }
+
+  /** The committee's ordinary meeting after this one, at which its minutes are usually approved. */
+  nextOrdinary(meeting: Meeting): Meeting | null {
+    return this.neighbours.get(meeting.id)?.nextOrdinary ?? null;
   }
 
   member(committee: string, name: string): Member | undefined {

@@ -65,6 +65,8 @@ export interface WrittenDate {
   weekdayMatches: boolean | null;
   /** Why the text is not a date: `impossible` (31 February) or `malformed` (`24h April 2018`). */
   invalid: 'impossible' | 'malformed' | null;
+  /** Written without a year ("on Sunday 30th September"): `date` is read in the year of the meeting the file belongs to. */
+  yearless?: true;
   position: Position;
 }
 
@@ -168,6 +170,8 @@ export interface Agenda extends DocumentBody {
   status: MeetingStatus | null;
   title: string | null;
   urgency: string | null;
+  /** The frontmatter's `type:` (ordinary, annual, special, extraordinary), or null. */
+  type: MeetingType | null;
   items: AgendaItem[];
   /** Paragraphs outside the items. */
   notes: TextBlock[];
@@ -175,6 +179,7 @@ export interface Agenda extends DocumentBody {
 }
 
 export type MeetingStatus = 'scheduled' | 'held' | 'cancelled' | 'postponed';
+export type MeetingType = 'ordinary' | 'annual' | 'special' | 'extraordinary';
 
 /** How an audience sees an exempt paper, appendix or minute; set by the publication gate alone. */
 export interface Publication {
@@ -346,6 +351,13 @@ export interface Meeting {
   folder: string;
   date: string;
   suffix: string | null;
+  /**
+   * A special (extraordinary) meeting, called for one piece of business: its
+   * agenda's `type: special` or `extraordinary`, or a folder suffix such as
+   * `-special`. It is not the "next meeting" at which an ordinary meeting's
+   * minutes are approved.
+   */
+  special: boolean;
   time: string | null;
   venue: string | null;
   status: MeetingStatus;

@@ -3,7 +3,7 @@ import { visit } from 'unist-util-visit';
 import type { Agenda, AgendaItem, AgendaItemKind, Link, Position, TextBlock } from '../model/types.js';
 import { agendaSchema } from './schemas.js';
 import { validate } from './yaml.js';
-import { block, bodyOf, datesIn, htmlText, itemText, positionOf, textOf, writtenNumber, type MarkdownDoc } from './markdown.js';
+import { block, bodyOf, datesIn, meetingDateOf, htmlText, itemText, positionOf, textOf, writtenNumber, type MarkdownDoc } from './markdown.js';
 import type { Problems } from './problems.js';
 
 /**
@@ -67,19 +67,20 @@ function readItem(doc: MarkdownDoc, item: ListItem, resolve: LinkResolver): Agen
       : itemText(doc, item, withoutPapers);
   const subPoints: TextBlock[] = [];
   const notes: TextBlock[] = [];
-  const dates = datesIn(titleText);
+  const meetingDate = meetingDateOf(doc.file);
+  const dates = datesIn(titleText, meetingDate);
   for (const child of rest) {
     if (child.type === 'list') {
       for (const sub of child.children) {
         const located = itemText(doc, sub);
         subPoints.push(block('list-item', located));
-        dates.push(...datesIn(located));
+        dates.push(...datesIn(located, meetingDate));
       }
     } else if (child.type === 'paragraph' || child.type === 'html') {
       const located = child.type === 'paragraph' ? textOf(doc, child, withoutPapers) : htmlText(doc, child);
       if (located.text) {
         notes.push(block('paragraph', located));
-        dates.push(...datesIn(located));
+        dates.push(...datesIn(located, meetingDate));
       }
     }
   }
@@ -121,6 +122,7 @@ export function readAgenda(doc: MarkdownDoc, problems: Problems, resolve: LinkRe
     status: front.status ?? null,
     title: front.title ?? null,
     urgency: front.urgency ?? null,
+    type: front.type ?? null,
     items,
     notes,
     position: positionOf(doc, doc.tree),

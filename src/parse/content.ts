@@ -17,6 +17,9 @@ import { at, Problems, sortProblems } from './problems.js';
 
 const MEETING_FOLDER = /^(\d{4}-\d{2}-\d{2})(?:-([a-z0-9][a-z0-9-]*))?$/;
 
+/** Folder suffixes that name a special meeting: `2026-03-10-special`, `-extraordinary`, `-egm`. */
+const SPECIAL_SUFFIX = /(?:^|-)(?:special|extraordinary|extra|egm|ecm)(?:-|$)/i;
+
 /** A meeting folder's date and suffix, or null when the reader does not take the name as a meeting's. */
 function meetingFolder(name: string): { date: string; suffix: string | null } | null {
   const m = MEETING_FOLDER.exec(name);
@@ -218,6 +221,7 @@ class ContentReader {
       folder,
       date,
       suffix,
+      special: suffix !== null && SPECIAL_SUFFIX.test(suffix),
       time: committee.time,
       venue: committee.venue,
       status: 'scheduled',
@@ -295,6 +299,7 @@ class ContentReader {
       meeting.title = meeting.agenda.title ?? committee.name;
       meeting.published = meeting.agenda.published;
       meeting.status = meeting.agenda.status ?? (meeting.minutes ? 'held' : 'scheduled');
+      if (meeting.agenda.type) meeting.special = meeting.agenda.type === 'special' || meeting.agenda.type === 'extraordinary';
     }
     if (meeting.minutes) meeting.minutes = this.minutesInStyle(committee, meeting.minutes);
     return meeting;

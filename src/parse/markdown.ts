@@ -13,6 +13,7 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Heading, ListItem, Nodes, Paragraph, Root, RootContent, Table as MdTable, TableCell } from 'mdast';
 import type { DocumentBody, OrderedList, Position, Suppression, Table, TextBlock, WrittenDate } from '../model/types.js';
 import { findDates } from '../dates/prose.js';
+import { isIsoDate } from '../dates/calendar.js';
 import { normaliseText, SourceText } from './source.js';
 import { MappedText, locate, type InlineOptions, type Located } from './text.js';
 import type { z } from 'zod';
@@ -235,15 +236,23 @@ export function writtenNumber(doc: { source: SourceText }, item: ListItem): numb
   return m ? Number(m[1]) : null;
 }
 
-export function datesIn(located: Located): WrittenDate[] {
-  return findDates(located.text).map((d) => ({
+/** The dates written in a text; with the date of the meeting its file belongs to, those written without a year too. */
+export function datesIn(located: Located, meetingDate: string | null = null): WrittenDate[] {
+  return findDates(located.text, meetingDate).map((d) => ({
     text: d.text,
     date: d.date,
     weekday: d.weekday,
     weekdayMatches: d.weekdayMatches,
     invalid: d.invalid,
+    ...(d.yearless ? { yearless: true as const } : {}),
     position: located.positionAt(d.index),
   }));
+}
+
+/** The date of the meeting a file belongs to, from its folder's name (`committees/x/2026-03-10-special/minutes.md`). */
+export function meetingDateOf(file: string): string | null {
+  const m = /^committees\/[^/]+\/(\d{4}-\d{2}-\d{2})(?:-[^/]*)?\/[^/]+$/.exec(file);
+  return m && isIsoDate(m[1]) ? m[1] : null;
 }
 
 export function block(kind: TextBlock['kind'], located: Located): TextBlock {
@@ -280,6 +289,7 @@ export function suppressionsIn(source: SourceText): Suppression[] {
 }
 
 export function bodyOf(doc: MarkdownDoc, nodes: readonly RootContent[] = doc.tree.children): DocumentBody {
+  const meetingDate = meetingDateOf(doc.file);
   const body: DocumentBody = {
     file: doc.file,
     fields: doc.yaml ? fieldPositions(doc.yaml) : {},
@@ -292,7 +302,7 @@ export function bodyOf(doc: MarkdownDoc, nodes: readonly RootContent[] = doc.tre
   const add = (kind: TextBlock['kind'], located: Located) => {
     if (!located.text) return;
     body.blocks.push(block(kind, located));
-    body.dates.push(...datesIn(located));
+    body.dates.push(...datesIn(located, meetingDate));
   };
 
   const walk = (children: readonly RootContent[]) => {

@@ -13,7 +13,7 @@ import type {
 import { findDates, parseDue } from '../dates/prose.js';
 import { minutesSchema } from './schemas.js';
 import { validate, yamlPosition } from './yaml.js';
-import { block, bodyOf, htmlText, itemText, positionOf, textOf, writtenNumber, type MarkdownDoc } from './markdown.js';
+import { block, bodyOf, htmlText, itemText, meetingDateOf, positionOf, textOf, writtenNumber, type MarkdownDoc } from './markdown.js';
 import { matchVerb, REASON_RE, ResolutionBuilder, startsWithLabel } from './resolutions.js';
 import type { Located } from './text.js';
 import type { Problems } from './problems.js';
@@ -201,7 +201,9 @@ function readMinute(doc: MarkdownDoc, minute: Minute, nodes: readonly RootConten
         scan(located);
         if (ordered) {
           const n = writtenNumber(doc, item) ?? 0;
-          const part = builder.addPart(`${n}.`, String(n), located.text, located, 0);
+          // A list item written "1)" keeps its bracket; "1." its dot.
+          const delimiter = /^\s*\d+([.)])/.exec(doc.source.text.slice(item.position?.start.offset ?? 0))?.[1] ?? '.';
+          const part = builder.addPart(`${n}${delimiter}`, String(n), located.text, located, 0);
           part.position = positionOf(doc, item);
         } else {
           const target = builder.lastPart();
@@ -243,12 +245,6 @@ function readMinute(doc: MarkdownDoc, minute: Minute, nodes: readonly RootConten
   close();
 }
 
-/** The year of the meeting a minutes file belongs to, from its folder's name (`committees/x/2026-03-10/minutes.md`). */
-function meetingYearOf(file: string): number | null {
-  const m = /(?:^|\/)(\d{4})-\d{2}-\d{2}[^/]*\/[^/]+$/.exec(file);
-  return m ? Number(m[1]) : null;
-}
-
 function people(names: string[], path: string, doc: MarkdownDoc): Person[] {
   return names.map((name, i) => ({ name, position: doc.yaml ? yamlPosition(doc.yaml, [path, i]) : positionOf(doc, undefined) }));
 }
@@ -284,7 +280,7 @@ export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | nul
   result.numbered = numberedAt(level).length > 0;
   const atLevel = headings.filter((h) => h.depth === level);
   const written = atLevel.map((h) => numberedHeading(h.located.text));
-  const style = slashStyleOf(written.flatMap((w) => (w ? [w.raw] : [])), meetingYearOf(doc.file));
+  const style = slashStyleOf(written.flatMap((w) => (w ? [w.raw] : [])), Number(meetingDateOf(doc.file)?.slice(0, 4)) || null);
   const firstNumbered = written.findIndex((w) => w !== null);
   const unreadable: Located[] = [];
   atLevel.forEach((h, k) => {

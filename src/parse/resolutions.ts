@@ -2,12 +2,26 @@ import type { Resolution, ResolutionPart, TextBlock } from '../model/types.js';
 import type { Located } from './text.js';
 
 const VERB_RE =
-  /^(resolved|agreed|recommended)\b(?:\s+to\s+(?:the\s+)?(?:cabinet|council|[A-Z][\w ]*?(?=\s*(?::-|:|[-–—]|\(|$))))?\s*(?::-|:|[-–—])?\s*/i;
-const LABEL_AT_START = /^\((\d{1,3}|[a-z]{1,5})\)\s*/i;
+  /^(?:it\s+was\s+(?:(?:unanimously|further|therefore|duly)\s+)?)?(resolved|agreed|recommended)\b(?:\s+to\s+(?:the\s+)?(?:cabinet|council|[A-Z][\w ]*?(?=\s*(?::-|:|[-–—]|\(|$))))?\s*(?::-|:|[-–—])?\s*/i;
+/** A part's label: `(1)`, `(a)`, `(ii)`, or written with a closing bracket only, `1)`, `a)`, `ii)`. */
+const LABEL_AT_START = /^(?:\((\d{1,3}|[a-z]{1,5})\)|(\d{1,3}|[a-z]|[ivx]{2,5})\))\s*/i;
+
+/** A label's number or letters, without its brackets. */
+function labelBody(label: string): string {
+  return label.replace(/^\(/, '').replace(/\)$/, '');
+}
+
+/** The label for `body` written the way `like` is: `(2)` after `(1)`, `2)` after `1)`. */
+function styled(like: string | undefined, body: string): string {
+  return like !== undefined && !like.startsWith('(') ? `${body})` : `(${body})`;
+}
 const ROMAN_RE = /^(?=[ivxlc]+$)(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/i;
 export const REASON_RE = /^reasons?\b(?:\s+for\s+(?:the\s+)?(?:decision|resolution|recommendations?))?\s*(?::-|:|[-–—])\s*/i;
 
 type Kind = ResolutionPart['kind'];
+
+/** The labels that open a list of parts. */
+const OPENING_LABELS = ['(1)', '(a)', '(i)', '1)', 'a)', 'i)'];
 
 function romanValue(s: string): number {
   const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
@@ -66,9 +80,10 @@ export class ResolutionBuilder {
     const labels: string[] = [];
     for (const level of this.stack) {
       const next = (level.last?.index ?? 0) + 1;
-      if (level.kind === 'number') labels.push(`(${next})`);
-      if (level.kind === 'letter') labels.push(`(${String.fromCharCode(96 + next)})`);
-      if (level.kind === 'roman') labels.push(`(${toRoman(next)})`);
+      const like = level.last?.label;
+      if (level.kind === 'number') labels.push(styled(like, String(next)));
+      if (level.kind === 'letter') labels.push(styled(like, String.fromCharCode(96 + next)));
+      if (level.kind === 'roman') labels.push(styled(like, toRoman(next)));
     }
     return labels;
   }
@@ -115,14 +130,14 @@ export class ResolutionBuilder {
     if (first) {
       current = { at: from, label: first[0].trim() };
     } else {
-      current = this.findInline(text, from, ['(1)', '(a)', '(i)'], false);
+      current = this.findInline(text, from, OPENING_LABELS, false);
       leading = text.slice(from, current?.at ?? text.length).trim();
     }
     while (current) {
       const end = current.at + current.label.length;
-      const part = this.addPart(current.label, current.label.slice(1, -1), '', located, current.at);
+      const part = this.addPart(current.label, labelBody(current.label), '', located, current.at);
       const next = this.findInline(text, end, this.expectedLabels(), false) ?? null;
-      const sub = this.findInline(text, end, ['(1)', '(a)', '(i)'].filter((l) => !this.expectedLabels().includes(l)), true);
+      const sub = this.findInline(text, end, OPENING_LABELS.filter((l) => !this.expectedLabels().includes(l)), true);
       const chosen = next && (!sub || next.at < sub.at) ? next : sub;
       part.text = text.slice(end, chosen?.at ?? text.length).trim();
       current = chosen;

@@ -80,6 +80,7 @@ export const agendaSchema = z.strictObject({
   venue: text.optional(),
   published: dateField.optional(),
   status: meetingStatus.optional(),
+  type: z.enum(['ordinary', 'annual', 'special', 'extraordinary']).optional(),
   title: text.optional(),
   supplement: z.number().int().min(1).optional(),
   urgency: text.optional(),

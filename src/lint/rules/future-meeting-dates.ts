@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { bodyDates, longDate, minutesOfKind } from '../helpers.js';
+import { bodyDates, dayAfter, longDate, minutesOfKind } from '../helpers.js';
 import type { WrittenDate } from '../../model/types.js';
 
 export default defineRule(
@@ -17,7 +17,8 @@ export default defineRule(
           ...minutesOfKind(meeting, 'next-meeting').flatMap(bodyDates),
         ];
         for (const d of given) {
-          if (d.date && d.date <= meeting.date) {
+          const day = dayAfter(d, meeting.date);
+          if (day && day <= meeting.date) {
             context.report(
               `Unexpected ${d.text} for a future meeting, expected a date after this meeting on ${longDate(meeting.date)}`,
               d.position,

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { bodyDates, longDate, meetingPosition, minutesOfKind } from '../helpers.js';
+import { bodyDates, longDate, meetingPosition, minutesOfKind, dayAfter } from '../helpers.js';
 import type { WrittenDate } from '../../model/types.js';
 
 export default defineRule(
@@ -20,8 +20,11 @@ export default defineRule(
           const [first] = bodyDates(minute);
           if (first) given.push(first);
         }
+        // The date given may be the next meeting's, or the next ordinary meeting's where a special one comes first.
+        const ordinary = context.index.nextOrdinary(meeting);
         for (const d of given) {
-          if (d.date && d.date > meeting.date && d.date !== next.date) {
+          const day = dayAfter(d, meeting.date);
+          if (day && day > meeting.date && day !== next.date && day !== ordinary?.date) {
             context.report(
               `Unexpected ${d.text} as the next meeting's date, expected ${longDate(next.date)}, the committee's next meeting`,
               d.position,

@@ -20,7 +20,8 @@ export default defineRule(
       let expected = 1;
       for (const part of parts) {
         if (part.index !== expected) {
-          const want = /^\d+\.$/.test(part.label) ? `${expected}.` : label(part.kind, expected);
+          const written = label(part.kind, expected);
+          const want = /^\d+\.$/.test(part.label) ? `${expected}.` : part.label.startsWith('(') ? written : written.slice(1);
           context.report(`Unexpected part ${part.label}, expected ${want}`, part.position);
         }
         expected = (Number.isNaN(part.index) ? expected : part.index) + 1;
