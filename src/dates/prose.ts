@@ -1,4 +1,4 @@
-import { lastDayOfMonthIso, makeDate, weekdayOf, WEEKDAYS } from './calendar.js';
+import { daysBetween, lastDayOfMonthIso, makeDate, weekdayOf, WEEKDAYS } from './calendar.js';
 import type { DueDate } from '../model/types.js';
 
 /** A date found in a string: where it sits and what it names. */
@@ -26,7 +26,8 @@ const WEEKDAY_ABBR: Record<string, string> = {
   thurs: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
 };
 
-const MONTH_RE = `(?:${MONTHS.join('|')}|${Object.keys(MONTH_ABBR).join('|')})\\.?`;
+// A dot follows only an abbreviation ("Sept."): the full stop after "10th March." ends the sentence.
+const MONTH_RE = `(?:${MONTHS.join('|')}|(?:${Object.keys(MONTH_ABBR).join('|')})\\.?)`;
 const WEEKDAY_RE = `(?:${WEEKDAYS.join('|')}|${Object.keys(WEEKDAY_ABBR).join('|')})\\.?`;
 const SUFFIX_RE = '(?:st|nd|rd|th)';
 
@@ -65,21 +66,20 @@ function isWordBoundary(text: string, index: number): boolean {
 }
 
 /**
- * A date written without a year, read in the year its context gives: the
- * context's own year; where a weekday is written and that year's date falls
- * on another day, the year on the other side of the context that it does
- * fall on (the next such date for an event still to come, the last such
- * date for one past). Null when no such day exists (30 February).
+ * A date written without a year, read in the year its context gives: of the
+ * context's own year and the year on the other side of the context (the next
+ * January, written in October; the last December, written in February), the
+ * reading nearer the context. Null when no such day exists (30 February).
+ * Rules that know an event is past or still to come read it so (see
+ * src/lint/helpers.ts, `dayBefore` and `dayAfter`).
  */
 function yearlessDate(month: number, day: number, weekday: string | null, context: string): { date: string | null; weekdayMatches: boolean | null } {
   const year = Number(context.slice(0, 4));
   const own = makeDate(year, month, day);
   const other = makeDate(own !== null && own < context ? year + 1 : year - 1, month, day);
-  const candidates = [own, other].filter((d): d is string => d !== null);
-  if (candidates.length === 0) return { date: null, weekdayMatches: null };
-  if (!weekday) return { date: own ?? candidates[0], weekdayMatches: null };
-  const matching = candidates.find((d) => weekdayOf(d) === weekday);
-  return { date: matching ?? own ?? candidates[0], weekdayMatches: matching !== undefined };
+  const distance = (d: string) => Math.abs(daysBetween(context, d));
+  const date = own && other ? (distance(other) < distance(own) ? other : own) : (own ?? other);
+  return { date, weekdayMatches: weekday && date ? weekdayOf(date) === weekday : null };
 }
 
 /**

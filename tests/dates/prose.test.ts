@@ -55,3 +55,36 @@ describe('parseDue', () => {
     expect(parseDue(raw)).toEqual({ raw, kind, date });
   });
 });
+
+describe('dates written without a year', () => {
+  it('are read only where the context gives a year', () => {
+    expect(findDates('on Sunday 30th September')).toEqual([]);
+    expect(findDates('on Sunday 30th September', '2018-10-16')[0]).toMatchObject({
+      text: 'Sunday 30th September',
+      date: '2018-09-30',
+      weekdayMatches: true,
+      yearless: true,
+    });
+  });
+
+  it('take the reading nearer the context: the next January, written in October', () => {
+    expect(findDates('Tuesday 12th January', '2026-10-06')[0]).toMatchObject({ date: '2027-01-12', weekdayMatches: true });
+    expect(findDates('the 27th of September', '2026-10-06')[0]).toMatchObject({ text: '27th of September', date: '2026-09-27' });
+    expect(findDates('September 30th', '2026-10-06')[0]).toMatchObject({ date: '2026-09-30' });
+  });
+
+  it('check the weekday against that reading', () => {
+    expect(findDates('Sunday 3rd October', '2026-10-06')[0]).toMatchObject({ date: '2026-10-03', weekdayMatches: false });
+  });
+
+  it('are not read from words that only look like them', () => {
+    expect(findDates('item 1 may be deferred; May 5 members', '2026-10-06')).toEqual([]);
+    expect(findDates('held on 10th March.', '2026-10-06')[0]?.text).toBe('10th March');
+    expect(findDates('30th February', '2026-10-06')[0]).toMatchObject({ date: null, invalid: 'impossible' });
+  });
+
+  it('leave dates with a year as they were', () => {
+    expect(findDates('15 April 2025', '2026-10-06')[0]).toMatchObject({ date: '2025-04-15' });
+    expect(findDates('15 April 2025', '2026-10-06')[0].yearless).toBeUndefined();
+  });
+});
