@@ -41,6 +41,7 @@ export function readConfig(src: YamlSource, problems: Problems): Config | null {
     municipalYearStart: data.municipalYearStart,
     publicationClearDays: data.publicationClearDays === undefined ? defaults.clearDays : data.publicationClearDays,
     publicationHours: data.publicationHours === undefined ? defaults.hours : data.publicationHours,
+    publicationCountDays: data.publicationCountDays,
     rules: data.rules,
     templates: data.templates ?? null,
     fields: fieldPositions(src),

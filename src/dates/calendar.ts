@@ -112,31 +112,40 @@ export function holidaysIn(calendar: string, year: number): Set<IsoDate> {
   return days;
 }
 
-export function isWorkingDay(iso: IsoDate, calendar: string): boolean {
+/**
+ * Which days count towards a notice period: `mon-fri` (principal councils:
+ * weekends never count), `mon-sat` (town, parish and community councils:
+ * Saturdays count, Sundays do not), or `all`. Holidays never count.
+ */
+export type CountedDays = 'mon-fri' | 'mon-sat' | 'all';
+
+export function isWorkingDay(iso: IsoDate, calendar: string, days: CountedDays = 'mon-fri'): boolean {
   const day = getDay(toDate(iso));
-  if (day === 0 || day === 6) return false;
+  if (day === 0 && days !== 'all') return false;
+  if (day === 6 && days === 'mon-fri') return false;
   return !holidaysIn(calendar, Number(iso.slice(0, 4))).has(iso);
 }
 
 /**
- * Clear working days between publication and meeting: the day of publication
- * and the day of the meeting are excluded, and so are weekends and holidays.
+ * Clear days between publication and meeting: the day of publication and the
+ * day of the meeting are excluded, and so are the days that do not count
+ * (weekends, or Sundays only, and holidays).
  */
-export function clearWorkingDays(published: IsoDate, meeting: IsoDate, calendar: string): number {
+export function clearWorkingDays(published: IsoDate, meeting: IsoDate, calendar: string, days: CountedDays = 'mon-fri'): number {
   let count = 0;
   for (let d = addDaysIso(published, 1); d < meeting; d = addDaysIso(d, 1)) {
-    if (isWorkingDay(d, calendar)) count++;
+    if (isWorkingDay(d, calendar, days)) count++;
     if (count > 1000) break; // far more than any notice period: no need to count on
   }
   return count;
 }
 
-/** The latest publication date that leaves `clearDays` clear working days before the meeting. */
-export function latestPublication(meeting: IsoDate, clearDays: number, calendar: string): IsoDate {
+/** The latest publication date that leaves `clearDays` clear days before the meeting. */
+export function latestPublication(meeting: IsoDate, clearDays: number, calendar: string, days: CountedDays = 'mon-fri'): IsoDate {
   let d = addDaysIso(meeting, -1);
   let counted = 0;
   while (counted < clearDays) {
-    if (isWorkingDay(d, calendar)) counted++;
+    if (isWorkingDay(d, calendar, days)) counted++;
     d = addDaysIso(d, -1);
   }
   // d is now the day before the last clear day; publication may fall on any day up to it.

@@ -46,6 +46,12 @@ export interface Config {
   publicationClearDays: number | null;
   /** Hours before the meeting (calendar time), for jurisdictions that count so. */
   publicationHours: number | null;
+  /**
+   * Which days count as clear days: `mon-fri` (principal councils), `mon-sat`
+   * (town, parish and community councils, where Saturdays count), `all`.
+   * Holidays of the `holidays` calendar never count.
+   */
+  publicationCountDays: 'mon-fri' | 'mon-sat' | 'all';
   rules: Record<string, RuleSetting>;
   /** A folder of the council's own templates, relative to the content root. */
   templates: string | null;

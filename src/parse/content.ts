@@ -117,6 +117,7 @@ class ContentReader {
       municipalYearStart: '05-01',
       publicationClearDays: null,
       publicationHours: null,
+      publicationCountDays: 'mon-fri',
       rules: {},
       templates: null,
       fields: {},

@@ -38,6 +38,8 @@ export const configSchema = z.strictObject({
     .default('05-01'),
   publicationClearDays: z.number().int().min(0).nullable().optional(),
   publicationHours: z.number().int().min(0).nullable().optional(),
+  /** Which days count as clear days: mon-fri (principal councils), mon-sat (town, parish and community councils), all. */
+  publicationCountDays: z.enum(['mon-fri', 'mon-sat', 'all']).default('mon-fri'),
   rules: z.record(z.string(), ruleSetting, { error: 'expected rule ids mapped to off, warn or error' }).default({}),
   templates: text.optional(),
 });

@@ -35,7 +35,7 @@ export function newMeeting(config: Config, committee: Committee, date: string): 
   const notes: string[] = [];
   const front: string[] = [];
   if (config.publicationClearDays !== null) {
-    front.push(`published: ${latestPublication(date, config.publicationClearDays, config.holidays)}`);
+    front.push(`published: ${latestPublication(date, config.publicationClearDays, config.holidays, config.publicationCountDays)}`);
   }
   front.push('status: scheduled');
 

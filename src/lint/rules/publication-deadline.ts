@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { addDaysIso, clearWorkingDays, daysBetween, isWorkingDay, latestPublication } from '../../dates/calendar.js';
+import { addDaysIso, clearWorkingDays, daysBetween, isWorkingDay, latestPublication, type CountedDays } from '../../dates/calendar.js';
 import { longDate } from '../helpers.js';
 import type { Agenda, Meeting } from '../../model/types.js';
 
@@ -11,21 +11,23 @@ export default defineRule(
     severity: 'error',
   },
   (context) => {
-    const { publicationClearDays: clearDays, publicationHours: hours, holidays } = context.model.config;
+    const { publicationClearDays: clearDays, publicationHours: hours, holidays, publicationCountDays: days } = context.model.config;
+    // Principal councils count working days; town and parish councils count Saturdays too.
+    const unit = days === 'mon-fri' ? 'clear working day' : 'clear day';
     if (clearDays === null && hours === null) return;
 
     const late = (meeting: Meeting, agenda: Agenda): string | null => {
       const published = agenda.published!;
       if (clearDays !== null) {
-        const clear = clearWorkingDays(published, meeting.date, holidays);
-        return clear < clearDays ? `${clear} clear working day${clear === 1 ? '' : 's'}` : null;
+        const clear = clearWorkingDays(published, meeting.date, holidays, days);
+        return clear < clearDays ? `${clear} ${unit}${clear === 1 ? '' : 's'}` : null;
       }
       // Hours count from the start of the publication day to the meeting's time.
       const [h, m] = (meeting.time ?? '00:00').split(/[:.]/).map(Number);
       const given = daysBetween(published, meeting.date) * 24 + h + m / 60;
       return given < hours! ? `${Math.floor(given)} hours` : null;
     };
-    const needed = clearDays !== null ? `${clearDays} clear working days` : `${hours} hours`;
+    const needed = clearDays !== null ? `${clearDays} ${unit}s` : `${hours} hours`;
 
     for (const committee of context.model.committees) {
       for (const meeting of committee.meetings) {
@@ -34,7 +36,7 @@ export default defineRule(
           const short = late(meeting, meeting.agenda);
           if (short) {
             // The last day that would have met the deadline, so the clerk knows how late it was.
-            const by = clearDays !== null ? `, published by ${longDate(lastWorkingDay(latestPublication(meeting.date, clearDays, holidays), holidays))}` : '';
+            const by = clearDays !== null ? `, published by ${longDate(lastWorkingDay(latestPublication(meeting.date, clearDays, holidays, days), holidays, days))}` : '';
             context.report(
               `Unexpected publication on ${longDate(meeting.agenda.published)}, ${short} before the meeting, expected at least ${needed}${by}`,
               meeting.agenda.fields.published ?? meeting.agenda.position,
@@ -57,8 +59,8 @@ export default defineRule(
 );
 
 /** The day itself, or the working day before it: the day a clerk could have published by. */
-function lastWorkingDay(day: string, holidays: string): string {
+function lastWorkingDay(day: string, holidays: string, days: CountedDays): string {
   let d = day;
-  for (let i = 0; i < 14 && !isWorkingDay(d, holidays); i++) d = addDaysIso(d, -1);
+  for (let i = 0; i < 14 && !isWorkingDay(d, holidays, days); i++) d = addDaysIso(d, -1);
   return d;
 }
