@@ -32,8 +32,13 @@ const KINDS: [AgendaItemKind, RegExp][] = [
 const ASKED =
   /^to\s+(?:(?:receive|note|consider|accept|confirm|approve|agree|record|sign|declare)(?:\s+and\s+\w+)?\s+)+(?:(?:accepting|receiving|noting|any|the|as\s+(?:a\s+)?(?:true|correct)\s+record)\s+)*/i;
 
+/** A title without what the meeting is asked to do: "To approve payments" is "payments". */
+export function businessOf(title: string): string {
+  return title.trim().replace(ASKED, '');
+}
+
 export function itemKind(title: string): AgendaItemKind {
-  const business = title.trim().replace(ASKED, '');
+  const business = businessOf(title);
   return KINDS.find(([, re]) => re.test(business))?.[0] ?? 'other';
 }
 
