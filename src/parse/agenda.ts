@@ -89,7 +89,8 @@ function readItem(doc: MarkdownDoc, item: ListItem, resolve: LinkResolver): Agen
       }
     }
   }
-  const title = titleText.text.replace(/\s*[-–—:,]\s*$/, '');
+  // What separated the paper links ("[Presentation](a.md) · [Action plan](b.md)") is no part of the title.
+  const title = titleText.text.replace(/(?:\s*(?:[-–—:,;·•|/]|&|\band\b))+\s*$/, '');
   return {
     number: writtenNumber(doc, item) ?? 0,
     title,

@@ -36,3 +36,21 @@ describe('standard item wordings', () => {
     expect(itemKind(title)).toBe(kind);
   });
 });
+
+describe('an item title', () => {
+  it('keeps nothing of what separated its paper links', async () => {
+    const { parseContent } = await import('../../src/index.js');
+    const { BASE, contentFolder } = await import('../helpers.js');
+    const root = contentFolder({
+      ...BASE,
+      'committees/panel/2026-03-10/agenda.md':
+        '1. Child friendly borough 2026-2030 [Presentation](a.md) · [Action plan](b.md)\n2. Budget – [Report](c.md) | [Appendix](d.md)\n3. Parks and\n',
+      'committees/panel/2026-03-10/a.md': '---\ntitle: A\n---\n',
+      'committees/panel/2026-03-10/b.md': '---\ntitle: B\n---\n',
+      'committees/panel/2026-03-10/c.md': '---\ntitle: C\n---\n',
+      'committees/panel/2026-03-10/d.md': '---\ntitle: D\n---\n',
+    });
+    const items = parseContent(root).model.committees[0].meetings[0].agenda!.items;
+    expect(items.map((i) => i.title)).toEqual(['Child friendly borough 2026-2030', 'Budget', 'Parks']);
+  });
+});

@@ -65,7 +65,8 @@ describe('an agenda pack', () => {
     ]);
     const links = selectAll('.agenda .item-papers a', tree).map((a) => [toString(a), a.properties.href]);
     expect(links).toContainEqual(['Temporary Accommodation - Recovery Plan', '#paper-temporary-accommodation']);
-    expect(links).toContainEqual(['Minutes of the previous meeting', '../2026-01-13/minutes.html']);
+    // The minutes to approve are in the pack, as councils publish them.
+    expect(links).toContainEqual(['Minutes of the meeting held on Tuesday 13 January 2026', '#minutes-resources-scrutiny-panel-2026-01-13']);
     for (const [, href] of links) {
       if (String(href).startsWith('#')) expect(select(String(href), tree), String(href)).toBeTruthy();
       else expect(existsSync(join(out, 'resources-scrutiny-panel/2026-03-10', String(href)))).toBe(true);
@@ -75,6 +76,7 @@ describe('an agenda pack', () => {
   it('follows with every paper in agenda order, supplementary papers after their item', () => {
     const tree = page(out, file);
     expect(text(tree, 'article.paper h3')).toEqual([
+      'Minutes of the meeting held on Tuesday 13 January 2026',
       'Temporary Accommodation - Recovery Plan',
       'Fees and Charges 2026/27',
       'Appendix B - Benchmarking of Charges',
@@ -84,6 +86,27 @@ describe('an agenda pack', () => {
     expect(text(tree, '.urgency')[0]).toContain('not received until 4 March 2026');
     // A paper's own headings sit below its title.
     expect(text(tree, '#paper-temporary-accommodation h4')).toContain('1. Recommendations');
+  });
+
+  it('carries the minutes to approve as the item’s paper: attendance, then each minute', () => {
+    const tree = page(out, file);
+    const minutes = select('#minutes-resources-scrutiny-panel-2026-01-13', tree)!;
+    expect(text(minutes, '.paper-meta')[0]).toBe('Agenda item 3 · Minutes');
+    expect(text(minutes, '.attendance dt')).toContain('Present');
+    expect(toString(minutes)).toMatch(/Councillor Helen Ashworth \(in the Chair\)/);
+    // Its minutes sit below its title, their ids its own.
+    expect(selectAll('h4', minutes).length).toBeGreaterThan(2);
+    for (const el of selectAll('[id]', minutes)) expect(String(el.properties.id)).toMatch(/^minutes-resources-scrutiny-panel-2026-01-13/);
+  });
+
+  it('leaves the exempt minutes of the minutes to approve out of the public pack, with the notice and summary in their place', () => {
+    const june = page(out, 'resources-scrutiny-panel/2026-06-16/agenda-pack.html');
+    const minutes = toString(select('#minutes-resources-scrutiny-panel-2026-03-10', june)!);
+    expect(minutes).toContain('44. Leisure centre management contract: options');
+    expect(minutes).toContain('The Panel considered the options for the leisure centre management contract');
+    expect(minutes).toMatch(/paragraph 3/);
+    expect(minutes).not.toContain('favours a full procurement');
+    expect(minutes).not.toContain('took part in the discussion');
   });
 
   it('links PDF appendices for download and shows Markdown appendices after their paper', () => {

@@ -1,4 +1,5 @@
 import type { Agenda, Meeting, Model, Paper } from '../../model/types.js';
+import { minutesContent } from './site.js';
 import { formatLong } from '../../dates/calendar.js';
 import type { Problems } from '../../parse/problems.js';
 import { renderMarkdownFile } from './markdown.js';
@@ -23,27 +24,52 @@ export function packView(root: string, model: Model, meeting: Meeting, audience:
   const render = (file: string, topHeading: number, anchor: string) =>
     renderMarkdownFile(root, file, { topHeading, rewriteLink, problems, tree: keptTree(model, file), idPrefix: `${anchor}-` });
 
+  // Another meeting's minutes linked from an item (the minutes to approve) are a paper of the pack, as councils publish them.
+  const minutesOf = new Map<string, Meeting>();
+  for (const c of model.committees) for (const m of c.meetings) if (m.minutes && m.id !== meeting.id) minutesOf.set(m.minutes.file, m);
+
   // Papers in agenda order: each item's links, then what supplements add to it.
-  const order: { paper: Paper; item: number; supplement: number | null }[] = [];
+  const order: { file: string; item: number; supplement: number | null }[] = [];
   const seen = new Set<string>();
   const itemPapers = (agenda: Agenda, itemNumber: number) =>
     agenda.items
       .filter((i) => i.number === itemNumber)
       .flatMap((i) => i.links)
-      .filter((l) => l.target && byFile.has(l.target));
+      .filter((l) => l.target && (byFile.has(l.target) || minutesOf.has(l.target)));
   const agendas = [meeting.agenda, ...meeting.supplements].filter((a): a is Agenda => a !== null);
   for (const item of meeting.agenda?.items ?? []) {
     for (const agenda of agendas) {
       for (const link of itemPapers(agenda, item.number)) {
         if (seen.has(link.target!)) continue;
         seen.add(link.target!);
-        order.push({ paper: byFile.get(link.target!)!, item: item.number, supplement: agenda.supplement });
+        order.push({ file: link.target!, item: item.number, supplement: agenda.supplement });
       }
     }
   }
 
   const itemTitle = new Map((meeting.agenda?.items ?? []).map((i) => [i.number, i.title]));
-  const papers = order.map(({ paper, item, supplement }) => {
+  const minutesPaper = (approved: Meeting, item: number, supplement: number | null) => {
+    const anchor = `minutes-${approved.committee}-${approved.folder}`;
+    const content = minutesContent(root, model, approved, problems, { topHeading: 4, rewriteLink, idPrefix: `${anchor}-` });
+    const sameCommittee = approved.committee === meeting.committee;
+    return {
+      anchor,
+      title: `Minutes of the ${sameCommittee ? '' : `${model.committees.find((c) => c.id === approved.committee)?.name ?? approved.committee} `}meeting held on ${formatLong(approved.date)}`,
+      type: 'Minutes',
+      author: null,
+      keyDecision: false,
+      wards: '',
+      item,
+      supplement,
+      withheld: false,
+      notice: null as string | null,
+      notForPublication: false,
+      html: content.html as string | null,
+      minutes: content,
+      appendices: [] as ReturnType<typeof paperView>['appendices'],
+    };
+  };
+  const paperView = (paper: Paper, item: number, supplement: number | null) => {
     const ex = exemption(paper.publication);
     return {
       anchor: paperAnchor(paper),
@@ -68,9 +94,13 @@ export function packView(root: string, model: Model, meeting: Meeting, audience:
           file: a.file,
         };
       }),
+      minutes: null as ReturnType<typeof minutesContent> | null,
     };
-  });
-  const paperByFile = new Map(order.map(({ paper }, i) => [paper.file, papers[i]]));
+  };
+  const papers = order.map(({ file, item, supplement }) =>
+    byFile.has(file) ? paperView(byFile.get(file)!, item, supplement) : minutesPaper(minutesOf.get(file)!, item, supplement),
+  );
+  const paperByFile = new Map(order.map(({ file }, i) => [file, papers[i]]));
 
   const itemView = (agenda: Agenda) =>
     agenda.items.map((item) => ({
@@ -88,7 +118,9 @@ export function packView(root: string, model: Model, meeting: Meeting, audience:
         if ((link.kind === 'attachment' && !shown) || link.withheld) return { href: null, text: 'Not for publication', note: 'not for publication', pages: null as string | null, file: null };
         const href = rewriteLink(link.href, agenda.file, link.position);
         const file = link.kind === 'attachment' && link.exists ? link.target : null;
-        return { href, text: href?.endsWith('minutes.html') ? `Minutes of the previous meeting` : link.text, note: null, pages: null as string | null, file };
+        // Minutes not written yet are to follow, as a pack in preparation says.
+        const toFollow = !link.exists && link.target !== null && /(?:^|\/)minutes\.md$/.test(link.target);
+        return { href, text: link.text, note: toFollow ? 'to follow' : null, pages: null as string | null, file };
       }),
     }));
 

@@ -1,6 +1,6 @@
 import type { Meeting, Model, Plan, Register } from '../../model/types.js';
 import { formatLong } from '../../dates/calendar.js';
-import { renderMarkdownFile } from './markdown.js';
+import { renderMarkdownFile, type LinkRewriter } from './markdown.js';
 import { keptTree } from '../../parse/content.js';
 import type { Root, RootContent } from 'mdast';
 import { readContentText } from '../../parse/files.js';
@@ -13,29 +13,47 @@ function dueText(due: { raw: string; kind: string; date: string | null }): strin
   return due.kind === 'date' && due.date ? formatLong(due.date).replace(/^\w+ /, '') : due.raw;
 }
 
-/** The minutes page: attendance, the minutes as written (resolutions laid out), actions, and the signature line. */
-export function minutesView(root: string, model: Model, meeting: Meeting, problems: Problems) {
+/**
+ * A meeting's minutes as its view shows them: the body as written
+ * (resolutions laid out, exempt minutes as the gate decided) and who
+ * attended. For the minutes page, and for the pack of the meeting that
+ * approves them, where they are a paper.
+ */
+export function minutesContent(
+  root: string,
+  model: Model,
+  meeting: Meeting,
+  problems: Problems,
+  options: { topHeading: number; rewriteLink: LinkRewriter; idPrefix?: string },
+) {
   const minutes = meeting.minutes!;
-  const committee = model.committees.find((c) => c.id === meeting.committee)!;
   const html = renderMarkdownFile(root, minutes.file, {
-    topHeading: 2,
-    rewriteLink: packLinks(model, meeting, 'public', problems),
+    ...options,
     problems,
     classesByLine: minutesClasses(meeting),
     tree: withExemptMinutes(minutesTree(root, model, minutes.file), meeting),
   });
   const chair = minutes.chair?.name ?? null;
   return {
-    lang: model.config.locale,
-    organisation: model.config.organisation,
-    committee: { name: committee.name },
-    meeting: meetingHeading(meeting),
     chair,
     present: minutes.present.map((p) => ({ name: p.name, inTheChair: p.name === chair })),
     apologies: minutes.apologies.map((p) => p.name),
     absent: minutes.absent.map((p) => p.name),
     inAttendance: minutes.inAttendance.map((p) => p.name),
     html,
+  };
+}
+
+/** The minutes page: attendance, the minutes as written (resolutions laid out), actions, and the signature line. */
+export function minutesView(root: string, model: Model, meeting: Meeting, problems: Problems) {
+  const minutes = meeting.minutes!;
+  const committee = model.committees.find((c) => c.id === meeting.committee)!;
+  return {
+    lang: model.config.locale,
+    organisation: model.config.organisation,
+    committee: { name: committee.name },
+    meeting: meetingHeading(meeting),
+    ...minutesContent(root, model, meeting, problems, { topHeading: 2, rewriteLink: packLinks(model, meeting, 'public', problems) }),
     actions: minutes.minutes.flatMap((m) =>
       m.actions.map((a) => ({ minute: m.number?.raw ?? m.title, owner: a.owner, text: a.text, due: dueText(a.due) })),
     ),

@@ -238,21 +238,19 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<Ui
   const restricted = units.flatMap((u, i) => (u.restricted ? Array.from({ length: final.count[i] }, (_, k) => final.first[i] + k) : []));
   if (restricted.length) await stampRestricted(doc, restricted);
 
-  // 3. Bookmarks: the summons and agenda, then each item, its papers and their appendices.
+  // 3. Bookmarks, as councils' packs have them: the summons and agenda, then every item in order, each by its
+  // documents where it has them ("7. Minutes of the meeting held on ...", "8. Child Friendly Borough"), with their
+  // appendices under them, and by its own title at the agenda where it has none.
   const outline: OutlineEntry[] = [{ title: 'Summons and agenda', page: 0, children: [] }];
-  const byItem = new Map<number, OutlineEntry>();
   for (const item of view.items) {
-    const entry: OutlineEntry = { title: `${item.number}. ${item.title}`, page: 0, children: [] };
-    byItem.set(item.number, entry);
-    outline.push(entry);
+    const own = units.map((unit, i) => ({ unit, page: final.first[i] })).filter(({ unit }) => unit.item === item.number);
+    if (own.length === 0) outline.push({ title: `${item.number}. ${item.title}`, page: 0, children: [] });
+    for (const { unit, page } of own) {
+      const entry: OutlineEntry = { title: unit.kind === 'appendix' ? unit.title : `${item.number}. ${unit.title}`, page, children: [] };
+      if (unit.kind === 'appendix') outline.at(-1)!.children.push(entry);
+      else outline.push(entry);
+    }
   }
-  units.forEach((unit, i) => {
-    const parent = byItem.get(unit.item)!;
-    const entry: OutlineEntry = { title: unit.title, page: final.first[i], children: [] };
-    if (unit.kind === 'appendix') parent.children.at(-1)!.children.push(entry);
-    else parent.children.push(entry);
-    if (parent.children.length === 1 && unit.kind !== 'appendix') parent.page = entry.page;
-  });
   addOutline(doc, outline);
   setMetadata(doc, { title: input.title, author: view.organisation, subject: input.subject, language: view.lang, date: input.date });
   const saved = await savePdf(doc);
