@@ -285,6 +285,10 @@ describe('PDF agenda packs', () => {
     expect(pages[0]).toContain('Supplementary agenda 1');
     expect(pages[0]).toContain('Appendix B - Benchmarking of Charges (Page 1)');
     expect(pages.at(-1)).toMatch(/Page 1$/);
+    // Its own publication date, not the main agenda's, and the reason it is late.
+    expect(pages[0]).toMatch(/Published Thursday 5 March 2026/);
+    expect(pages[0]).not.toMatch(/Published Monday 2 March 2026/);
+    expect(pages[0]).toMatch(/Reason for urgency: The benchmarking figures from neighbouring councils were not received until 4 March 2026/);
     // The main pack leaves the supplementary paper to its own pack.
     expect(pagesOf(join(out, 'resources-scrutiny-panel/2026-03-10/agenda-pack.pdf')).join(' ')).not.toContain('Benchmarking of Charges');
   });

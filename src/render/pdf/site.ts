@@ -52,7 +52,17 @@ export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input:
         emit(
           `${dir}/agenda-pack.supplement-${supplement.number}${suffix}.pdf`,
           await packPdf(printer, {
-            view: { ...view, items: supplement.items, agendaNotes: [], supplements: [], papers, supplementOnly: supplement.number } as typeof view,
+            // Its own publication date and reason for urgency, and only the items it adds to.
+            view: {
+              ...view,
+              meeting: { ...view.meeting, published: supplement.published },
+              urgency: supplement.urgency,
+              items: supplement.items,
+              agendaNotes: [],
+              supplements: [],
+              papers,
+              supplementOnly: supplement.number,
+            } as typeof view,
             render: (v) => render('agenda-pack', v),
             relDir: dir,
             root,
