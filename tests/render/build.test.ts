@@ -146,13 +146,17 @@ describe('minutes', () => {
       (p.properties.className as string[]).join(' '),
       toString(p).slice(0, 3),
     ]);
+    // Part (1), written on the resolution's own line, is laid out as the parts after it are.
     expect(parts).toEqual([
+      ['part part-1', '(1)'],
       ['part part-1', '(2)'],
+      ['part part-1', '(1)'],
       ['part part-1', '(2)'],
       ['part part-2', '(a)'],
       ['part part-2', '(b)'],
     ]);
     expect(text(t, '.minutes-body p.resolution').length).toBe(5);
+    expect(text(t, '.minutes-body p.resolution')[0]).toBe('Resolved:-');
     expect(text(t, '.minutes-body p.reason')).toContain('Reason: to keep spending within the approved budget.');
   });
 

@@ -547,3 +547,29 @@ describe('a long pack', () => {
     expect(readFileSync(join(root, 'one-by-one/panel/2026-03-10/agenda-pack.pdf')).equals(readFileSync(file))).toBe(true);
   }, 120_000);
 });
+
+describe('minutes as a minute book', () => {
+  it('keep the signature whole and with the last minute, whatever the minutes’ length', async () => {
+    const { BASE, contentFolder } = await import('../helpers.js');
+    const files: Record<string, string> = { ...BASE };
+    // Lengths around where a page fills up: at some of them the signature once fell alone onto a page of its own.
+    const lengths = [15, 16, 17, 18, 37, 38, 39, 40];
+    lengths.forEach((n, i) => {
+      const dir = `committees/panel/2026-0${1 + Math.floor(i / 4)}-${String(5 + (i % 4) * 7).padStart(2, '0')}`;
+      files[`${dir}/agenda.md`] = '1. Business\n';
+      files[`${dir}/minutes.md`] =
+        '---\nchair: Councillor Ann Lee\npresent: [Councillor Ann Lee, Councillor Bo Chen]\n---\n\n## 1. Business\n\n' +
+        Array.from({ length: n }, (_, k) => `The Panel discussed matter ${k + 1} at some length and noted the points raised by members about it.\n\n`).join('') +
+        'Resolved:- That the matters be noted.\n';
+    });
+    const root = contentFolder(files);
+    const result = await cli(['build', root, '--format', 'pdf', '--out', join(root, 'out'), '--force']);
+    expect(result.code, result.stderr).toBe(0);
+    const minutes = filesUnder(join(root, 'out')).filter((f) => f.endsWith('minutes.pdf'));
+    expect(minutes).toHaveLength(lengths.length);
+    for (const file of minutes) {
+      const last = pagesOf(join(root, 'out', file)).at(-1)!;
+      expect(last, file).toMatch(/Resolved:- That the matters be noted\. Signed .*\(Councillor Ann Lee, Chair\) Date .*Page (\d+) of \1$/);
+    }
+  }, 120_000);
+});

@@ -45,6 +45,12 @@ export interface RenderOptions {
   problems: Problems;
   /** Mark paragraphs by the line they start on (resolutions and their parts in minutes). */
   classesByLine?: Map<number, string>;
+  /**
+   * Paragraphs (by line) that hold a resolution and its first part, with the
+   * part's label: "Resolved:- (1) That ..." is shown as the resolution, then
+   * part (1) laid out as the parts after it are.
+   */
+  firstPartByLine?: Map<number, string>;
   /** The file's Markdown tree, when the reader kept it (`keptTree`): not read and parsed again. */
   tree?: MdastRoot;
   /**
@@ -65,6 +71,24 @@ export function renderMarkdownFile(root: string, file: string, options: RenderOp
   const raw = readContentText(root, file);
   const doc = loadMarkdown(file, raw, new Problems());
   return renderTree(doc.tree, file, options);
+}
+
+/**
+ * Split a paragraph where a part's label starts ("Resolved:- (1) That ..."):
+ * the paragraph keeps what comes before, and the returned paragraph, classed
+ * as a first-level part, holds the label and the rest. Null when the label is
+ * not in the paragraph's own text.
+ */
+function splitAtLabel(node: Element, label: string): Element | null {
+  const at = node.children.findIndex((c) => c.type === 'text' && c.value.includes(label));
+  if (at < 0) return null;
+  const textNode = node.children[at] as { type: 'text'; value: string };
+  const cut = textNode.value.indexOf(label);
+  const before = textNode.value.slice(0, cut).replace(/\s+$/, '');
+  const rest: ElementContent[] = [text(textNode.value.slice(cut)), ...node.children.slice(at + 1)];
+  node.children = [...node.children.slice(0, at), ...(before ? [text(before)] : [])];
+  if (node.children.length === 0) return null;
+  return { type: 'element', tagName: 'p', properties: { className: ['part', 'part-1'] }, children: rest };
 }
 
 export function renderTree(tree: MdastRoot, file: string, options: RenderOptions): string {
@@ -89,8 +113,15 @@ export function renderTree(tree: MdastRoot, file: string, options: RenderOptions
       node.properties.href = href!.startsWith('#') && ids.has(href!.slice(1)) ? `#${ids.get(href!.slice(1))}` : href!;
     }
     if (node.tagName === 'p' && options.classesByLine) {
-      const cls = options.classesByLine.get(node.position?.start.line ?? -1);
+      const line = node.position?.start.line ?? -1;
+      const cls = options.classesByLine.get(line);
       if (cls) node.properties.className = cls.split(' ');
+      const label = options.firstPartByLine?.get(line);
+      const part = label && parent && index !== undefined ? splitAtLabel(node, label) : null;
+      if (part) {
+        parent!.children.splice(index! + 1, 0, part);
+        return [SKIP, index! + 2];
+      }
     }
     return undefined;
   });

@@ -7,7 +7,7 @@ import { readContentText } from '../../parse/files.js';
 import { loadMarkdown } from '../../parse/markdown.js';
 import { Problems } from '../../parse/problems.js';
 import { meetingOutDir, packLinks } from './links.js';
-import { meetingHeading, minutesClasses, statusView } from './views.js';
+import { firstPartsByLine, meetingHeading, minutesClasses, statusView } from './views.js';
 
 function dueText(due: { raw: string; kind: string; date: string | null }): string {
   return due.kind === 'date' && due.date ? formatLong(due.date).replace(/^\w+ /, '') : due.raw;
@@ -31,6 +31,7 @@ export function minutesContent(
     ...options,
     problems,
     classesByLine: minutesClasses(meeting),
+    firstPartByLine: firstPartsByLine(meeting),
     tree: withExemptMinutes(minutesTree(root, model, minutes.file), meeting),
   });
   const chair = minutes.chair?.name ?? null;

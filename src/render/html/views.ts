@@ -44,6 +44,18 @@ export function exemption(publication: Publication | undefined) {
     : { withheld: false, notice: publication.notice, notForPublication: true };
 }
 
+/** The paragraphs of minutes where a resolution's first part is written on the resolution's own line, with its label. */
+export function firstPartsByLine(meeting: Meeting): Map<number, string> {
+  const found = new Map<number, string>();
+  for (const minute of meeting.minutes?.minutes ?? []) {
+    for (const r of minute.resolutions) {
+      const [first] = r.parts;
+      if (first && first.position.line === r.position.line && !/^\d+\.$/.test(first.label)) found.set(r.position.line, first.label);
+    }
+  }
+  return found;
+}
+
 /** Classes for the paragraphs of minutes that hold resolutions, their parts, reasons and actions, by line. */
 export function minutesClasses(meeting: Meeting): Map<number, string> {
   const classes = new Map<number, string>();
