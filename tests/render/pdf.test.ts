@@ -151,7 +151,12 @@ describe('PDF agenda packs', () => {
       const first = numbers.findIndex((n) => n !== null);
       expect(first, file).toBeGreaterThan(0);
       expect(numbers.slice(0, first).every((n) => n === null), file).toBe(true);
-      expect(numbers.slice(first), file).toEqual(numbers.slice(first).map((_, i) => String(i + 1)));
+      // A public pack's notice in place of an exempt paper is not numbered, so the public papers' numbers are the members' pack's.
+      const numbered = numbers.slice(first).filter((n) => n !== null);
+      expect(numbered, file).toEqual(numbered.map((_, i) => String(i + 1)));
+      pages.slice(first).forEach((text, i) => {
+        if (numbers[first + i] === null) expect(text, file).toMatch(/Schedule 12A/);
+      });
     }
     // The budget report's Appendix A is a PDF merged as it is, and it carries its page number.
     const pages = pagesOf(join(out, 'resources-scrutiny-panel/2026-01-13/agenda-pack.pdf'));
@@ -571,5 +576,43 @@ describe('minutes as a minute book', () => {
       const last = pagesOf(join(root, 'out', file)).at(-1)!;
       expect(last, file).toMatch(/Resolved:- That the matters be noted\. Signed .*\(Councillor Ann Lee, Chair\) Date .*Page (\d+) of \1$/);
     }
+  }, 120_000);
+});
+
+describe('page numbers in the public and the members’ packs', () => {
+  it('are the same for every public paper, with exempt pages numbered in their own series', async () => {
+    const { BASE, contentFolder } = await import('../helpers.js');
+    const long = (what: string, n: number) => Array.from({ length: n }, (_, k) => `${what} paragraph ${k + 1}, written at length so that the pages fill up as a real report's would.\n\n`).join('');
+    const root = contentFolder({
+      ...BASE,
+      'committees/panel/2026-03-10/agenda.md':
+        '---\npublished: 2026-03-02\n---\n\n1. Depot review\n   [Report](depot.md)\n2. Parks\n   [Report](parks.md)\n',
+      'committees/panel/2026-03-10/depot.md':
+        '---\ntitle: Depot Review\nappendices:\n  - file: depot-bids.md\n    title: Appendix A - Bids received\n    exempt: 3\n---\n\n' + long('Depot', 30),
+      'committees/panel/2026-03-10/depot-bids.md': '---\ntitle: Bids\n---\n\n' + long('Confidential bid', 60),
+      'committees/panel/2026-03-10/parks.md': '---\ntitle: Parks Strategy\n---\n\n' + long('Parks', 30),
+    });
+    const built: Record<string, string[]> = {};
+    for (const audience of ['public', 'members']) {
+      const out = join(root, `out-${audience}`);
+      const result = await cli(['build', root, '--format', 'pdf', '--audience', audience, '--out', out, '--force']);
+      expect(result.code, result.stderr).toBe(0);
+      built[audience] = pagesOf(join(out, `panel/2026-03-10/agenda-pack${audience === 'members' ? '.members' : ''}.pdf`));
+    }
+    const reference = (pages: string[], title: string) => new RegExp(`${title} \\((Pages? [^)]+)\\)`).exec(pages[0])?.[1];
+    for (const title of ['Depot Review', 'Parks Strategy']) {
+      expect(reference(built.public, title), title).toBeDefined();
+      // The members' reference adds the exempt pages, in their own series, after the public ones.
+      expect(reference(built.members, title)!.replace(/, E\d+( - E\d+)?$/, ''), title).toBe(reference(built.public, title));
+    }
+    expect(reference(built.members, 'Depot Review')).toMatch(/^Pages 1 - \d+, E1 - E\d+$/);
+    const parksPage = reference(built.public, 'Parks Strategy')!.replace(/^Pages? /, '').split(' - ')[0];
+    for (const pages of [built.public, built.members]) {
+      expect(pages.find((p) => p.includes('Parks paragraph 1,'))).toMatch(new RegExp(`Page ${parksPage}$`));
+    }
+    const exemptPages = built.members.filter((p) => p.includes('Confidential bid'));
+    expect(exemptPages.length).toBeGreaterThan(1);
+    exemptPages.forEach((p, k) => expect(p).toMatch(new RegExp(`Page E${k + 1}$`)));
+    expect(built.public.join(' ')).not.toContain('Confidential bid');
   }, 120_000);
 });

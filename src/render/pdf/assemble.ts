@@ -150,10 +150,11 @@ function artifactText(page: PDFPage, text: string, font: PDFFont, size: number, 
 }
 
 /** Print "Page N" at the foot of every page from `first` on, counting from 1. */
-export async function stampPageNumbers(doc: PDFDocument, first: number, label = (n: number) => `Page ${n}`): Promise<void> {
+export async function stampPageNumbers(doc: PDFDocument, first: number, label: (n: number) => string | null = (n) => `Page ${n}`): Promise<void> {
   const font = await doc.embedFont(StandardFonts.Helvetica);
   doc.getPages().forEach((page, i) => {
-    if (i >= first) artifactText(page, label(i - first + 1), font, 9, 18);
+    const text = i >= first ? label(i - first + 1) : null;
+    if (text !== null) artifactText(page, text, font, 9, 18);
   });
 }
 

@@ -32,6 +32,8 @@ interface Unit {
   title: string;
   kind: 'paper' | 'appendix' | 'attachment';
   restricted: boolean;
+  /** A public pack's notice in place of a withheld paper or appendix. */
+  standIn: boolean;
   /** The anchor its printed part starts at; null for a PDF merged as it is. */
   anchor: string | null;
   /** A PDF merged as it is, loaded once to count its pages and then to merge it. */
@@ -79,8 +81,33 @@ function linkOut(html: string, anchors: ReadonlySet<string>, own: ReadonlySet<st
   return html.replace(/href="#([^"]+)"/g, (link, anchor: string) => (anchors.has(anchor) && !own.has(anchor) ? `href="${CROSS_PART}#${anchor}"` : link));
 }
 
-function pageLabel(first: number, last: number): string {
-  return first === last ? `Page ${first}` : `Pages ${first} - ${last}`;
+/**
+ * The number printed on each page of the papers, by unit. Public papers are
+ * numbered 1, 2, 3 ... in both the public and the members' pack, so "page 10"
+ * is the same page in either: exempt papers in the members' pack are numbered
+ * in their own series, E1, E2 ..., and the public pack's notice in their place
+ * is not numbered. Returns each unit's pages' labels (null: unnumbered).
+ */
+export function pageNumbers(units: readonly { restricted: boolean; standIn: boolean }[], counts: readonly number[]): (string | null)[][] {
+  let open = 0;
+  let exempt = 0;
+  return units.map((unit, i) =>
+    Array.from({ length: counts[i] }, () => (unit.standIn ? null : unit.restricted ? `E${++exempt}` : String(++open))),
+  );
+}
+
+/** "Page 4", "Pages 4 - 6", "Pages E1 - E3", "Pages 4 - 6, E1 - E3": a paper's numbered pages, public and exempt. */
+function pageLabel(labels: readonly (string | null)[]): string | null {
+  const spans: string[][] = [];
+  for (const label of labels) {
+    if (label === null) continue;
+    const span = spans.at(-1);
+    if (span && span[0].startsWith('E') === label.startsWith('E')) span.push(label);
+    else spans.push([label]);
+  }
+  if (spans.length === 0) return null;
+  const text = spans.map((s) => (s.length === 1 ? s[0] : `${s[0]} - ${s.at(-1)}`)).join(', ');
+  return `${spans.length === 1 && spans[0].length === 1 ? 'Page' : 'Pages'} ${text}`;
 }
 
 /** Where Chromium put each internal link target: anchor -> page index. */
@@ -144,15 +171,15 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<Ui
   for (const item of view.items) {
     for (const paper of view.papers.filter((p) => p.item === item.number)) {
       const key = paper.anchor;
-      units.push({ key, item: item.number, title: paper.title, kind: 'paper', restricted: paper.notForPublication, anchor: paper.anchor, pdf: null, pdfPages: 0 });
+      units.push({ key, item: item.number, title: paper.title, kind: 'paper', restricted: paper.notForPublication, standIn: paper.withheld, anchor: paper.anchor, pdf: null, pdfPages: 0 });
       for (const appendix of paper.appendices) {
         const merged = appendix.pdf && !appendix.withheld;
-        const unit = { key, item: item.number, title: appendix.title, kind: 'appendix' as const, restricted: appendix.notForPublication };
+        const unit = { key, item: item.number, title: appendix.title, kind: 'appendix' as const, restricted: appendix.notForPublication, standIn: appendix.withheld };
         units.push(merged ? { ...unit, anchor: null, ...(await merge(appendix.file)) } : { ...unit, anchor: appendix.anchor, pdf: null, pdfPages: 0 });
       }
     }
     for (const link of item.links) {
-      if (link.file) units.push({ key: link.file, item: item.number, title: link.text, kind: 'attachment', restricted: false, anchor: null, ...(await merge(link.file)) });
+      if (link.file) units.push({ key: link.file, item: item.number, title: link.text, kind: 'attachment', restricted: false, standIn: false, anchor: null, ...(await merge(link.file)) });
     }
   }
 
@@ -200,19 +227,16 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<Ui
   const body = printed.pop() ?? null;
   for (const piece of printed.reverse()) prependTagged(body!, piece);
   const measured = layout(body);
-  const paperPages = new Map<string, { first: number; last: number }>();
-  units.forEach((unit, i) => {
-    const first = measured.first[i] - measured.front + 1;
-    const last = first + measured.count[i] - 1;
-    const range = paperPages.get(unit.key);
-    paperPages.set(unit.key, { first: range?.first ?? first, last });
-  });
+  const numbers = pageNumbers(units, measured.count);
+  const paperPages = new Map<string, (string | null)[]>();
+  units.forEach((unit, i) => paperPages.set(unit.key, [...(paperPages.get(unit.key) ?? []), ...numbers[i]]));
   const withPages = (items: PackView['items']) =>
     items.map((item) => ({
       ...item,
       links: item.links.map((link) => {
-        const range = link.file ? paperPages.get(link.file) : link.href?.startsWith('#') ? paperPages.get(link.href.slice(1)) : undefined;
-        return range ? { ...link, pages: pageLabel(range.first, range.last) } : link;
+        const labels = link.file ? paperPages.get(link.file) : link.href?.startsWith('#') ? paperPages.get(link.href.slice(1)) : undefined;
+        const pages = labels ? pageLabel(labels) : null;
+        return pages ? { ...link, pages } : link;
       }),
     }));
 
@@ -234,7 +258,8 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<Ui
 
   relativiseLinks(doc, join(printer.allowed, input.relDir));
   normaliseStructIds(doc);
-  await stampPageNumbers(doc, final.front);
+  const labels: (string | null)[] = [...Array.from({ length: final.front }, () => null), ...numbers.flat()];
+  await stampPageNumbers(doc, final.front, (n) => (labels[final.front + n - 1] === null ? null : `Page ${labels[final.front + n - 1]}`));
   const restricted = units.flatMap((u, i) => (u.restricted ? Array.from({ length: final.count[i] }, (_, k) => final.first[i] + k) : []));
   if (restricted.length) await stampRestricted(doc, restricted);
 
