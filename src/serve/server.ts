@@ -7,6 +7,8 @@ import { lint } from '../lint/lint.js';
 import { committeeOf } from '../lint/parts.js';
 import type { Finding } from '../lint/rule.js';
 import { renderSite } from '../render/html/build.js';
+import type { Model } from '../model/types.js';
+import type { Browser } from 'puppeteer-core';
 
 export interface PreviewOptions {
   root: string;
@@ -29,15 +31,21 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
-/** What the preview adds to every page: the lint findings, and a script that reloads when a rebuild is done. */
-function overlay(findings: Finding[]): string {
+/** The PDFs boardpack makes for a meeting: its pack, supplementary packs and minutes (`<committee>/<folder>/<name>`). */
+const MADE_PDF = /^([^/]+\/[^/]+)\/(?:agenda-pack(?:\.supplement-\d+)?|minutes)\.pdf$/;
+
+/** What the preview adds to every page: the lint findings, a link to the PDF pack, and a script that reloads when a rebuild is done. */
+function overlay(findings: Finding[], pdf: string | null = null): string {
   const items = findings
     .map((f) => `<li>${escapeHtml(`${f.position.file}:${f.position.line}:${f.position.column} ${f.severity}: ${f.message}`)}${f.ruleId ? ` <code>${f.ruleId}</code>` : ''}</li>`)
     .join('');
   const panel = findings.length
     ? `<aside class="boardpack-preview" aria-label="Lint findings" style="font:14px/1.4 sans-serif;background:#fff4e5;border-bottom:3px solid #b45309;padding:.75rem 1.5rem"><strong>${findings.length} lint finding${findings.length === 1 ? '' : 's'}</strong><ul>${items}</ul></aside>`
     : '';
-  return `${panel}<script>new EventSource(${JSON.stringify(EVENTS)}).onmessage = () => location.reload();</script>`;
+  const link = pdf
+    ? `<p class="boardpack-preview" style="font:14px/1.4 sans-serif;padding:.5rem 1.5rem"><a href="${escapeHtml(pdf)}">PDF preview of this pack</a></p>`
+    : '';
+  return `${panel}${link}<script>new EventSource(${JSON.stringify(EVENTS)}).onmessage = () => location.reload();</script>`;
 }
 
 /** Is the request's Host one of this machine's names for the preview's own address and port? */
@@ -55,6 +63,27 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let findings: Finding[] = [];
   let version = 0;
   const clients = new Set<ServerResponse>();
+  // The PDF preview: one browser kept running from the first PDF asked for, and each meeting's PDFs made when asked
+  // for and kept until a save changes that meeting's committee.
+  let model: Model | null = null;
+  let browser: Promise<Browser> | null = null;
+  const pdfs = new Map<string, Promise<Map<string, string | Uint8Array>>>();
+  const printing = async (meeting: string) => {
+    const [{ launchBrowser }, { renderPdfs }] = await Promise.all([import('../render/pdf/browser.js'), import('../render/pdf/site.js')]);
+    browser ??= launchBrowser();
+    browser.catch(() => (browser = null)); // not found: said on each request, and tried again after
+    const started = browser;
+    const { outputs, problems } = await renderSite(options.root, model!, {
+      audience: 'public',
+      asOf: options.today,
+      meeting,
+      html: false,
+      sitePages: false,
+      pdf: (input) => renderPdfs(started, input),
+    });
+    if (problems.some((p) => p.severity === 'error')) throw new Error(problems.find((p) => p.severity === 'error')!.message);
+    return outputs;
+  };
 
   // Files parsed last time, by content hash: a save re-parses only what changed.
   let parsedFiles: CacheEntries = new Map();
@@ -66,6 +95,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const read = parseContentWith(options.root, parsedFiles);
     parsedFiles = read.entries;
     const parsed = read.result;
+    model = parsed.model;
     findings = lint(parsed, { today: options.today }).findings;
     // A save inside one committee's folder changes only that committee's pages (and the index's list of its
     // meetings): every rule and page of a committee looks only at it and the shared files. Anything else renders all.
@@ -73,6 +103,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const touched = changed === null ? null : [...changed, ...read.stats.parsed].map((file) => committeeOf(file.split(sep).join('/'), committees));
     let rendered: string[];
     if (touched === null || touched.includes(null)) {
+      pdfs.clear();
       const { outputs } = await renderSite(options.root, parsed.model, { audience: 'public', asOf: options.today });
       pages = outputs;
       rendered = [...outputs.keys()];
@@ -80,6 +111,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const dirty = new Set(touched as string[]);
       const meetingIds = new Set(parsed.model.committees.filter((c) => dirty.has(c.id)).flatMap((c) => c.meetings.map((m) => m.id)));
       for (const key of [...pages.keys()]) if (dirty.has(key.split('/')[0])) pages.delete(key);
+      for (const key of [...pdfs.keys()]) if (dirty.has(key.split('/')[0])) pdfs.delete(key);
       const part = await renderSite(options.root, parsed.model, { audience: 'public', asOf: options.today, meetingIds });
       for (const [key, page] of part.outputs) pages.set(key, page);
       rendered = [...part.outputs.keys()];
@@ -104,19 +136,41 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   let port = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    try {
-      answer(req, res);
-    } catch {
+    const failed = () => {
       // Nothing a request holds may stop the preview.
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Internal error\n');
+    };
+    try {
+      answer(req, res)?.catch(failed);
+    } catch {
+      failed();
     }
   });
   const refuse = (res: ServerResponse, status: number, message: string) => {
     res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
     res.end(`${message}\n`);
   };
-  const answer = (req: IncomingMessage, res: ServerResponse) => {
+  /** A meeting's PDF, made by the kept browser from the content as last saved. */
+  const servePdf = async (key: string, meeting: string, res: ServerResponse) => {
+    let made = pdfs.get(meeting);
+    if (!made) {
+      made = printing(meeting);
+      pdfs.set(meeting, made);
+    }
+    let outputs: Map<string, string | Uint8Array>;
+    try {
+      outputs = await made;
+    } catch (error) {
+      if (pdfs.get(meeting) === made) pdfs.delete(meeting);
+      return refuse(res, 503, `The PDF preview cannot be made: ${(error as Error).message}`);
+    }
+    const body = outputs.get(key);
+    if (body === undefined) return refuse(res, 404, `Not found: /${key}`);
+    res.writeHead(200, { 'content-type': 'application/pdf', 'cache-control': 'no-store' });
+    res.end(body);
+  };
+  const answer = (req: IncomingMessage, res: ServerResponse): Promise<void> | void => {
     // Only this machine's own names for the address it listens on: a page elsewhere that points its own
     // host name at 127.0.0.1 (DNS rebinding) is refused.
     if (!allowedHost(req.headers.host, port)) return refuse(res, 403, 'Forbidden: unexpected Host header');
@@ -136,13 +190,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
     const key = path === '/' ? 'index.html' : path.replace(/^\//, '').replace(/\/$/, '/index.html');
     const body = pages.get(key);
+    const made = MADE_PDF.exec(key);
+    if (body === undefined && made && model?.committees.some((c) => c.meetings.some((m) => m.id === made[1] && (m.agenda || m.minutes)))) {
+      return servePdf(key, made[1], res);
+    }
     if (body === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(`Not found: ${path}\n`);
       return;
     }
     if (key.endsWith('.html')) {
-      const html = String(body).replace('</body>', `${overlay(findings)}</body>`);
+      const pack = /^(.+\/)agenda-pack\.html$/.exec(key);
+      const html = String(body).replace('</body>', `${overlay(findings, pack ? 'agenda-pack.pdf' : null)}</body>`);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(html);
     } else {
@@ -167,6 +226,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       if (timer) clearTimeout(timer);
       for (const client of clients) client.end();
       await building;
+      await Promise.allSettled(pdfs.values());
+      if (browser) await (await browser.catch(() => null))?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

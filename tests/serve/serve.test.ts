@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -94,6 +95,32 @@ describe('boardpack serve', () => {
     expect(await (await fetch(`${preview.url}${PACK}`)).text()).toContain('Medium-Term Financial Strategy 2027-2032');
     expect(await (await fetch(`${preview.url}cabinet/2026-06-23/agenda-pack.html`)).text()).toBe(other);
   }, 30_000);
+
+  it('serves each meeting’s PDF pack from a browser it keeps, made again after a save that changes it', async () => {
+    const root = copyOfSample();
+    const builds: number[] = [];
+    preview = await startPreview({ root, port: 0, today: '2026-11-22', onBuild: (b) => builds.push(b.version) });
+    const pdfUrl = `${preview.url}${PACK.replace(/\.html$/, '.pdf')}`;
+    // The pack's page links to its PDF.
+    expect(await (await fetch(`${preview.url}${PACK}`)).text()).toContain('<a href="agenda-pack.pdf">PDF preview of this pack</a>');
+    const text = async () => {
+      const res = await fetch(pdfUrl);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      const file = join(mkdtempSync(join(tmpdir(), 'boardpack-serve-pdf-')), 'pack.pdf');
+      writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+      return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    };
+    const before = await text();
+    expect(before).toMatch(/Medium-Term Financial Strategy 2027-2030 \(Pages? \d/);
+    const file = join(root, REPORT);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Medium-Term Financial Strategy 2027-2030', 'title: Medium-Term Financial Strategy 2027-2033'));
+    await until(() => builds.length >= 2);
+    const after = await text();
+    expect(after).toMatch(/Medium-Term Financial Strategy 2027-2033 \(Pages? \d/);
+    // A meeting with nothing to print is not found.
+    expect((await fetch(`${preview.url}no-such/2026-01-01/agenda-pack.pdf`)).status).toBe(404);
+  }, 120_000);
 
   it('shows lint findings on the page and in the terminal', async () => {
     const root = copyOfSample();
