@@ -18,7 +18,7 @@ const r = JSON.parse(readFileSync('bench/results.json', 'utf8')) as {
   machine: Record<string, string | number>;
   date: string;
   sizes: Record<string, SizeResult>;
-  pdf?: { pages: number; papers: number; coldCli: Measure; warm: Measure; printFloor: Measure; peer?: Measure; peerPages?: number };
+  pdf?: { pages: number; papers: number; coldCli: Measure; warm: Measure; printFloor: Measure; preview?: Measure; peer?: Measure; peerPages?: number };
 };
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -71,6 +71,10 @@ if (r.pdf) {
   targets.push(
     `- Warm within 2x the print floor: ${status(warm <= 2, `warm ${s(r.pdf.warm.medianMs)} against the floor's ${s(r.pdf.printFloor.medianMs)}, ${warm.toFixed(1)}x. Warm does what the floor leaves out: rendering 40 papers to HTML (from the Markdown trees read with the model, sanitised), the tagged print with embedded Noto fonts (the floor prints untagged, in the system's fonts), the summons and agenda printed on their own with their page references, and pdf-lib putting the parts together, numbering 200 pages and saving. ${warm <= 2 ? "What brought it within 2x" : "What has been done so far"}: the papers of a long pack are printed in pieces of about a hundred pages at once, each in a tab of its own (each tab is a process of its own), and put together with their tags and links; tabs are used for one print after another; the fonts load from files rather than from base64 inside every page; and each pack is printed only once (papers first, measured from their link destinations, then the summons and agenda with the references).`)}`,
   );
+  const preview = r.pdf.preview ? r.pdf.preview.medianMs / r.pdf.printFloor.medianMs : null;
+  targets.push(
+    `- The clerk's PDF preview within 2x the print floor: ${status(preview === null ? null : preview <= 2, preview === null ? 'not run' : `from saving one paper to receiving the new ${r.pdf.pages}-page pack from \`serve\` takes ${s(r.pdf.preview!.medianMs)} against the floor's ${s(r.pdf.printFloor.medianMs)}, ${preview.toFixed(1)}x. It includes what the warm build does, plus noticing the save (a 100 ms pause for the editor's burst of writes), reading the changed file again, checking the content and rendering the committee's HTML pages again. The preview's browser is kept running from the first PDF asked for; a PDF the clerk has looked at is made again as soon as a save changes it, before it is asked for again, and printed while the HTML pages are rendered; and the Markdown trees of the files a save did not change are kept, so only the changed paper is parsed again.`)}`,
+  );
 }
 
 const machine = r.machine;
@@ -115,6 +119,7 @@ A pack of ${r.pdf.papers} papers, ${r.pdf.pages} pages, with page references, ta
 | cold, from the command line (browser start included) | ${spread(r.pdf.coldCli)} |
 | warm (browser already running) | ${spread(r.pdf.warm)} |
 | print floor: the pack's HTML printed once by \`page.pdf\`, no references, tags or bookmarks | ${spread(r.pdf.printFloor)} |
+| \`serve\`'s PDF preview: from saving one paper until the new pack is received | ${r.pdf.preview ? spread(r.pdf.preview) : 'not run'} |
 | md-to-pdf on the same pack (${r.pdf.peerPages ?? '?'} pages; no page references, tags or bookmarks) | ${r.pdf.peer ? spread(r.pdf.peer) : 'not run'} |
 ${
   r.pdf.coldCli.steps

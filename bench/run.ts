@@ -13,6 +13,7 @@ import { launchBrowser } from '../src/render/pdf/browser.js';
 import { renderSite } from '../src/render/html/build.js';
 import { renderPdfs } from '../src/render/pdf/site.js';
 import { parseContent } from '../src/parse/content.js';
+import { startPreview } from '../src/serve/server.js';
 import { chromiumArgs, findChromium } from '../src/render/chromium.js';
 
 interface Sample {
@@ -227,11 +228,35 @@ if (only !== 'archive') {
   }
   await browser.close();
 
+  // The clerk's preview: \`serve\` with its kept browser; one paper is saved, and the time is from the save until
+  // the new PDF pack has been received from the preview.
+  const builds: number[] = [];
+  const preview = await startPreview({ root, port: 0, today: '2026-11-22', onBuild: (b) => builds.push(b.version) });
+  const pdfUrl = `${preview.url}${id}/agenda-pack.pdf`;
+  const fetchPdf = async () => {
+    const res = await fetch(pdfUrl);
+    if (res.status !== 200) throw new Error(`the preview answered ${res.status}: ${await res.text()}`);
+    return Buffer.from(await res.arrayBuffer());
+  };
+  await fetchPdf(); // the browser started, the pack printed once
+  const previewSamples: Sample[] = [];
+  for (let i = 0; i < 4; i++) {
+    const paper = join(dir, `paper-${7 + i}.md`);
+    const seen = builds.length;
+    const t = performance.now();
+    writeFileSync(paper, `${readFileSync(paper, 'utf8')}\nA sentence added while the pack is previewed (${i}).\n`);
+    while (builds.length === seen) await new Promise((resolve) => setTimeout(resolve, 10));
+    const pdf = await fetchPdf();
+    previewSamples.push({ wallMs: performance.now() - t, maxRssKb: process.resourceUsage().maxRSS });
+    if (!pdf.includes('%PDF')) throw new Error('the preview did not send a PDF');
+  }
+  await preview.close();
+
   const peerPages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(peerDir, 'pack.pdf')], { encoding: 'utf8' }))![1]);
   log(`md-to-pdf: ${peerPages} pages, ${peer.medianMs} ms`);
   rmSync(peerDir, { recursive: true, force: true });
 
-  results.pdf = { pages, papers: 40, peer, peerPages, coldCli: cold, warm: summarise(warmSamples.slice(1)), printFloor: summarise(floorSamples.slice(1)) };
+  results.pdf = { pages, papers: 40, peer, peerPages, coldCli: cold, warm: summarise(warmSamples.slice(1)), printFloor: summarise(floorSamples.slice(1)), preview: summarise(previewSamples.slice(1)) };
   log(`pdf: ${pages} pages, cold ${cold.medianMs} ms, warm ${summarise(warmSamples.slice(1)).medianMs} ms, print floor ${summarise(floorSamples.slice(1)).medianMs} ms`);
   rmSync(root, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { Root } from 'mdast';
 import type { ParseResult } from '../model/types.js';
 import { parseContent } from './content.js';
 import { exists } from './files.js';
@@ -11,6 +12,8 @@ export interface Entry {
   prepared: Prepared;
   /** Files whose existence the result depends on (an agenda's links), with what was found. */
   deps: [string, boolean][];
+  /** The file's Markdown tree, kept for the renderers (never changed by them, so never copied). */
+  tree?: Root;
 }
 
 export interface CacheStats {
@@ -33,6 +36,7 @@ export function parseContentWith(root: string, entries: CacheEntries): { result:
   const stats: CacheStats = { parsed: [], reused: 0 };
   const ready = new Map<string, Prepared>();
   const kept: CacheEntries = new Map();
+  const trees = new Map<string, Root>();
   for (const { rel, role } of markdownFiles(root)) {
     let text: Buffer;
     try {
@@ -44,12 +48,15 @@ export function parseContentWith(root: string, entries: CacheEntries): { result:
     let entry = entries.get(rel);
     if (entry && entry.hash === hash && entry.deps.every(([path, found]) => exists(root, path) === found)) stats.reused++;
     else {
-      const prepared = prepareFile(root, rel, role);
-      entry = { hash, prepared, deps: linkTargets(prepared).map((path) => [path, exists(root, path)]) };
+      let tree: Root | undefined;
+      const prepared = prepareFile(root, rel, role, (parsed) => (tree = parsed));
+      entry = { hash, prepared, deps: linkTargets(prepared).map((path) => [path, exists(root, path)]), tree };
       stats.parsed.push(rel);
     }
     ready.set(rel, entry.prepared);
-    kept.set(rel, structuredClone(entry));
+    const { tree, ...copied } = entry;
+    kept.set(rel, { ...structuredClone(copied), tree });
+    if (tree) trees.set(rel, tree);
   }
-  return { result: parseContent(root, ready), stats, entries: kept };
+  return { result: parseContent(root, ready, undefined, { trees }), stats, entries: kept };
 }

@@ -41,10 +41,11 @@ export function parseContent(
   root: string,
   ready?: Map<string, Prepared>,
   onlyCommittees?: ReadonlySet<string>,
-  options: { keepTrees?: boolean } = {},
+  options: { keepTrees?: boolean; trees?: Map<string, Root> } = {},
 ): ParseResult {
   const problems = new Problems();
-  const trees = options.keepTrees ? new Map<string, Root>() : undefined;
+  // Trees already parsed (by serve's cache, for the files in `ready`), added to as files are parsed here.
+  const trees = options.trees ?? (options.keepTrees ? new Map<string, Root>() : undefined);
   const reader = new ContentReader(root, problems, ready, onlyCommittees, trees);
   const model = reader.read();
   if (trees) TREES.set(model, trees);

@@ -1,5 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { sep } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseContentWith, type CacheEntries } from '../parse/cache.js';
@@ -79,6 +80,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       meeting,
       html: false,
       sitePages: false,
+      jobs: availableParallelism(),
       pdf: (input) => renderPdfs(started, input),
     });
     if (problems.some((p) => p.severity === 'error')) throw new Error(problems.find((p) => p.severity === 'error')!.message);
@@ -102,8 +104,17 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const committees = new Set(parsed.model.committees.map((c) => c.id));
     const touched = changed === null ? null : [...changed, ...read.stats.parsed].map((file) => committeeOf(file.split(sep).join('/'), committees));
     let rendered: string[];
+    // The PDFs the clerk has looked at and this save changes: made again at once, so the next look finds them ready.
+    const stale = [...pdfs.keys()].filter((id) => touched === null || touched.includes(null) || touched.includes(id.split('/')[0]));
+    for (const id of stale) pdfs.delete(id);
+    // Printed while the pages are rendered: Chromium prints in processes of its own.
+    for (const id of stale) {
+      if (!parsed.model.committees.some((c) => c.meetings.some((m) => m.id === id))) continue;
+      const made = printing(id);
+      made.catch(() => pdfs.get(id) === made && pdfs.delete(id)); // said when it is asked for
+      pdfs.set(id, made);
+    }
     if (touched === null || touched.includes(null)) {
-      pdfs.clear();
       const { outputs } = await renderSite(options.root, parsed.model, { audience: 'public', asOf: options.today });
       pages = outputs;
       rendered = [...outputs.keys()];
@@ -111,7 +122,6 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const dirty = new Set(touched as string[]);
       const meetingIds = new Set(parsed.model.committees.filter((c) => dirty.has(c.id)).flatMap((c) => c.meetings.map((m) => m.id)));
       for (const key of [...pages.keys()]) if (dirty.has(key.split('/')[0])) pages.delete(key);
-      for (const key of [...pdfs.keys()]) if (dirty.has(key.split('/')[0])) pdfs.delete(key);
       const part = await renderSite(options.root, parsed.model, { audience: 'public', asOf: options.today, meetingIds });
       for (const [key, page] of part.outputs) pages.set(key, page);
       rendered = [...part.outputs.keys()];
