@@ -26,7 +26,10 @@ export const BASE = {
 };
 
 /** Run the CLI in-process; returns the exit code and what it printed. */
-export async function cli(args: string[], options: { cwd?: string; today?: string; interactive?: boolean } = {}) {
+export async function cli(
+  args: string[],
+  options: { cwd?: string; today?: string; interactive?: boolean; env?: NodeJS.ProcessEnv; stdoutIsTTY?: boolean } = {},
+) {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
@@ -35,6 +38,8 @@ export async function cli(args: string[], options: { cwd?: string; today?: strin
     cwd: options.cwd ?? REPO,
     today: options.today ?? '2026-11-22',
     interactive: options.interactive ?? false,
+    env: options.env ?? {},
+    stdoutIsTTY: options.stdoutIsTTY ?? false,
   });
   return { code, stdout, stderr };
 }

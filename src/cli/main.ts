@@ -1,10 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { availableParallelism } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { parseContent } from '../parse/content.js';
 import { parseContentParallel } from '../parse/parallel.js';
-import { lintCached } from '../lint/cache.js';
 import { toJson } from '../model/json.js';
 import { publicationView } from '../publish/view.js';
 import { addDaysIso, fromDate, isIsoDate, weekdayOf } from '../dates/calendar.js';
@@ -15,27 +14,23 @@ import { formatProblems } from './problems.js';
 import { ContentError } from '../parse/files.js';
 import { ExitCode, UsageError, type CliIo } from './io.js';
 import { stepDone, timingReport } from '../timing.js';
-import { CONFIG_FILE, configStoppers } from '../config/config.js';
+import { CONFIG_FILE } from '../config/config.js';
+import { findContentRoot } from '../config/find.js';
 import { packageRoot } from '../package-root.js';
-import { lint, UnknownRuleError } from '../lint/lint.js';
+import { docsUrl, packageVersion } from '../package-info.js';
 import { RULES } from '../lint/rules/index.js';
-import { buildReport, onlyErrors } from '../report/results.js';
+import { buildReport } from '../report/results.js';
 import { stylish } from '../report/stylish.js';
-import { json } from '../report/json.js';
-import { sarif } from '../report/sarif.js';
-import { github } from '../report/github.js';
-import type { Problem, RuleSetting } from '../model/types.js';
-// Rendering, printing and the preview server are loaded by the commands that use them,
-// so that `lint` (run on every change in CI) starts without them.
-const rendering = () => import('../render/parts.js');
-const printModules = () => Promise.all([import('../render/pdf/browser.js'), import('../render/pdf/site.js'), import('../render/chromium.js')]);
+import { BoardpackError } from '../errors.js';
+import { buildContent, formatReport, lintContent, type ReportFormat } from '../api.js';
+import { newCommittee } from '../scaffold/committee.js';
+import { schemaModeline } from '../scaffold/modeline.js';
+import type { RuleSetting } from '../model/types.js';
 
 const PACKAGE_ROOT = packageRoot();
 const DEFAULT_CONTENT = 'content';
 
-function version(): string {
-  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-}
+const version = packageVersion;
 
 /** Read the content folder; print its problems; stop with exit 2 when it cannot be used. */
 async function load(dir: string, io: CliIo) {
@@ -48,11 +43,55 @@ async function load(dir: string, io: CliIo) {
   return { root, ...result };
 }
 
-/** When boardpack.yml has errors (`configStoppers`), print its problems and stop with exit 2. */
-function stopOnConfig(problems: Problem[], dir: string, what: 'checked' | 'built', io: CliIo): void {
-  if (problems.length === 0) return;
-  io.stderr(formatProblems(problems));
-  throw new UsageError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be ${what}`);
+/**
+ * The content folder a command works on: the one named, or else the nearest folder at or above the
+ * working folder with a boardpack.yml, or else `content` (where `init` writes one).
+ */
+function contentDir(dir: string | undefined, io: CliIo): string {
+  if (dir !== undefined) return dir;
+  const found = findContentRoot(io.cwd);
+  return found ? relative(io.cwd, found) || '.' : DEFAULT_CONTENT;
+}
+
+/** Colour for stylish output: --color/--no-color, then NO_COLOR and FORCE_COLOR, then whether it goes to a terminal. */
+export function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return isTTY && env.TERM !== 'dumb';
+}
+
+/**
+ * What `boardpack lint [paths...]` checks: the content folder holding the paths (the whole folder is
+ * read, for the rules that compare documents) and the files and folders to report on (all when none
+ * is named, or when the content folder itself is).
+ */
+async function lintTargets(args: string[], io: CliIo): Promise<{ dir: string; paths?: string[] }> {
+  if (args.length === 0) return { dir: contentDir(undefined, io) };
+  const paths: string[] = [];
+  for (const arg of args) {
+    const path = resolve(io.cwd, arg);
+    if (existsSync(path)) paths.push(path);
+    else if (isDynamicPattern(arg)) {
+      const matched = await glob(arg, { cwd: io.cwd, absolute: true, onlyFiles: false, dot: false });
+      if (matched.length === 0) throw new UsageError(`No files match "${arg}"`);
+      paths.push(...matched.map((p) => resolve(p)));
+    } else if (args.length === 1) throw new UsageError(`Content folder not found: ${arg} (expected a folder holding ${CONFIG_FILE})`);
+    else throw new UsageError(`Not found: ${arg}`);
+  }
+  const roots = new Set<string>();
+  for (const path of paths) {
+    const root = findContentRoot(path);
+    // A folder with no boardpack.yml at or above it is read as a content folder, which then says what it lacks.
+    roots.add(root ?? (statSync(path).isDirectory() ? path : dirname(path)));
+  }
+  if (roots.size > 1) {
+    const named = [...roots].map((r) => relative(io.cwd, r) || '.').join(', ');
+    throw new UsageError(`The paths are in ${roots.size} content folders (${named}); lint one content folder at a time`);
+  }
+  const root = [...roots][0];
+  const dir = relative(io.cwd, root) || '.';
+  return paths.every((p) => p === root) ? { dir } : { dir, paths };
 }
 
 function readDateArgument(text: string): string {
@@ -68,18 +107,21 @@ export function buildProgram(io: CliIo): Command {
     .version(version(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run boardpack --help for usage)')
+    .option('--color', 'colour the report even when it is not printed to a terminal')
+    .option('--no-color', 'print without colours (as does NO_COLOR=1)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  const color = () => useColor(program.opts<{ color?: boolean }>().color, io.env ?? {}, Boolean(io.stdoutIsTTY));
 
   program
     .command('export')
     .description('print the parsed model of a content folder')
-    .argument('[dir]', 'the content folder', DEFAULT_CONTENT)
+    .argument('[dir]', 'the content folder (default: the one holding the working folder, or content)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
     .addOption(new Option('-a, --audience <audience>', 'who the export is for: exempt content is left out for the public').choices(['public', 'members']).default('public'))
     .option('-o, --out <file>', 'write to a file instead of standard output')
-    .action(async (dir: string, options: { out?: string; audience: 'public' | 'members' }) => {
-      const { model: content } = await load(dir, io);
+    .action(async (given: string | undefined, options: { out?: string; audience: 'public' | 'members' }) => {
+      const { model: content } = await load(contentDir(given, io), io);
       // The publication gate: the public export holds nothing exempt.
       const model = publicationView(content, options.audience);
       if (!options.out) return io.stdout(toJson(model));
@@ -114,6 +156,12 @@ export function buildProgram(io: CliIo): Command {
       }
       try {
         cpSync(join(PACKAGE_ROOT, 'starter'), tmp, { recursive: true });
+        // The YAML files name their JSON Schema, for an editor to check and complete them.
+        for (const [file, schema] of [[CONFIG_FILE, 'boardpack.schema.json'], ['committees/example-committee/committee.yml', 'committee.schema.json']]) {
+          const path = join(tmp, file);
+          const text = readFileSync(path, 'utf8').replace('See docs/format.md.', `The format: ${docsUrl('docs/format.md')}`);
+          writeFileSync(path, `${schemaModeline(schema)}\n${text}`);
+        }
         const { model } = parseContent(tmp);
         const committee = model.committees[0];
         const made = newMeeting(model.config, committee, starterMeetingDate(io.today));
@@ -124,64 +172,63 @@ export function buildProgram(io: CliIo): Command {
         rmSync(tmp, { recursive: true, force: true });
         throw err;
       }
-      io.stdout(`Wrote a starter content folder to ${dir}\nNext: edit ${dir}/boardpack.yml, then run boardpack export ${dir}\n`);
+      const ignored = ignoreOutputs(target, io.cwd);
+      io.stdout(`Wrote a starter content folder to ${dir}\n${ignored}Next: edit ${dir}/boardpack.yml, then run boardpack lint ${dir} and boardpack build ${dir}\n`);
     });
 
   program
     .command('lint')
-    .description('check a content folder against the consistency rules')
-    .argument('[dir]', 'the content folder', DEFAULT_CONTENT)
+    .description('check a content folder against the consistency rules, reporting on the files and folders named')
+    .argument('[paths...]', 'the content folder, or files, folders and globs inside it (default: the content folder holding the working folder, or content)')
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'),
     )
+    .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
     .option('-r, --rule <id=severity>', 'set a rule to off, warn or error (repeatable)', collectRule)
     .option('--strict', 'treat warnings as errors')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', parseMaxWarnings)
     .option('--as-of <date>', 'the day overdue checks count from (default: today, or a plan’s asOf)')
     .option('-q, --quiet', 'report errors only')
     .option('--cache', 'reuse what the last run parsed and found for the parts that have not changed')
     .option('--cache-location <dir>', 'the folder the cache is kept in', '.boardpack-cache')
-    .action(async (dir: string, options: LintCliOptions) => {
-      const root = resolve(io.cwd, dir);
-      if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
-      const asOf = options.asOf === undefined ? undefined : readDateArgument(options.asOf);
-      const lintOptions = { today: io.today, asOf, rules: options.rule, strict: options.strict };
-      let result;
-      try {
-        if (options.cache) {
-          result = await lintCached(root, resolve(io.cwd, options.cacheLocation), lintOptions, version());
-          stopOnConfig(result.configErrors, dir, 'checked', io);
-        } else {
-          // The whole model at once, parsed on all threads: faster than part by part (as build goes),
-          // for which lint trades memory that grows with the archive.
-          const parsed = await parseContentParallel(root);
-          stopOnConfig(configStoppers(parsed.problems), dir, 'checked', io);
-          result = lint(parsed, lintOptions);
+    .action(async (args: string[], options: LintCliOptions) => {
+      const { dir, paths } = await lintTargets(args, io);
+      const report = await lintContent(dir, {
+        cwd: io.cwd,
+        today: io.today,
+        asOf: options.asOf === undefined ? undefined : readDateArgument(options.asOf),
+        rules: options.rule,
+        strict: options.strict,
+        quiet: options.quiet,
+        paths,
+        cache: options.cache ? options.cacheLocation : undefined,
+      });
+      // Colour only where a person reads it: never in a file, nor in the machine formats.
+      const toFile = options.outputFile !== undefined;
+      const formatted = formatReport(report, options.format, { cwd: io.cwd, color: !toFile && color() });
+      if (toFile) {
+        const target = resolve(io.cwd, options.outputFile!);
+        if (existsSync(target) && statSync(target).isDirectory()) {
+          throw new UsageError(`Unexpected --output-file ${options.outputFile}: it is a folder, expected the path of a file to write`);
         }
-      } catch (err) {
-        if (err instanceof UnknownRuleError) throw new UsageError(err.message);
-        throw err;
-      }
-      let report = buildReport(root, result.findings, result.rules);
-      if (options.quiet) report = onlyErrors(report);
-      const formatted = {
-        stylish: () => stylish(report, io.cwd),
-        json: () => json(report),
-        sarif: () => sarif(report, version()),
-        github: () => github(report, io.cwd),
-      }[options.format]();
-      io.stdout(formatted);
-      const tooManyWarnings = options.maxWarnings !== undefined && report.warningCount > options.maxWarnings;
-      if (tooManyWarnings && options.format === 'stylish') {
-        io.stderr(`boardpack found too many warnings (maximum: ${options.maxWarnings}).\n`);
-      }
+        try {
+          mkdirSync(dirname(target), { recursive: true });
+          writeFileAtomic(target, formatted);
+        } catch (err) {
+          throw new UsageError(`Cannot write ${options.outputFile}: ${fsReason(err)}`);
+        }
+      } else io.stdout(formatted);
+      const limit = options.maxWarnings ?? -1;
+      const tooManyWarnings = limit >= 0 && report.warningCount > limit;
+      // On standard error whatever the format, so that a JSON or SARIF report stays readable and the reason is seen.
+      if (tooManyWarnings) io.stderr(`boardpack found too many warnings (maximum: ${limit}).\n`);
       if (report.errorCount > 0 || tooManyWarnings) throw new ExitCode(1);
     });
 
   program
     .command('build')
     .description('check the content, then write the HTML agenda packs, minutes, plans, registers and index')
-    .argument('[dir]', 'the content folder', DEFAULT_CONTENT)
+    .argument('[dir]', 'the content folder (default: the one holding the working folder, or content)')
     .option('-m, --meeting <committee/date>', 'build one meeting only, such as cabinet/2026-04-14')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'pdf', 'all']).default('html'))
     .addOption(new Option('-a, --audience <audience>', 'who the packs are for').choices(['public', 'members']).default('public'))
@@ -192,94 +239,39 @@ export function buildProgram(io: CliIo): Command {
     .option('--shard <i/n>', 'build share i of n of the meetings, for a CI matrix', parseShard)
     .option('--cache', 'check with the lint cache, reading only the committees to build')
     .option('--cache-location <dir>', 'the folder the cache is kept in', '.boardpack-cache')
-    .action(async (dir: string, options: BuildCliOptions) => {
-      const root = resolve(io.cwd, dir);
-      if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
-      // Chromium is started as soon as its module has loaded, which this thread gets to once the first part is
-      // checked: it starts up while the papers are rendered. Started before the content is read, it slowed the reading
-      // by as much as it saved (bench/README.md). It is closed again if the build stops before printing.
-      const pdfModules = options.format === 'html' ? null : printModules();
-      const starting = pdfModules?.then(([{ launchBrowser }]) => launchBrowser()).then((b) => b, (error: Error) => error) ?? null;
-      const { buildInParts, gatesMeeting } = await rendering();
-      try {
-        const asOf = options.asOf === undefined ? io.today : readDateArgument(options.asOf);
-        // Pages are rendered while Chromium may still be starting; each print waits for it.
-        const browser = starting?.then(async (started) => {
-          if (!(started instanceof Error)) return started;
-          if (started instanceof (await pdfModules!)[2].BrowserNotFound) throw new UsageError(started.message);
-          throw new UsageError(`Chromium could not be started: ${started.message}`);
-        });
-        browser?.catch(() => {}); // reported where a print waits for it
-        const outName = options.out ?? (options.audience === 'members' ? 'out-members' : 'out');
-        const out = resolve(io.cwd, outName);
-        // Each output goes to a staging folder as it is made, and the whole is swapped in only when all are made.
-        const staged = new StagedOutput(out, { audience: options.audience, partial: Boolean(options.meeting || options.shard) });
-        try {
-          // The lint gate from the cache, when asked: then only the committees to build are read.
-          let checked;
-          if (options.cache) {
-            checked = await lintCached(root, resolve(io.cwd, options.cacheLocation), { today: io.today, asOf }, version());
-            stopOnConfig(checked.configErrors, dir, 'built', io);
-          }
-          // Committee by committee: each part is checked (the lint gate), then rendered.
-          const built = await buildInParts(root, {
-            checked,
-            lint: { today: io.today, asOf },
-            stopOnErrors: !options.force,
-            meeting: options.meeting,
-            audience: options.audience,
-            asOf,
-            html: options.format !== 'pdf',
-            pdf: browser ? async (input) => (await pdfModules!)[1].renderPdfs(browser, input) : undefined,
-            shard: options.shard,
-            jobs: options.jobs ?? availableParallelism(),
-            // Progress is for people at a terminal, not for CI logs or pipes.
-            onProgress: io.interactive ? (done, total, what) => io.stderr(`\r\x1b[K${done}/${total} ${what}${done === total ? '\n' : ''}`) : undefined,
-            emit: staged.write,
-          });
-          stopOnConfig(built.configProblems, dir, 'built', io);
-          if (built.unknownMeeting) {
-            throw new UsageError(`No meeting "${options.meeting}" in ${dir}, expected <committee>/<meeting folder> such as ${built.example ?? 'cabinet/2026-04-14'}`);
-          }
-          // The lint gate: papers with errors are not published unless the clerk insists. One meeting's build is
-          // gated by the findings in its own files and the shared ones, not by another meeting's draft.
-          const gating = options.meeting ? built.findings.filter((f) => gatesMeeting(f.position.file, options.meeting!)) : built.findings;
-          const report = buildReport(root, gating, built.rules);
-          if (report.errorCount > 0) {
-            io.stderr(stylish(report, io.cwd));
-            if (!options.force) {
-              io.stderr(`boardpack: not built: fix the errors above, or build anyway with --force\n`);
-              throw new ExitCode(1);
-            }
-          }
-          if (built.problems.length) {
-            io.stderr(formatProblems(built.problems));
-            throw new UsageError(`${dir}: nothing was written`);
-          }
-          const files = staged.commit();
-          stepDone('outputs in place');
-          io.stdout(`Wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${outName}\n`);
-        } finally {
-          staged.discard();
-        }
-      } finally {
-        const started = await starting;
-        if (started && !(started instanceof Error)) {
-          await started.close();
-          stepDone('browser closed');
-        }
-      }
+    .action(async (given: string | undefined, options: BuildCliOptions) => {
+      const dir = contentDir(given, io);
+      const outName = options.out ?? (options.audience === 'members' ? 'out-members' : 'out');
+      const built = await buildContent(dir, {
+        cwd: io.cwd,
+        today: io.today,
+        asOf: options.asOf === undefined ? undefined : readDateArgument(options.asOf),
+        format: options.format,
+        audience: options.audience,
+        out: outName,
+        meeting: options.meeting,
+        force: options.force,
+        jobs: options.jobs,
+        shard: options.shard,
+        cache: options.cache ? options.cacheLocation : undefined,
+        // Progress is for people at a terminal, not for CI logs or pipes.
+        onProgress: io.interactive ? (done, total, what) => io.stderr(`\r\x1b[K${done}/${total} ${what}${done === total ? '\n' : ''}`) : undefined,
+      });
+      // Built with --force: the errors are still said.
+      if (built.report.errorCount > 0) io.stderr(stylish(built.report, io.cwd));
+      io.stdout(`Wrote ${built.files.length} file${built.files.length === 1 ? '' : 's'} to ${outName}\n`);
     });
 
   program
     .command('serve')
     .description('preview the HTML on localhost, rebuilding and reloading when a file is saved')
-    .argument('[dir]', 'the content folder', DEFAULT_CONTENT)
+    .argument('[dir]', 'the content folder (default: the one holding the working folder, or content)')
     .option('-p, --port <port>', 'the port to listen on (0 picks a free one)', (v) => {
       if (!/^\d+$/.test(v) || Number(v) > 65535) throw new UsageError(`Unexpected --port "${v}", expected a port number`);
       return Number(v);
     }, 4000)
-    .action(async (dir: string, options: { port: number }) => {
+    .action(async (given: string | undefined, options: { port: number }) => {
+      const dir = contentDir(given, io);
       const root = resolve(io.cwd, dir);
       if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
       const { startPreview } = await import('../serve/server.js');
@@ -327,21 +319,41 @@ export function buildProgram(io: CliIo): Command {
     .description("create a meeting folder whose agenda holds the committee's standard items")
     .argument('<committee>', 'the committee folder name')
     .argument('<date>', 'the meeting date, such as 2026-01-13')
-    .option('-C, --content <dir>', 'the content folder', DEFAULT_CONTENT)
-    .action(async (committeeId: string, dateText: string, options: { content: string }) => {
+    .argument('[dir]', 'the content folder (default: the one holding the working folder, or content)')
+    // Before [dir] was taken here as everywhere, the folder was given with -C; kept for old scripts.
+    .addOption(new Option('-C, --content <dir>').hideHelp())
+    .action(async (committeeId: string, dateText: string, given: string | undefined, options: { content?: string }) => {
       const date = readDateArgument(dateText);
-      const { root, model } = await load(options.content, io);
+      const dir = contentDir(given ?? options.content, io);
+      const { root, model } = await load(dir, io);
       const committee = model.committees.find((c) => c.id === committeeId);
       if (!committee) {
         const known = model.committees.map((c) => c.id).join(', ') || 'none';
-        throw new UsageError(`No committee "${committeeId}" in ${options.content}/committees (known: ${known})`);
+        throw new UsageError(`No committee "${committeeId}" in ${dir}/committees (known: ${known}); make one with boardpack new committee ${committeeId}`);
       }
       const made = newMeeting(model.config, committee, date);
       const target = join(root, made.folder);
-      if (existsSync(target)) throw new UsageError(`${options.content}/${made.folder} already exists`);
+      if (existsSync(target)) throw new UsageError(`${join(dir, made.folder)} already exists`);
       writeFolderAtomic(target, made.files);
-      io.stdout(`Created ${options.content}/${made.folder}/agenda.md\n`);
+      io.stdout(`Created ${join(dir, made.folder, 'agenda.md')}\n`);
       for (const note of made.notes) io.stderr(`note: ${note}\n`);
+    });
+  create
+    .command('committee')
+    .description('create a committee folder with its committee.yml, ready for its first meeting')
+    .argument('<id>', 'the committee folder name, such as audit-committee')
+    .argument('[dir]', 'the content folder (default: the one holding the working folder, or content)')
+    .option('-n, --name <name>', 'the committee’s name (default: from the folder name)')
+    .action(async (id: string, given: string | undefined, options: { name?: string }) => {
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+        throw new UsageError(`Unexpected committee folder name "${id}", expected lower-case letters, digits and hyphens, such as audit-committee`);
+      }
+      const dir = contentDir(given, io);
+      const { root } = await load(dir, io);
+      const target = join(root, 'committees', id);
+      if (existsSync(target)) throw new UsageError(`${join(dir, 'committees', id)} already exists`);
+      writeFolderAtomic(target, newCommittee(id, options.name));
+      io.stdout(`Created ${join(dir, 'committees', id, 'committee.yml')}\nNext: add its members, then boardpack new meeting ${id} <date>\n`);
     });
 
   return program;
@@ -363,7 +375,8 @@ interface BuildCliOptions {
 interface LintCliOptions {
   cache?: boolean;
   cacheLocation: string;
-  format: 'stylish' | 'json' | 'sarif' | 'github';
+  format: ReportFormat;
+  outputFile?: string;
   rule?: Record<string, RuleSetting>;
   strict?: boolean;
   maxWarnings?: number;
@@ -390,9 +403,35 @@ function parseShard(value: string): { index: number; count: number } {
   return { index, count };
 }
 
-function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new UsageError(`Unexpected --max-warnings "${value}", expected a whole number`);
+function parseMaxWarnings(value: string): number {
+  if (!/^(\d+|-1)$/.test(value)) throw new UsageError(`Unexpected --max-warnings "${value}", expected a whole number, or -1 for no limit`);
   return Number(value);
+}
+
+/** What a build writes, which has no place in a council's repository. */
+const IGNORED = ['out/', 'out-members/', '.boardpack-cache/'];
+
+/**
+ * Keep builds out of git: a .gitignore in the working folder (or beside a content folder made
+ * elsewhere) naming the output folders and the lint cache, or those of them it lacks.
+ */
+function ignoreOutputs(target: string, cwd: string): string {
+  const rel = relative(cwd, target);
+  const inside = !rel.startsWith('..') && !isAbsolute(rel);
+  const folder = inside ? cwd : dirname(target);
+  const file = join(folder, '.gitignore');
+  const name = relative(cwd, file) || file;
+  try {
+    const had = existsSync(file) ? readFileSync(file, 'utf8') : null;
+    const lines = new Set((had ?? '').split(/\r?\n/).map((l) => l.trim()));
+    const missing = IGNORED.filter((entry) => !lines.has(entry) && !lines.has(`/${entry}`));
+    if (missing.length === 0) return '';
+    const head = had === null ? '# boardpack: builds and the lint cache\n' : had.endsWith('\n') || had === '' ? '' : '\n';
+    writeFileSync(file, `${had ?? ''}${head}${missing.join('\n')}\n`);
+    return had === null ? `Wrote ${name}, leaving out ${missing.join(', ')}\n` : `Added ${missing.join(', ')} to ${name}\n`;
+  } catch (err) {
+    return `Could not write ${name} (${fsReason(err)}); leave ${IGNORED.join(', ')} out of version control\n`;
+  }
 }
 
 /** The starter's example meeting: the first Tuesday at least four weeks from today. */
@@ -411,7 +450,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      // `boardpack --help` is an answer; `boardpack` or `boardpack new` with no command (help on
+      // standard error, commander's exit code 1) is a mistake, as is any other usage error.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      if (err.code === 'commander.help') return err.exitCode === 0 ? 0 : 2;
       return 2;
     }
     if (err instanceof ExitCode) return err.code;
@@ -419,7 +461,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       io.stderr(`boardpack: ${err.message}\n`);
       return 2;
     }
-    if (err instanceof UsageError) {
+    if (err instanceof BoardpackError) {
+      if (err.report && err.report.errorCount > 0) io.stderr(stylish(err.report, io.cwd));
+      if (err.problems.length) io.stderr(formatProblems(err.problems));
       io.stderr(`boardpack: ${err.message}\n`);
       return err.exitCode;
     }
@@ -444,6 +488,8 @@ export async function main(): Promise<void> {
     cwd: process.cwd(),
     today: fromDate(new Date()),
     interactive: Boolean(process.stderr.isTTY) && !process.env.CI,
+    env: process.env,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
   };
   process.exitCode = await run(process.argv.slice(2), io);
 }

@@ -1,7 +1,9 @@
 import type { Model, Position, Problem, Severity } from '../model/types.js';
 import type { LintIndex } from './model-index.js';
+import { docsUrl } from '../package-info.js';
 
-export const DOCS_BASE = 'https://github.com/boardpack/boardpack/blob/main/docs/rules';
+/** Where each rule's page is read: the repository package.json names, never typed twice. */
+export const DOCS_BASE = docsUrl('docs/rules');
 
 export type Category = 'dates' | 'numbering' | 'records' | 'attendance' | 'exempt' | 'text';
 

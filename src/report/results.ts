@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Finding, Rule } from '../lint/rule.js';
 import type { Position } from '../model/types.js';
 
@@ -70,4 +70,19 @@ export function onlyErrors(report: LintReport): LintReport {
     .map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0 }))
     .filter((r) => r.messages.length > 0);
   return { ...report, results, warningCount: 0 };
+}
+
+/**
+ * Keep only the files at or under `paths` (absolute): `boardpack lint <files>` reads the whole
+ * content folder, for the rules that compare documents, and reports on the files it was given.
+ */
+export function onlyPaths(report: LintReport, paths: readonly string[]): LintReport {
+  const within = (file: string) => paths.some((p) => file === p || file.startsWith(p.endsWith(sep) ? p : p + sep));
+  const results = report.results.filter((r) => within(r.filePath));
+  return {
+    ...report,
+    results,
+    errorCount: results.reduce((n, r) => n + r.errorCount, 0),
+    warningCount: results.reduce((n, r) => n + r.warningCount, 0),
+  };
 }

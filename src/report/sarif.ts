@@ -1,4 +1,5 @@
 import type { LintReport } from './results.js';
+import { repositoryUrl } from '../package-info.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -43,7 +44,7 @@ export function sarif(report: LintReport, version: string): string {
           driver: {
             name: 'boardpack',
             version,
-            informationUri: 'https://github.com/boardpack/boardpack',
+            informationUri: repositoryUrl(),
             rules,
           },
         },

@@ -1,16 +1,21 @@
 import { join, relative } from 'node:path';
+import { styleText } from 'node:util';
 import type { LintReport } from './results.js';
+
+type Style = 'bold' | 'dim' | 'red' | 'yellow' | 'underline';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Grouped by file: `line:column  severity  message  rule`, then a count; as ESLint's stylish formatter prints. */
-export function stylish(report: LintReport, cwd: string): string {
+export function stylish(report: LintReport, cwd: string, options: { color?: boolean } = {}): string {
   if (report.results.length === 0) return '';
+  // Whether to colour is decided by the caller (--color, NO_COLOR, FORCE_COLOR, a terminal), not by styleText.
+  const paint = (style: Style, text: string) => (options.color && text ? styleText(style, text, { validateStream: false }) : text);
   let out = '';
   for (const result of report.results) {
-    out += `\n${relative(cwd, result.filePath) || result.filePath}\n`;
+    out += `\n${paint('underline', relative(cwd, result.filePath) || result.filePath)}\n`;
     const rows = result.messages.map((m) => [
       `${m.line}:${m.column}`,
       m.severity === 2 ? 'error' : 'warning',
@@ -21,9 +26,13 @@ export function stylish(report: LintReport, cwd: string): string {
       m.ruleId ?? '',
     ]);
     const width = [0, 1].map((i) => Math.max(...rows.map((r) => r[i].length)));
-    for (const r of rows) out += `  ${r[0].padEnd(width[0])}  ${r[1].padEnd(width[1])}  ${r[2]}  ${r[3]}`.trimEnd() + '\n';
+    for (const r of rows) {
+      const severity = paint(r[1] === 'error' ? 'red' : 'yellow', r[1].padEnd(width[1]));
+      out += `  ${paint('dim', r[0].padEnd(width[0]))}  ${severity}  ${r[2]}  ${paint('dim', r[3])}`.trimEnd() + '\n';
+    }
   }
   const total = report.errorCount + report.warningCount;
-  out += `\n✖ ${plural(total, 'problem')} (${plural(report.errorCount, 'error')}, ${plural(report.warningCount, 'warning')})\n`;
+  const summary = `✖ ${plural(total, 'problem')} (${plural(report.errorCount, 'error')}, ${plural(report.warningCount, 'warning')})`;
+  out += `\n${paint('bold', paint(report.errorCount ? 'red' : 'yellow', summary))}\n`;
   return out;
 }

@@ -35,8 +35,19 @@ function escapeHtml(text: string): string {
 /** The PDFs boardpack makes for a meeting: its pack, supplementary packs and minutes (`<committee>/<folder>/<name>`). */
 const MADE_PDF = /^([^/]+\/[^/]+)\/(?:agenda-pack(?:\.supplement-\d+)?|minutes)\.pdf$/;
 
-/** What the preview adds to every page: the lint findings, a link to the PDF pack, and a script that reloads when a rebuild is done. */
-function overlay(findings: Finding[], pdf: string | null = null): string {
+/**
+ * What the preview adds to every page: at the top, the lint findings and a link to the PDF pack, where
+ * the clerk sees them first; at the end, a script that reloads when a rebuild is done.
+ */
+export function withOverlay(html: string, findings: Finding[], pdf: string | null = null): string {
+  const script = `<script>new EventSource(${JSON.stringify(EVENTS)}).onmessage = () => location.reload();</script>`;
+  const top = overlayTop(findings, pdf);
+  const opened = /<body[^>]*>/i.exec(html);
+  const withTop = opened ? html.slice(0, opened.index + opened[0].length) + top + html.slice(opened.index + opened[0].length) : top + html;
+  return withTop.includes('</body>') ? withTop.replace('</body>', `${script}</body>`) : withTop + script;
+}
+
+function overlayTop(findings: Finding[], pdf: string | null): string {
   const items = findings
     .map((f) => `<li>${escapeHtml(`${f.position.file}:${f.position.line}:${f.position.column} ${f.severity}: ${f.message}`)}${f.ruleId ? ` <code>${f.ruleId}</code>` : ''}</li>`)
     .join('');
@@ -46,7 +57,7 @@ function overlay(findings: Finding[], pdf: string | null = null): string {
   const link = pdf
     ? `<p class="boardpack-preview" style="font:14px/1.4 sans-serif;padding:.5rem 1.5rem"><a href="${escapeHtml(pdf)}">PDF preview of this pack</a></p>`
     : '';
-  return `${panel}${link}<script>new EventSource(${JSON.stringify(EVENTS)}).onmessage = () => location.reload();</script>`;
+  return `${panel}${link}`;
 }
 
 /** Is the request's Host one of this machine's names for the preview's own address and port? */
@@ -211,7 +222,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
     if (key.endsWith('.html')) {
       const pack = /^(.+\/)agenda-pack\.html$/.exec(key);
-      const html = String(body).replace('</body>', `${overlay(findings, pack ? 'agenda-pack.pdf' : null)}</body>`);
+      const html = withOverlay(String(body), findings, pack ? 'agenda-pack.pdf' : null);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(html);
     } else {

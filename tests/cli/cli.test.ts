@@ -85,7 +85,7 @@ describe('boardpack init', () => {
     const { model, problems } = parseContent(join(parent, 'papers'));
     expect(problems).toEqual([]);
     expect(model.committees[0].meetings.map((m) => m.date)).toEqual(['2026-12-22']);
-    expect(readdirSync(parent)).toEqual(['papers']); // no temporary folder left behind
+    expect(readdirSync(parent).sort()).toEqual(['.gitignore', 'papers']); // no temporary folder left behind
   });
 
   it('refuses to write into a folder that has files', async () => {

@@ -136,6 +136,10 @@ describe('boardpack serve', () => {
     const page = await (await fetch(`${preview.url}${PACK}`)).text();
     expect(page).toContain('1 lint finding');
     expect(page).toContain('Unexpected Friday in &quot;Friday 24 February 2027&quot;, expected Wednesday');
+    // At the top of the page, as the README says: straight after <body>, before the pack's own content.
+    const body = page.slice(page.search(/<body[^>]*>/));
+    expect(body.replace(/^<body[^>]*>/, '').trimStart()).toMatch(/^<aside class="boardpack-preview"/);
+    expect(page.indexOf('1 lint finding')).toBeLessThan(page.indexOf('<h1'));
   }, 30_000);
 
   it('runs from the command line, printing where it serves and the findings', async () => {

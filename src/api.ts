@@ -1,0 +1,224 @@
+/**
+ * boardpack's API for a council's own scripts: check a content folder and format the report,
+ * and build its packs, as the CLI does (the CLI calls these same functions). Failures are
+ * thrown as `BoardpackError`, carrying the problems or the report that explain them; nothing
+ * here writes to the terminal or ends the process.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { BoardpackError } from './errors.js';
+import { CONFIG_FILE, configStoppers } from './config/config.js';
+import { fromDate } from './dates/calendar.js';
+import { lintCached } from './lint/cache.js';
+import { lint, UnknownRuleError } from './lint/lint.js';
+import type { RuleSetting } from './model/types.js';
+import { packageVersion } from './package-info.js';
+import { parseContentParallel } from './parse/parallel.js';
+import { buildReport, onlyErrors, onlyPaths, type LintReport } from './report/results.js';
+import { github } from './report/github.js';
+import { json } from './report/json.js';
+import { sarif } from './report/sarif.js';
+import { stylish } from './report/stylish.js';
+import { StagedOutput } from './fs/atomic.js';
+import { stepDone } from './timing.js';
+
+export type { LintReport, FileResult, LintMessage } from './report/results.js';
+
+export interface LintContentOptions {
+  /** Where a relative content folder, paths and cache are found (default: the process's working folder). */
+  cwd?: string;
+  /** Today, `YYYY-MM-DD` (default: the system's date). */
+  today?: string;
+  /** The day overdue checks count from (default: today, or a plan's `asOf`). */
+  asOf?: string;
+  /** Severities that outrank `rules:` in boardpack.yml. */
+  rules?: Record<string, RuleSetting>;
+  /** Warnings count as errors. */
+  strict?: boolean;
+  /** Report errors only. */
+  quiet?: boolean;
+  /** Files and folders inside the content folder to report on; the whole folder is still read. */
+  paths?: string[];
+  /** The lint cache's folder: reuse what the last run found for the parts that have not changed. */
+  cache?: string;
+}
+
+/** The report formats of `boardpack lint --format`. */
+export type ReportFormat = 'stylish' | 'json' | 'sarif' | 'github';
+
+function contentRoot(dir: string, cwd: string): string {
+  const root = resolve(cwd, dir);
+  if (!existsSync(root)) throw new BoardpackError(`Content folder not found: ${dir} (expected a folder holding ${CONFIG_FILE})`);
+  return root;
+}
+
+/**
+ * Check a content folder against the rules and return the report (as ESLint's, by file).
+ * Throws `BoardpackError` when the folder or boardpack.yml cannot be used, or a rule is unknown.
+ */
+export async function lintContent(dir: string, options: LintContentOptions = {}): Promise<LintReport> {
+  const cwd = options.cwd ?? process.cwd();
+  const root = contentRoot(dir, cwd);
+  const lintOptions = { today: options.today ?? fromDate(new Date()), asOf: options.asOf, rules: options.rules, strict: options.strict };
+  const stop = (problems: { length: number }) => {
+    if (problems.length) throw new BoardpackError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be checked`, { problems: problems as never });
+  };
+  let result;
+  try {
+    if (options.cache) {
+      result = await lintCached(root, resolve(cwd, options.cache), lintOptions, packageVersion());
+      stop(result.configErrors);
+    } else {
+      // The whole model at once, parsed on all threads: faster than part by part (as build goes),
+      // for which lint trades memory that grows with the archive.
+      const parsed = await parseContentParallel(root);
+      stop(configStoppers(parsed.problems));
+      result = lint(parsed, lintOptions);
+    }
+  } catch (err) {
+    if (err instanceof UnknownRuleError) throw new BoardpackError(err.message);
+    throw err;
+  }
+  let report = buildReport(root, result.findings, result.rules);
+  if (options.paths) report = onlyPaths(report, options.paths.map((p) => resolve(cwd, p)));
+  if (options.quiet) report = onlyErrors(report);
+  return report;
+}
+
+/**
+ * A report as text: `stylish` for people (coloured when `color`), `json` as ESLint's, `sarif`
+ * 2.1.0 for code scanning, `github` as workflow annotations. File paths are shown relative to `cwd`.
+ */
+export function formatReport(report: LintReport, format: ReportFormat, options: { cwd?: string; color?: boolean } = {}): string {
+  const cwd = options.cwd ?? process.cwd();
+  switch (format) {
+    case 'stylish':
+      return stylish(report, cwd, { color: options.color });
+    case 'json':
+      return json(report);
+    case 'sarif':
+      return sarif(report, packageVersion());
+    case 'github':
+      return github(report, cwd);
+  }
+}
+
+export interface BuildContentOptions {
+  cwd?: string;
+  today?: string;
+  /** The day overdue checks count from (default: today). */
+  asOf?: string;
+  /** `html` (default), `pdf`, or `all`. PDFs need a Chromium-family browser on the system. */
+  format?: 'html' | 'pdf' | 'all';
+  /** `public` (default): exempt content left out; `members`: everything, with its notices. */
+  audience?: 'public' | 'members';
+  /** The output folder (default: `out`, or `out-members` for members). */
+  out?: string;
+  /** One meeting only, such as `cabinet/2026-04-14`. */
+  meeting?: string;
+  /** Publish even when the linter finds errors. */
+  force?: boolean;
+  /** Prints at once (default: the number of cores). */
+  jobs?: number;
+  /** Share `index` of `count` of the meetings, for a CI matrix. */
+  shard?: { index: number; count: number };
+  /** The lint cache's folder, for the gate. */
+  cache?: string;
+  /** Told as each output is made. */
+  onProgress?: (done: number, total: number, what: string) => void;
+}
+
+export interface BuildContentResult {
+  /** The output folder, absolute. */
+  out: string;
+  /** The files written, relative to it. */
+  files: string[];
+  /** The lint gate's report: errors here were published only because `force` was given. */
+  report: LintReport;
+}
+
+const rendering = () => import('./render/parts.js');
+const printModules = () => Promise.all([import('./render/pdf/browser.js'), import('./render/pdf/site.js'), import('./render/chromium.js')]);
+
+/**
+ * Check a content folder, then write its packs, minutes, plans, registers and index for one audience.
+ * Everything goes to a staging folder and replaces the output folder only when all of it is made.
+ * Throws `BoardpackError`: with the report (exit code 1) when the linter finds errors and `force` is
+ * not given; with the problems when the content cannot be built.
+ */
+export async function buildContent(dir: string, options: BuildContentOptions = {}): Promise<BuildContentResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const today = options.today ?? fromDate(new Date());
+  const format = options.format ?? 'html';
+  const audience = options.audience ?? 'public';
+  const root = contentRoot(dir, cwd);
+  // Chromium is started as soon as its module has loaded, which this thread gets to once the first part is
+  // checked: it starts up while the papers are rendered. Started before the content is read, it slowed the reading
+  // by as much as it saved (bench/README.md). It is closed again if the build stops before printing.
+  const pdfModules = format === 'html' ? null : printModules();
+  const starting = pdfModules?.then(([{ launchBrowser }]) => launchBrowser()).then((b) => b, (error: Error) => error) ?? null;
+  const { buildInParts, gatesMeeting } = await rendering();
+  try {
+    const asOf = options.asOf ?? today;
+    // Pages are rendered while Chromium may still be starting; each print waits for it.
+    const browser = starting?.then(async (started) => {
+      if (!(started instanceof Error)) return started;
+      if (started instanceof (await pdfModules!)[2].BrowserNotFound) throw new BoardpackError(started.message);
+      throw new BoardpackError(`Chromium could not be started: ${started.message}`);
+    });
+    browser?.catch(() => {}); // reported where a print waits for it
+    const out = resolve(cwd, options.out ?? (audience === 'members' ? 'out-members' : 'out'));
+    // Each output goes to a staging folder as it is made, and the whole is swapped in only when all are made.
+    const staged = new StagedOutput(out, { audience, partial: Boolean(options.meeting || options.shard) });
+    try {
+      const configStop = (problems: { length: number }) => {
+        if (problems.length) throw new BoardpackError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be built`, { problems: problems as never });
+      };
+      // The lint gate from the cache, when asked: then only the committees to build are read.
+      let checked;
+      if (options.cache) {
+        checked = await lintCached(root, resolve(cwd, options.cache), { today, asOf }, packageVersion());
+        configStop(checked.configErrors);
+      }
+      // Committee by committee: each part is checked (the lint gate), then rendered.
+      const built = await buildInParts(root, {
+        checked,
+        lint: { today, asOf },
+        stopOnErrors: !options.force,
+        meeting: options.meeting,
+        audience,
+        asOf,
+        html: format !== 'pdf',
+        pdf: browser ? async (input) => (await pdfModules!)[1].renderPdfs(browser, input) : undefined,
+        shard: options.shard,
+        jobs: options.jobs ?? availableParallelism(),
+        onProgress: options.onProgress,
+        emit: staged.write,
+      });
+      configStop(built.configProblems);
+      if (built.unknownMeeting) {
+        throw new BoardpackError(`No meeting "${options.meeting}" in ${dir}, expected <committee>/<meeting folder> such as ${built.example ?? 'cabinet/2026-04-14'}`);
+      }
+      // The lint gate: papers with errors are not published unless the clerk insists. One meeting's build is
+      // gated by the findings in its own files and the shared ones, not by another meeting's draft.
+      const gating = options.meeting ? built.findings.filter((f) => gatesMeeting(f.position.file, options.meeting!)) : built.findings;
+      const report = buildReport(root, gating, built.rules);
+      if (report.errorCount > 0 && !options.force) {
+        throw new BoardpackError('not built: fix the errors above, or build anyway with --force', { report, exitCode: 1 });
+      }
+      if (built.problems.length) throw new BoardpackError(`${dir}: nothing was written`, { problems: built.problems, report });
+      const files = staged.commit();
+      stepDone('outputs in place');
+      return { out, files, report };
+    } finally {
+      staged.discard();
+    }
+  } finally {
+    const started = await starting;
+    if (started && !(started instanceof Error)) {
+      await started.close();
+      stepDone('browser closed');
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CONFIG_FILE } from './config.js';
+
+/**
+ * The content folder holding `start`: the nearest folder at or above it with a
+ * boardpack.yml, as ESLint and Prettier look for their configuration.
+ */
+export function findContentRoot(start: string): string | null {
+  let dir = resolve(start);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) dir = dirname(dir);
+  for (;;) {
+    if (existsSync(join(dir, CONFIG_FILE))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return null;
+    dir = up;
+  }
+}
