@@ -57,7 +57,8 @@ export const committeeSchema = z.strictObject({
       [
         z.number().int().min(1),
         // A fraction of the members greater than nothing and at most all of them: "0/0" or "0/4" would switch the check off.
-        z.string().refine((v) => {
+        // The pattern also reaches the JSON Schema that editors check with; the arithmetic only the parser can.
+        z.string().regex(/^\d+\s*\/\s*\d+$/).refine((v) => {
           const m = /^(\d+)\s*\/\s*(\d+)$/.exec(v);
           return m !== null && Number(m[1]) >= 1 && Number(m[2]) >= Number(m[1]);
         }),
