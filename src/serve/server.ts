@@ -1,5 +1,5 @@
-import { watch, type FSWatcher } from 'node:fs';
-import { sep } from 'node:path';
+import { relative, sep } from 'node:path';
+import { watch } from 'chokidar';
 import { availableParallelism } from 'node:os';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -146,14 +146,27 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // Saves come in bursts (an editor writes, renames, touches): build once they settle.
   let timer: NodeJS.Timeout | null = null;
   let building: Promise<void> = Promise.resolve();
-  const watcher: FSWatcher = watch(options.root, { recursive: true }, (_event, filename) => {
-    if (saved !== null && filename) saved.add(String(filename));
+  // chokidar rather than fs.watch: the same events on Linux, macOS and Windows (fs.watch's recursive mode differs,
+  // and names renamed files by platform), and an editor's write-to-temporary-then-rename seen as one change.
+  const watcher = watch(options.root, {
+    ignoreInitial: true,
+    atomic: true,
+    // Nothing outside the content folder is read, so nothing outside it is watched.
+    followSymlinks: false,
+    // Version control's own files are not content.
+    ignored: (path: string) => /(^|[\\/])\.(git|hg|svn)([\\/]|$)/.test(relative(options.root, path)),
+  });
+  watcher.on('all', (_event, path) => {
+    const file = relative(options.root, path);
+    if (saved !== null && file && !file.startsWith('..')) saved.add(file);
     else saved = null;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       building = building.then(rebuild).catch(() => undefined);
     }, 100);
   });
+  // Saves are seen from the moment the preview answers.
+  await new Promise<void>((ready) => watcher.once('ready', ready));
 
   let port = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -191,6 +204,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     res.writeHead(200, { 'content-type': 'application/pdf', 'cache-control': 'no-store' });
     res.end(body);
   };
+  // Not a static file server (such as sirv): the preview's pages are never written to disk. They are kept in
+  // memory as rendered, the changed part replaced after each save, and each gets the lint panel on the way out;
+  // writing them to serve them as files would add a write and a read of every page to each rebuild, for nothing.
   const answer = (req: IncomingMessage, res: ServerResponse): Promise<void> | void => {
     // Only this machine's own names for the address it listens on: a page elsewhere that points its own
     // host name at 127.0.0.1 (DNS rebinding) is refused.
@@ -243,7 +259,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     url: `http://127.0.0.1:${port}/`,
     version: () => version,
     close: async () => {
-      watcher.close();
+      await watcher.close();
       if (timer) clearTimeout(timer);
       for (const client of clients) client.end();
       await building;

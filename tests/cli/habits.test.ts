@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseContent } from '../../src/index.js';
 import { BASE, cli, contentFolder } from '../helpers.js';
+import { run } from '../../src/cli/main.js';
 
 /** Two meetings: one with an error (a bad status) and a warning, one clean. */
 const twoMeetings = () =>
@@ -231,4 +232,20 @@ describe('init', () => {
     expect((await cli(['init', 'content'], { cwd: parent })).code).toBe(0);
     expect(readFileSync(join(parent, '.gitignore'), 'utf8')).toBe('node_modules/\nout/\nout-members/\n.boardpack-cache/\n');
   });
+});
+
+describe('serve', () => {
+  it('counts in the singular where there is one', async () => {
+    const root = twoMeetings(); // one error, one warning
+    let stderr = '';
+    const code = await run(['serve', root, '--port', '0'], {
+      stdout: () => {},
+      stderr: (t) => (stderr += t),
+      cwd: root,
+      today: '2026-11-22',
+      onServe: (_served, stop) => stop(),
+    });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^Built \d+ files; 1 error, 1 warning\n/);
+  }, 30_000);
 });
