@@ -17,7 +17,7 @@ await build({
   platform: 'node',
   target: 'node20',
   // Loaded only for PDFs or publication deadlines, from node_modules as they are.
-  external: ['puppeteer-core', 'pdf-lib', 'date-holidays'],
+  external: ['puppeteer-core', '@cantoo/pdf-lib', 'date-holidays'],
   // CommonJS packages inside an ES module bundle need a require of their own.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   logLevel: 'warning',

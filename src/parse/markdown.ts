@@ -25,8 +25,10 @@ const processor = unified().use(remarkParse).use(remarkGfm);
 /**
  * GitHub-flavoured Markdown without literal autolinks (bare `www.`, `https://`
  * and e-mail addresses). Finding those means trying at nearly every letter,
- * which took a third of all parsing time; a file with nothing that could start
- * one gives the very same tree without it (tested: tests/parse/markdown.test.ts).
+ * which took a third of all parsing time (measured with the benchmark, bench/README.md);
+ * a file with nothing that could start one gives the very same tree without it
+ * (tested: tests/parse/markdown.test.ts). remark-gfm has no option to leave them out,
+ * so its other four extensions are named here, from the packages it is made of.
  */
 function gfmWithoutAutolinkLiterals(this: Processor) {
   const data = this.data();

@@ -17,7 +17,7 @@ import {
   StandardFonts,
   rgb,
   type PDFFont,
-} from 'pdf-lib';
+} from '@cantoo/pdf-lib';
 
 /**
  * Load a PDF for surgery. pdf-lib by default stops every hundred objects to

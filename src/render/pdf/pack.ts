@@ -2,7 +2,7 @@ import { ContentError, readContentFile } from '../../parse/files.js';
 import { pdfFault } from '../../parse/pdf-check.js';
 import { decryptPdf, isEncrypted } from '../../parse/pdf-open.js';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
 import type { Printer } from './print.js';
 import { stepDone } from '../../timing.js';
 import {
