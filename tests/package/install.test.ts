@@ -12,7 +12,9 @@ const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
 /** The environment of a user's shell: none of the npm variables of the test run, nothing pointing into the checkout. */
 function userEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!/^npm_|^NODE_PATH$|^INIT_CWD$/i.test(key)) env[key] = value;
+  // npm's settings for reaching the registry are the user's own; the rest (the checkout as prefix, the script run) are not.
+  const keep = /^npm_config_(registry|cache|userconfig|globalconfig|https?_proxy|proxy|noproxy|no_proxy|strict_ssl|cafile|ca|offline|prefer_offline)$/i;
+  for (const [key, value] of Object.entries(process.env)) if (keep.test(key) || !/^npm_|^NODE_PATH$|^INIT_CWD$/i.test(key)) env[key] = value;
   return { ...env, NO_COLOR: '1', CI: 'true' };
 }
 
