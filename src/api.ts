@@ -12,7 +12,7 @@ import { CONFIG_FILE, configStoppers } from './config/config.js';
 import { fromDate } from './dates/calendar.js';
 import { lintCached } from './lint/cache.js';
 import { lint, UnknownRuleError } from './lint/lint.js';
-import type { RuleSetting } from './model/types.js';
+import type { Problem, RuleSetting } from './model/types.js';
 import { packageVersion } from './package-info.js';
 import { parseContentParallel } from './parse/parallel.js';
 import { buildReport, onlyErrors, onlyPaths, type LintReport } from './report/results.js';
@@ -47,6 +47,11 @@ export interface LintContentOptions {
 /** The report formats of `boardpack lint --format`. */
 export type ReportFormat = 'stylish' | 'json' | 'sarif' | 'github';
 
+/** When boardpack.yml has errors (`configStoppers`), nothing else can be done: stop with them. */
+function stopOnConfig(problems: Problem[], dir: string, what: 'checked' | 'built'): void {
+  if (problems.length) throw new BoardpackError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be ${what}`, { problems });
+}
+
 function contentRoot(dir: string, cwd: string): string {
   const root = resolve(cwd, dir);
   if (!existsSync(root)) throw new BoardpackError(`Content folder not found: ${dir} (expected a folder holding ${CONFIG_FILE})`);
@@ -61,19 +66,16 @@ export async function lintContent(dir: string, options: LintContentOptions = {})
   const cwd = options.cwd ?? process.cwd();
   const root = contentRoot(dir, cwd);
   const lintOptions = { today: options.today ?? fromDate(new Date()), asOf: options.asOf, rules: options.rules, strict: options.strict };
-  const stop = (problems: { length: number }) => {
-    if (problems.length) throw new BoardpackError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be checked`, { problems: problems as never });
-  };
   let result;
   try {
     if (options.cache) {
       result = await lintCached(root, resolve(cwd, options.cache), lintOptions, packageVersion());
-      stop(result.configErrors);
+      stopOnConfig(result.configErrors, dir, 'checked');
     } else {
       // The whole model at once, parsed on all threads: faster than part by part (as build goes),
       // for which lint trades memory that grows with the archive.
       const parsed = await parseContentParallel(root);
-      stop(configStoppers(parsed.problems));
+      stopOnConfig(configStoppers(parsed.problems), dir, 'checked');
       result = lint(parsed, lintOptions);
     }
   } catch (err) {
@@ -138,6 +140,7 @@ export interface BuildContentResult {
   report: LintReport;
 }
 
+// Rendering and printing are loaded by the builds that use them, so that lint (run on every change in CI) starts without them.
 const rendering = () => import('./render/parts.js');
 const printModules = () => Promise.all([import('./render/pdf/browser.js'), import('./render/pdf/site.js'), import('./render/chromium.js')]);
 
@@ -172,14 +175,11 @@ export async function buildContent(dir: string, options: BuildContentOptions = {
     // Each output goes to a staging folder as it is made, and the whole is swapped in only when all are made.
     const staged = new StagedOutput(out, { audience, partial: Boolean(options.meeting || options.shard) });
     try {
-      const configStop = (problems: { length: number }) => {
-        if (problems.length) throw new BoardpackError(`${dir}: ${CONFIG_FILE} must be fixed before the content can be built`, { problems: problems as never });
-      };
       // The lint gate from the cache, when asked: then only the committees to build are read.
       let checked;
       if (options.cache) {
         checked = await lintCached(root, resolve(cwd, options.cache), { today, asOf }, packageVersion());
-        configStop(checked.configErrors);
+        stopOnConfig(checked.configErrors, dir, 'built');
       }
       // Committee by committee: each part is checked (the lint gate), then rendered.
       const built = await buildInParts(root, {
@@ -196,7 +196,7 @@ export async function buildContent(dir: string, options: BuildContentOptions = {
         onProgress: options.onProgress,
         emit: staged.write,
       });
-      configStop(built.configProblems);
+      stopOnConfig(built.configProblems, dir, 'built');
       if (built.unknownMeeting) {
         throw new BoardpackError(`No meeting "${options.meeting}" in ${dir}, expected <committee>/<meeting folder> such as ${built.example ?? 'cabinet/2026-04-14'}`);
       }

@@ -30,8 +30,6 @@ import type { RuleSetting } from '../model/types.js';
 const PACKAGE_ROOT = packageRoot();
 const DEFAULT_CONTENT = 'content';
 
-const version = packageVersion;
-
 /** Read the content folder; print its problems; stop with exit 2 when it cannot be used. */
 async function load(dir: string, io: CliIo) {
   const root = resolve(io.cwd, dir);
@@ -76,7 +74,7 @@ async function lintTargets(args: string[], io: CliIo): Promise<{ dir: string; pa
       const matched = await glob(arg, { cwd: io.cwd, absolute: true, onlyFiles: false, dot: false });
       if (matched.length === 0) throw new UsageError(`No files match "${arg}"`);
       paths.push(...matched.map((p) => resolve(p)));
-    } else if (args.length === 1) throw new UsageError(`Content folder not found: ${arg} (expected a folder holding ${CONFIG_FILE})`);
+    } else if (args.length === 1) return { dir: arg }; // said by lint as a content folder not found
     else throw new UsageError(`Not found: ${arg}`);
   }
   const roots = new Set<string>();
@@ -94,6 +92,16 @@ async function lintTargets(args: string[], io: CliIo): Promise<{ dir: string; pa
   return paths.every((p) => p === root) ? { dir } : { dir, paths };
 }
 
+/** What lint and build take alike from their options, for the API. */
+function sharedOptions(options: { asOf?: string; cache?: boolean; cacheLocation: string }, io: CliIo) {
+  return {
+    cwd: io.cwd,
+    today: io.today,
+    asOf: options.asOf === undefined ? undefined : readDateArgument(options.asOf),
+    cache: options.cache ? options.cacheLocation : undefined,
+  };
+}
+
 function readDateArgument(text: string): string {
   if (isIsoDate(text)) return text;
   const written = parseWrittenDate(text);
@@ -104,7 +112,7 @@ function readDateArgument(text: string): string {
 export function buildProgram(io: CliIo): Command {
   const program = new Command('boardpack')
     .description('Compile committee papers kept as Markdown into checked, publishable agenda packs.')
-    .version(version(), '-V, --version', 'print the version')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run boardpack --help for usage)')
     .option('--color', 'colour the report even when it is not printed to a terminal')
@@ -193,16 +201,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--cache-location <dir>', 'the folder the cache is kept in', '.boardpack-cache')
     .action(async (args: string[], options: LintCliOptions) => {
       const { dir, paths } = await lintTargets(args, io);
-      const report = await lintContent(dir, {
-        cwd: io.cwd,
-        today: io.today,
-        asOf: options.asOf === undefined ? undefined : readDateArgument(options.asOf),
-        rules: options.rule,
-        strict: options.strict,
-        quiet: options.quiet,
-        paths,
-        cache: options.cache ? options.cacheLocation : undefined,
-      });
+      const report = await lintContent(dir, { ...sharedOptions(options, io), rules: options.rule, strict: options.strict, quiet: options.quiet, paths });
       // Colour only where a person reads it: never in a file, nor in the machine formats.
       const toFile = options.outputFile !== undefined;
       const formatted = formatReport(report, options.format, { cwd: io.cwd, color: !toFile && color() });
@@ -243,9 +242,7 @@ export function buildProgram(io: CliIo): Command {
       const dir = contentDir(given, io);
       const outName = options.out ?? (options.audience === 'members' ? 'out-members' : 'out');
       const built = await buildContent(dir, {
-        cwd: io.cwd,
-        today: io.today,
-        asOf: options.asOf === undefined ? undefined : readDateArgument(options.asOf),
+        ...sharedOptions(options, io),
         format: options.format,
         audience: options.audience,
         out: outName,
@@ -253,7 +250,6 @@ export function buildProgram(io: CliIo): Command {
         force: options.force,
         jobs: options.jobs,
         shard: options.shard,
-        cache: options.cache ? options.cacheLocation : undefined,
         // Progress is for people at a terminal, not for CI logs or pipes.
         onProgress: io.interactive ? (done, total, what) => io.stderr(`\r\x1b[K${done}/${total} ${what}${done === total ? '\n' : ''}`) : undefined,
       });

@@ -5,7 +5,7 @@ function nameFrom(id: string): string {
   const small = new Set(['and', 'of', 'the', 'for', 'in', 'on']);
   const words = id.split('-').filter(Boolean);
   const name = words.map((w, i) => (i > 0 && small.has(w) ? w : w[0].toUpperCase() + w.slice(1))).join(' ');
-  return /\b(committee|board|panel|council|cabinet|forum|group|sub-committee)$/i.test(name) ? name : `${name} Committee`;
+  return /\b(committee|board|panel|council|cabinet|forum|group)$/i.test(name) ? name : `${name} Committee`;
 }
 
 const quote = (text: string) => JSON.stringify(text);
