@@ -63,12 +63,18 @@ const cleanUp = () => {
   for (const [target, old] of swaps) {
     try { if (!fs.existsSync(target) && old && fs.existsSync(old)) fs.renameSync(old, target); } catch {}
   }
-  setTimeout(() => {
+  // A process just killed, or one outside the group still exiting, may write
+  // into a folder as it is removed: try again until it is gone, for a while.
+  const end = Date.now() + 10000;
+  const remove = () => {
     for (const path of paths) {
       try { fs.rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }); } catch {}
+      if (!fs.existsSync(path)) paths.delete(path);
     }
-    process.exit(0);
-  }, pids.size ? 300 : 0);
+    if (paths.size && Date.now() < end) setTimeout(remove, 200);
+    else process.exit(0);
+  };
+  setTimeout(remove, pids.size ? 300 : 0);
 };
 process.stdin.on('end', cleanUp);
 process.stdin.on('error', cleanUp);

@@ -19,6 +19,27 @@ function freshProfile(): string {
   }
 }
 
+/** Whether any process of the group led by `pid` is still running (POSIX). */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Wait a little for the rest of Chromium's process group to exit, then kill what remains. */
+async function endGroup(pid: number | undefined): Promise<void> {
+  if (!pid || process.platform === 'win32') return;
+  for (let i = 0; i < 20 && groupAlive(pid); i++) await new Promise((r) => setTimeout(r, 25));
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    /* the group is gone */
+  }
+}
+
 /**
  * Start the system Chromium for one build. Its profile is a fresh folder,
  * removed when the browser closes; the browser closes on Ctrl-C too.
@@ -71,7 +92,9 @@ export async function launchBrowser(): Promise<Browser> {
     try {
       await close();
     } finally {
-      // Chromium may still be flushing its profile as it exits.
+      // Helper processes of Chromium's group may outlive it for a moment and
+      // write into the profile: end them before it is removed.
+      await endGroup(pid);
       watchdog.processEnded(pid);
       watchdog.unmark(`--user-data-dir=${profile}`);
       try {
