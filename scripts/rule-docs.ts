@@ -10,7 +10,7 @@ import { RULES } from '../src/lint/rules/index.js';
 import { RULE_FIXTURES, readTree } from '../tests/lint/harness.js';
 
 const fence = (file: string, text: string) => {
-  const lang = /\.ya?ml$/.test(file) ? 'yaml' : 'markdown';
+  const lang = /\.ya?ml$/.test(file) ? 'yaml' : /\.pdf$/.test(file) ? 'pdf' : 'markdown';
   return `\`\`\`${lang} file=${file}\n${text.replace(/\n+$/, '')}\n\`\`\``;
 };
 

@@ -22,6 +22,7 @@ import { sarif } from './report/sarif.js';
 import { stylish } from './report/stylish.js';
 import { StagedOutput } from './fs/atomic.js';
 import { stepDone } from './timing.js';
+import type { PdfAccessibility } from './render/pdf/pack.js';
 
 export type { LintReport, FileResult, LintMessage } from './report/results.js';
 
@@ -138,6 +139,8 @@ export interface BuildContentResult {
   files: string[];
   /** The lint gate's report: errors here were published only because `force` was given. */
   report: LintReport;
+  /** For each PDF written, in order of its file: what PDF/UA-1's machine checks found, and which merged PDFs are untagged. */
+  accessibility: PdfAccessibility[];
 }
 
 // Rendering and printing are loaded by the builds that use them, so that lint (run on every change in CI) starts without them.
@@ -174,6 +177,7 @@ export async function buildContent(dir: string, options: BuildContentOptions = {
     const out = resolve(cwd, options.out ?? (audience === 'members' ? 'out-members' : 'out'));
     // Each output goes to a staging folder as it is made, and the whole is swapped in only when all are made.
     const staged = new StagedOutput(out, { audience, partial: Boolean(options.meeting || options.shard) });
+    const accessibility: PdfAccessibility[] = [];
     try {
       // The lint gate from the cache, when asked: then only the committees to build are read.
       let checked;
@@ -190,7 +194,7 @@ export async function buildContent(dir: string, options: BuildContentOptions = {
         audience,
         asOf,
         html: format !== 'pdf',
-        pdf: browser ? async (input) => (await pdfModules!)[1].renderPdfs(browser, input) : undefined,
+        pdf: browser ? async (input) => (await pdfModules!)[1].renderPdfs(browser, input, (result) => accessibility.push(result)) : undefined,
         shard: options.shard,
         jobs: options.jobs ?? availableParallelism(),
         onProgress: options.onProgress,
@@ -210,7 +214,8 @@ export async function buildContent(dir: string, options: BuildContentOptions = {
       if (built.problems.length) throw new BoardpackError(`${dir}: nothing was written`, { problems: built.problems, report });
       const files = staged.commit();
       stepDone('outputs in place');
-      return { out, files, report };
+      accessibility.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      return { out, files, report, accessibility };
     } finally {
       staged.discard();
     }

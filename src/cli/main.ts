@@ -1,3 +1,4 @@
+import { accessibilityLine } from '../report/accessibility.js';
 import { Command, CommanderError, Option } from 'commander';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -256,6 +257,7 @@ export function buildProgram(io: CliIo): Command {
       // Built with --force: the errors are still said.
       if (built.report.errorCount > 0) io.stderr(stylish(built.report, io.cwd));
       io.stdout(`Wrote ${built.files.length} file${built.files.length === 1 ? '' : 's'} to ${outName}\n`);
+      for (const result of built.accessibility) io.stdout(`${accessibilityLine(result)}\n`);
     });
 
   program

@@ -12,7 +12,7 @@ import { prepareFile, type Prepared, type Role } from './prepare.js';
 import { parseMinuteNumber } from './minutes.js';
 
 import { exists, listFolder, outsideMessage, placeOf, readContentFile, readText } from './files.js';
-import { pdfFault } from './pdf-check.js';
+import { pdfFault, pdfUntagged } from './pdf-check.js';
 import { at, Problems, sortProblems } from './problems.js';
 
 const MEETING_FOLDER = /^(\d{4}-\d{2}-\d{2})(?:-([a-z0-9][a-z0-9-]*))?$/;
@@ -342,6 +342,13 @@ class ContentReader {
     }
     const fault = pdfFault(bytes);
     if (fault) this.problems.error('read-error', `Unexpected PDF: ${fault}`, at(rel));
+    else if (pdfUntagged(bytes)) {
+      this.problems.warn(
+        'pdf-accessible',
+        `Unexpected untagged PDF "${rel.split('/').pop()}": screen readers cannot follow it, and a pack shows each of its pages as one figure, expected a tagged (accessible) PDF: ask its author for one`,
+        at(rel),
+      );
+    }
   }
 
   private readAppendix(dir: string, entry: AppendixEntry, bodies: Map<string, NonNullable<Prepared['meetingMd']>>): Appendix | null {

@@ -5,6 +5,7 @@
  * stops with the file's name on anything these checks miss.
  */
 
+import { inflateSync } from 'node:zlib';
 import { ENCRYPTED, opensWithoutPassword } from './pdf-open.js';
 
 const HEAD = 1024;
@@ -24,4 +25,35 @@ export function pdfFault(bytes: Uint8Array): string | null {
   const counts = [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((m) => Number(m[1] ?? m[2]));
   if (counts.length > 0 && Math.max(...counts) === 0) return 'it has no pages';
   return null;
+}
+
+/** A compressed object stream's objects, as text; nothing for one that will not inflate. */
+function objectStreams(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(/\/Type\s*\/ObjStm\b[^]*?stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    const end = text.indexOf('endstream', start);
+    if (end < 0) continue;
+    try {
+      found.push(inflateSync(Buffer.from(text.slice(start, end), 'latin1')).toString('latin1'));
+    } catch {
+      /* not Flate, or cut short: its objects stay unknown */
+    }
+  }
+  return found;
+}
+
+/**
+ * Whether a PDF is certainly untagged: no structure tree, or not marked as
+ * tagged (in its objects, or in its compressed object streams). An encrypted
+ * one is not judged here (its object streams cannot be read without
+ * decrypting); the build says what it found.
+ */
+export function pdfUntagged(bytes: Uint8Array): boolean {
+  const text = Buffer.from(bytes).toString('latin1');
+  if (ENCRYPTED.test(text)) return false;
+  const tagged = (t: string) => /\/StructTreeRoot\b/.test(t) && /\/Marked\s+true\b/.test(t);
+  if (tagged(text)) return false;
+  const streams = /\/ObjStm\b/.test(text) ? objectStreams(text).join('\n') : '';
+  return !tagged(`${text}\n${streams}`);
 }

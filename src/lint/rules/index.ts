@@ -33,6 +33,7 @@ import noPlaceholder from './no-placeholder.js';
 import noDuplicateText from './no-duplicate-text.js';
 import linkTarget from './link-target.js';
 import frontmatter from './frontmatter.js';
+import pdfAccessible from './pdf-accessible.js';
 
 /** Every rule, in the catalogue's order. Adding a rule means adding it here: the registry is explicit. */
 export const RULES: readonly Rule[] = [
@@ -70,6 +71,7 @@ export const RULES: readonly Rule[] = [
   noDuplicateText,
   linkTarget,
   frontmatter,
+  pdfAccessible,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));

@@ -14,10 +14,10 @@ import {
   PDFNumber,
   PDFObjectCopier,
   PDFPage,
-  StandardFonts,
   rgb,
   type PDFFont,
 } from '@cantoo/pdf-lib';
+import { insertAsFigures, insertTagged, isTagged, numberTreeEntries, stampFont } from './accessible.js';
 
 /**
  * Load a PDF for surgery. pdf-lib by default stops every hundred objects to
@@ -132,12 +132,18 @@ export function stripActiveDocument(doc: PDFDocument): number {
   return removed;
 }
 
-/** Insert every page of another PDF, its active content removed, before page `at`. Returns how many were inserted. */
-export async function insertPdf(doc: PDFDocument, source: PDFDocument, at: number): Promise<number> {
+/**
+ * Insert every page of another PDF, its active content removed, before page
+ * `at`: a tagged one with its structure, under a section titled `title`; an
+ * untagged one as a figure per page whose alternative text names it. Returns
+ * how many pages were inserted, and whether the PDF was tagged. Its headings
+ * start at `headingLevel`, the level of its place in the document.
+ */
+export async function insertPdf(doc: PDFDocument, source: PDFDocument, at: number, title: string, headingLevel = 1): Promise<{ pages: number; tagged: boolean }> {
   stripActiveContent(source);
-  const pages = await doc.copyPages(source, source.getPageIndices());
-  pages.forEach((page, i) => doc.insertPage(at + i, page));
-  return pages.length;
+  const tagged = isTagged(source);
+  const pages = tagged ? insertTagged(doc, source, at, title, headingLevel) : await insertAsFigures(doc, source, at, title);
+  return { pages, tagged };
 }
 
 /** Draw text as an artifact, so that screen readers following the tags skip it. */
@@ -151,7 +157,7 @@ function artifactText(page: PDFPage, text: string, font: PDFFont, size: number, 
 
 /** Print "Page N" at the foot of every page from `first` on, counting from 1. */
 export async function stampPageNumbers(doc: PDFDocument, first: number, label: (n: number) => string | null = (n) => `Page ${n}`): Promise<void> {
-  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const font = await stampFont(doc);
   doc.getPages().forEach((page, i) => {
     const text = i >= first ? label(i - first + 1) : null;
     if (text !== null) artifactText(page, text, font, 9, 18);
@@ -160,7 +166,7 @@ export async function stampPageNumbers(doc: PDFDocument, first: number, label: (
 
 /** Mark pages NOT FOR PUBLICATION at their head. */
 export async function stampRestricted(doc: PDFDocument, pages: number[]): Promise<void> {
-  const font = await doc.embedFont(StandardFonts.HelveticaBold);
+  const font = await stampFont(doc, true);
   for (const i of pages) {
     const page = doc.getPage(i);
     artifactText(page, 'NOT FOR PUBLICATION', font, 10, page.getSize().height - 22, true);
@@ -199,27 +205,6 @@ export function addOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
   ctx.assign(root, ctx.obj({ Type: 'Outlines', First: tree.first, Last: tree.last, Count: tree.count }));
   doc.catalog.set(PDFName.of('Outlines'), root);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-}
-
-export interface PdfMetadata {
-  title: string;
-  author: string;
-  subject: string;
-  language: string;
-  /** The day that stands for creation and modification, so rebuilds are identical. */
-  date: string;
-}
-
-export function setMetadata(doc: PDFDocument, meta: PdfMetadata): void {
-  const when = new Date(`${meta.date}T00:00:00Z`);
-  doc.setTitle(meta.title, { showInWindowTitleBar: true });
-  doc.setAuthor(meta.author);
-  doc.setSubject(meta.subject);
-  doc.setLanguage(meta.language);
-  doc.setCreator('boardpack');
-  doc.setProducer('boardpack');
-  doc.setCreationDate(when);
-  doc.setModificationDate(when);
 }
 
 /**
@@ -311,17 +296,6 @@ function asArray(value: unknown, doc: PDFDocument): unknown[] {
   const resolved = value instanceof PDFRef ? doc.context.lookup(value) : value;
   if (resolved instanceof PDFArray) return resolved.asArray();
   return resolved === undefined ? [] : [value];
-}
-
-/** Every [key, value] of a number tree (a ParentTree), in order. */
-function numberTreeEntries(doc: PDFDocument, node: PDFDict | undefined): [number, unknown][] {
-  if (!node) return [];
-  const entries: [number, unknown][] = [];
-  const nums = node.lookupMaybe(name('Nums'), PDFArray);
-  for (let i = 0; nums && i + 1 < nums.size(); i += 2) entries.push([(nums.lookup(i, PDFNumber)).asNumber(), nums.get(i + 1)]);
-  const kids = node.lookupMaybe(name('Kids'), PDFArray);
-  for (let i = 0; kids && i < kids.size(); i++) entries.push(...numberTreeEntries(doc, kids.lookup(i, PDFDict)));
-  return entries;
 }
 
 /**

@@ -15,12 +15,14 @@ import {
   savePdf,
   normaliseStructIds,
   relativiseLinks,
-  setMetadata,
   stampPageNumbers,
   stampRestricted,
   type OutlineEntry,
 } from './assemble.js';
 import type { packView } from '../html/pack.js';
+import { describeLinks, setAccessibleMetadata } from './accessible.js';
+import { artifactPage } from './content-stream.js';
+import { checkAccessible, type UaFault } from './ua-check.js';
 
 type PackView = ReturnType<typeof packView>;
 
@@ -36,9 +38,20 @@ interface Unit {
   standIn: boolean;
   /** The anchor its printed part starts at; null for a PDF merged as it is. */
   anchor: string | null;
-  /** A PDF merged as it is, loaded once to count its pages and then to merge it. */
+  /** A PDF merged as it is, loaded once to count its pages and then to merge it, and its file in the content folder. */
   pdf: PDFDocument | null;
   pdfPages: number;
+  file?: string;
+}
+
+/** What the PDF/UA-1 machine checks found in a PDF boardpack wrote. */
+export interface PdfAccessibility {
+  /** The PDF, relative to the output folder. */
+  file: string;
+  /** Conditions it fails; each with the merged PDF (its file in the content folder) it comes from, where it does. */
+  faults: (UaFault & { source?: string })[];
+  /** Merged PDFs with no tags, each page of which is marked as a figure: their files in the content folder. */
+  untagged: string[];
 }
 
 export interface PackPdfInput {
@@ -150,7 +163,7 @@ function destinations(doc: PDFDocument): Map<string, number> {
  * read from the PDF's own link destinations; then the summons and agenda are
  * printed with the real numbers, and put in front, tags and links and all.
  */
-export async function packPdf(printer: Printer, input: PackPdfInput): Promise<Uint8Array> {
+export async function packPdf(printer: Printer, input: PackPdfInput): Promise<{ bytes: Uint8Array; accessibility: Omit<PdfAccessibility, 'file'> }> {
   const { view, render } = input;
 
   const units: Unit[] = [];
@@ -165,7 +178,7 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<Ui
       throw new ContentError(file, `Unexpected PDF: it cannot be read (${(err as Error).message.split('\n')[0]})`);
     }
     if (pdf.getPageCount() === 0) throw new ContentError(file, 'Unexpected PDF: it has no pages');
-    return { pdf, pdfPages: pdf.getPageCount() };
+    return { pdf, pdfPages: pdf.getPageCount(), file };
   };
   // In agenda order: each item's papers with their appendices, then the PDFs the item links to directly.
   for (const item of view.items) {
@@ -249,10 +262,18 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<Ui
   const doc = body ?? front;
   if (body) prependTagged(body, front);
   linkAcrossParts(doc);
+  // What Chromium paints outside the tags (the page's background, what the page hides from screen readers) is decoration.
+  for (const page of doc.getPages()) artifactPage(doc, page);
   const final = layout(doc);
   if (final.count.some((n, i) => n !== measured.count[i])) throw new Error('the papers lost or gained pages when the agenda was put in front of them');
   // In order: each merged PDF goes where the final layout puts it, the ones before it already in place.
-  for (const [i, unit] of units.entries()) if (unit.pdf) await insertPdf(doc, unit.pdf, final.first[i]);
+  const untagged: string[] = [];
+  for (const [i, unit] of units.entries()) {
+    if (!unit.pdf) continue;
+    // Its headings go under the pack's: an appendix's title is a level 4 heading, a paper's a level 3 one.
+    const { tagged } = await insertPdf(doc, unit.pdf, final.first[i], unit.title, unit.kind === 'appendix' ? 4 : 3);
+    if (!tagged) untagged.push(unit.file!);
+  }
   const expected = final.front + final.count.reduce((a, b) => a + b, 0);
   if (doc.getPageCount() !== expected) throw new Error(`page count ${doc.getPageCount()} differs from the papers' ${expected}`);
 
@@ -277,8 +298,20 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<Ui
     }
   }
   addOutline(doc, outline);
-  setMetadata(doc, { title: input.title, author: view.organisation, subject: input.subject, language: view.lang, date: input.date });
+  // Links described by where they go: an agenda's link to a paper by the paper's title.
+  const titles = new Map(units.flatMap((u) => (u.anchor ? [[u.anchor, u.title] as const] : [])));
+  describeLinks(doc, (anchor) => (titles.has(anchor) ? `Go to ${titles.get(anchor)}` : undefined));
+  setAccessibleMetadata(doc, { title: input.title, author: view.organisation, subject: input.subject, language: view.lang, date: input.date });
+  // The machine checks, each fault put down to the merged PDF whose pages it is on.
+  const sourceOf = (page: number | undefined) => {
+    const i = page === undefined ? -1 : units.findIndex((u, k) => u.pdf && page >= final.first[k] && page < final.first[k] + final.count[k]);
+    return i >= 0 ? units[i].file : undefined;
+  };
+  const faults = checkAccessible(doc).map((fault) => {
+    const source = sourceOf(fault.page);
+    return source ? { ...fault, source } : fault;
+  });
   const saved = await savePdf(doc);
   stepDone(`pack put together: ${input.relDir}`);
-  return saved;
+  return { bytes: saved, accessibility: { faults, untagged } };
 }

@@ -35,9 +35,10 @@ export class Printer {
   /**
    * Print one document. It is printed from `relDir` inside the allowed
    * folder, where its output will stand, so that relative links resolve as
-   * they will in the output.
+   * they will in the output. With `outline`, the PDF has bookmarks made from
+   * the document's headings.
    */
-  async print(html: string, relDir = '.', onBlocked: (url: string) => void = () => {}): Promise<Uint8Array> {
+  async print(html: string, relDir = '.', onBlocked: (url: string) => void = () => {}, outline = false): Promise<Uint8Array> {
     const dir = join(this.allowed, relDir);
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `.print-${process.pid}-${++printed}.html`);
@@ -52,7 +53,7 @@ export class Printer {
         await tab.page.evaluate(async () => {
           await document.fonts.ready;
         });
-        const pdf = await tab.page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: false });
+        const pdf = await tab.page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline });
         this.give(tab);
         return pdf;
       } catch (error) {

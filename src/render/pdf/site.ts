@@ -6,17 +6,30 @@ import type { Browser } from 'puppeteer-core';
 import { formatLong } from '../../dates/calendar.js';
 import { meetingOutDir } from '../html/links.js';
 import type { PdfBuildInput } from '../html/build.js';
-import { packPdf } from './pack.js';
+import { packPdf, type PdfAccessibility } from './pack.js';
 import { Printer } from './print.js';
 import { mapLimit } from './pool.js';
-import { loadPdf, normaliseStructIds, relativiseLinks, savePdf, setMetadata, stampPageNumbers } from './assemble.js';
+import { loadPdf, normaliseStructIds, relativiseLinks, savePdf, stampPageNumbers } from './assemble.js';
+import { describeLinks, setAccessibleMetadata } from './accessible.js';
+import { artifactPage } from './content-stream.js';
+import { checkAccessible } from './ua-check.js';
 import { fontFacesCss } from '../fonts.js';
 import { stepDone } from '../../timing.js';
 
 /** Every PDF for the chosen meetings, rendered in one shared browser: packs, supplementary packs and minutes. */
-export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input: PdfBuildInput): Promise<void> {
+export async function renderPdfs(
+  browser: Browser | PromiseLike<Browser>,
+  input: PdfBuildInput,
+  onAccessibility: (result: PdfAccessibility) => void = () => {},
+): Promise<void> {
   const { root, model, audience } = input;
-  const emit = input.emit;
+  const emit = (file: string, made: Uint8Array | { bytes: Uint8Array; accessibility: Omit<PdfAccessibility, 'file'> }) => {
+    if (made instanceof Uint8Array) input.emit(file, made);
+    else {
+      input.emit(file, made.bytes);
+      onAccessibility({ file, ...made.accessibility });
+    }
+  };
   // Pages are printed from a private folder and may load nothing outside it.
   const allowed = mkdtempSync(join(tmpdir(), 'boardpack-print-'));
   watchdog.path(allowed);
@@ -74,19 +87,23 @@ export async function renderPdfs(browser: Browser | PromiseLike<Browser>, input:
       }
     }
     if (meeting.minutes) {
-      const doc = await loadPdf(await printer.print(render('minutes', input.views.minutes(meeting)), dir));
+      // Bookmarks from the minutes' headings: the meeting, then each minute.
+      const doc = await loadPdf(await printer.print(render('minutes', input.views.minutes(meeting)), dir, undefined, true));
       relativiseLinks(doc, join(allowed, dir));
       normaliseStructIds(doc);
+      for (const page of doc.getPages()) artifactPage(doc, page);
       const total = doc.getPageCount();
       await stampPageNumbers(doc, 0, (n) => `Page ${n} of ${total}`);
-      setMetadata(doc, {
+      describeLinks(doc);
+      setAccessibleMetadata(doc, {
         title: `${when}: minutes`,
         author: model.config.organisation,
         subject: `Minutes of the meeting of the ${committee.name} held on ${formatLong(meeting.date)}`,
         language: model.config.locale,
         date: meeting.date,
       });
-      emit(`${dir}/minutes.pdf`, await savePdf(doc));
+      const faults = checkAccessible(doc);
+      emit(`${dir}/minutes.pdf`, { bytes: await savePdf(doc), accessibility: { faults, untagged: [] } });
     }
   };
   try {
