@@ -11,7 +11,7 @@ import { Printer } from './print.js';
 import { mapLimit } from './pool.js';
 import { loadPdf, normaliseStructIds, relativiseLinks, savePdf, stampPageNumbers } from './assemble.js';
 import { describeLinks, setAccessibleMetadata } from './accessible.js';
-import { artifactPage } from './content-stream.js';
+import { artifactPage, type KnownMarkings } from './content-stream.js';
 import { checkAccessible } from './ua-check.js';
 import { fontFacesCss } from '../fonts.js';
 import { stepDone } from '../../timing.js';
@@ -91,7 +91,8 @@ export async function renderPdfs(
       const doc = await loadPdf(await printer.print(render('minutes', input.views.minutes(meeting)), dir, undefined, true));
       relativiseLinks(doc, join(allowed, dir));
       normaliseStructIds(doc);
-      for (const page of doc.getPages()) artifactPage(doc, page);
+      const known: KnownMarkings = new WeakMap();
+  for (const page of doc.getPages()) artifactPage(doc, page, known);
       const total = doc.getPageCount();
       await stampPageNumbers(doc, 0, (n) => `Page ${n} of ${total}`);
       describeLinks(doc);
@@ -102,7 +103,7 @@ export async function renderPdfs(
         language: model.config.locale,
         date: meeting.date,
       });
-      const faults = checkAccessible(doc);
+      const faults = checkAccessible(doc, known);
       emit(`${dir}/minutes.pdf`, { bytes: await savePdf(doc), accessibility: { faults, untagged: [] } });
     }
   };

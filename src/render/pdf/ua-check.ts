@@ -1,6 +1,6 @@
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFStream, PDFString } from '@cantoo/pdf-lib';
 import { numberTreeEntries } from './accessible.js';
-import { contentContext, marking, pageContent, streamText } from './content-stream.js';
+import { pageMarking, streamText, type KnownMarkings } from './content-stream.js';
 
 /*
  * The machine-checkable conditions of PDF/UA-1 (ISO 14289-1, as the Matterhorn
@@ -29,8 +29,11 @@ const STANDARD_TYPES = new Set(
 const name = (key: string) => PDFName.of(key);
 const textOf = (value: unknown) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
 
-/** Check a PDF against PDF/UA-1's machine-checkable conditions. */
-export function checkAccessible(doc: PDFDocument): UaFault[] {
+/**
+ * Check a PDF against PDF/UA-1's machine-checkable conditions. `known` holds
+ * the marking of content streams read while the PDF was put together.
+ */
+export function checkAccessible(doc: PDFDocument, known?: KnownMarkings): UaFault[] {
   const faults: UaFault[] = [];
   const fail = (condition: string, message: string, page?: number) => faults.push({ condition, message, ...(page === undefined ? {} : { page }) });
   const resolve = (value: unknown) => (value instanceof PDFRef ? doc.context.lookup(value) : value);
@@ -136,8 +139,8 @@ export function checkAccessible(doc: PDFDocument): UaFault[] {
   doc.getPages().forEach((page, index) => {
     const resources = page.node.Resources();
     collectFonts(resources, index);
-    const content = marking(pageContent(doc, page), contentContext(doc, resources));
-    if (content.unmarked.length) fail('content', `${content.unmarked.length} pieces of content neither tagged nor marked as artifacts`, index);
+    const content = pageMarking(doc, page, known);
+    if (content.unmarked) fail('content', `${content.unmarked} pieces of content neither tagged nor marked as artifacts`, index);
     if (content.misnested) fail('content', 'tagged content and artifacts nested in each other', index);
     const key = page.node.get(name('StructParents'));
     const owners = key instanceof PDFNumber ? listOf(parentTree.get(key.asNumber())) : [];
