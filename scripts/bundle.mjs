@@ -16,8 +16,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Loaded only for PDFs or publication deadlines, from node_modules as they are.
-  external: ['puppeteer-core', '@cantoo/pdf-lib', 'date-holidays'],
+  // Loaded only for PDFs or publication deadlines, or reading their own files beside them (time zones, the search indexer), from node_modules as they are.
+  external: ['puppeteer-core', '@cantoo/pdf-lib', 'date-holidays', '@touch4it/ical-timezones', 'pagefind'],
   // CommonJS packages inside an ES module bundle need a require of their own.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   logLevel: 'warning',

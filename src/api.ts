@@ -23,6 +23,7 @@ import { stylish } from './report/stylish.js';
 import { StagedOutput } from './fs/atomic.js';
 import { stepDone } from './timing.js';
 import type { PdfAccessibility } from './render/pdf/pack.js';
+import { SearchIndex } from './site/search.js';
 
 export type { LintReport, FileResult, LintMessage } from './report/results.js';
 
@@ -126,6 +127,8 @@ export interface BuildContentOptions {
   jobs?: number;
   /** Share `index` of `count` of the meetings, for a CI matrix. */
   shard?: { index: number; count: number };
+  /** The public site's search page and index (default true; a sharded build has none). */
+  search?: boolean;
   /** The lint cache's folder, for the gate. */
   cache?: string;
   /** Told as each output is made. */
@@ -141,6 +144,8 @@ export interface BuildContentResult {
   report: LintReport;
   /** For each PDF written, in order of its file: what PDF/UA-1's machine checks found, and which merged PDFs are untagged. */
   accessibility: PdfAccessibility[];
+  /** What the build left out and why (calendars and feeds without a base URL). */
+  notes: string[];
 }
 
 // Rendering and printing are loaded by the builds that use them, so that lint (run on every change in CI) starts without them.
@@ -178,6 +183,16 @@ export async function buildContent(dir: string, options: BuildContentOptions = {
     // Each output goes to a staging folder as it is made, and the whole is swapped in only when all are made.
     const staged = new StagedOutput(out, { audience, partial: Boolean(options.meeting || options.shard) });
     const accessibility: PdfAccessibility[] = [];
+    // The public site's search: every page of a whole build is indexed as it is written. A build of one meeting
+    // keeps the index the last whole build made; a share of a matrix has none (no share sees every page).
+    const search = (options.search ?? true) && audience === 'public' && format !== 'pdf' && !options.shard;
+    const index = search && !options.meeting ? new SearchIndex() : null;
+    const emit = index
+      ? (file: string, data: string | Uint8Array) => {
+          staged.write(file, data);
+          if (file.endsWith('.html') && typeof data === 'string') index.add(file, data);
+        }
+      : staged.write;
     try {
       // The lint gate from the cache, when asked: then only the committees to build are read.
       let checked;
@@ -198,7 +213,8 @@ export async function buildContent(dir: string, options: BuildContentOptions = {
         shard: options.shard,
         jobs: options.jobs ?? availableParallelism(),
         onProgress: options.onProgress,
-        emit: staged.write,
+        search,
+        emit,
       });
       stopOnConfig(built.configProblems, dir, 'built');
       if (built.unknownMeeting) {
@@ -212,12 +228,14 @@ export async function buildContent(dir: string, options: BuildContentOptions = {
         throw new BoardpackError('not built: fix the errors above, or build anyway with --force', { report, exitCode: 1 });
       }
       if (built.problems.length) throw new BoardpackError(`${dir}: nothing was written`, { problems: built.problems, report });
+      for (const file of (await index?.files()) ?? []) staged.write(file.path, file.content);
       const files = staged.commit();
       stepDone('outputs in place');
       accessibility.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-      return { out, files, report, accessibility };
+      return { out, files, report, accessibility, notes: built.notes ?? [] };
     } finally {
       staged.discard();
+      await index?.close();
     }
   } finally {
     const started = await starting;

@@ -239,6 +239,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--shard <i/n>', 'build share i of n of the meetings, for a CI matrix', parseShard)
     .option('--cache', 'check with the lint cache, reading only the committees to build')
     .option('--cache-location <dir>', 'the folder the cache is kept in', '.boardpack-cache')
+    .option('--no-search', 'leave out the search page and index (for a site with a search of its own)')
     .action(async (given: string | undefined, options: BuildCliOptions) => {
       const dir = contentDir(given, io);
       const outName = options.out ?? (options.audience === 'members' ? 'out-members' : 'out');
@@ -248,6 +249,7 @@ export function buildProgram(io: CliIo): Command {
         audience: options.audience,
         out: outName,
         meeting: options.meeting,
+        search: options.search,
         force: options.force,
         jobs: options.jobs,
         shard: options.shard,
@@ -258,6 +260,7 @@ export function buildProgram(io: CliIo): Command {
       if (built.report.errorCount > 0) io.stderr(stylish(built.report, io.cwd));
       io.stdout(`Wrote ${built.files.length} file${built.files.length === 1 ? '' : 's'} to ${outName}\n`);
       for (const result of built.accessibility) io.stdout(`${accessibilityLine(result)}\n`);
+      for (const note of built.notes) io.stdout(`Note: ${note}\n`);
     });
 
   program
@@ -368,6 +371,7 @@ interface BuildCliOptions {
   out?: string;
   asOf?: string;
   force?: boolean;
+  search: boolean;
 }
 
 interface LintCliOptions {

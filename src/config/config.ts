@@ -44,6 +44,7 @@ export function readConfig(src: YamlSource, problems: Problems): Config | null {
     publicationCountDays: data.publicationCountDays,
     rules: data.rules,
     templates: data.templates ?? null,
+    baseUrl: data.baseUrl ? (data.baseUrl.endsWith('/') ? data.baseUrl : `${data.baseUrl}/`) : null,
     fields: fieldPositions(src),
     position: yamlPosition(src, []),
   };

@@ -9,6 +9,7 @@ import { isExists } from 'date-fns/isExists';
 import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import { parseISO } from 'date-fns/parseISO';
 import type HolidaysClass from 'date-holidays';
+import { TZDate } from '@date-fns/tz';
 
 // The holiday data is large and only needed for publication deadlines: loaded the first time it is.
 const require = createRequire(import.meta.url);
@@ -162,4 +163,23 @@ export function municipalYear(iso: IsoDate, start: string): number {
 
 export function municipalYearLabel(startYear: number): string {
   return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
+}
+
+// ---- times in the council's time zone -----------------------------------
+
+/**
+ * A meeting's start: its day and time (`18:00` or `18.00`) in the council's
+ * time zone (boardpack.yml's `timezone`), as a date that knows its zone; null
+ * when no time is given.
+ */
+export function zonedStart(iso: IsoDate, time: string | null, timezone: string): TZDate | null {
+  if (!time) return null;
+  const [hours, minutes] = time.split(/[:.]/).map(Number);
+  const [year, month, day] = iso.split('-').map(Number);
+  return new TZDate(year, month - 1, day, hours, minutes, 0, timezone);
+}
+
+/** A zoned date and time as ISO 8601 with its offset from UTC, such as `2026-03-10T18:00:00+00:00`. */
+export function isoWithOffset(date: TZDate): string {
+  return formatISO(date);
 }

@@ -55,6 +55,8 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   /** A folder of the council's own templates, relative to the content root. */
   templates: string | null;
+  /** The address the site is published at, ending in `/`; null when not given (no calendars, feeds or open data). */
+  baseUrl: string | null;
   fields: Record<string, Position>;
   position: Position;
 }
@@ -176,6 +178,8 @@ export interface Agenda extends DocumentBody {
   status: MeetingStatus | null;
   title: string | null;
   urgency: string | null;
+  /** The dates the meeting was called for before it moved, earliest first. */
+  movedFrom: string[];
   /** The frontmatter's `type:` (ordinary, annual, special, extraordinary), or null. */
   type: MeetingType | null;
   items: AgendaItem[];
@@ -339,6 +343,8 @@ export interface Minute {
 }
 
 export interface Minutes extends DocumentBody {
+  /** When they were published, where the frontmatter says. */
+  published: string | null;
   chair: Person | null;
   present: Person[];
   apologies: Person[];
@@ -389,6 +395,8 @@ export interface Member {
 export interface Committee {
   id: string;
   name: string;
+  /** What it is for, from committee.yml. */
+  purpose: string | null;
   /** Members needed: a number, or resolved from a fraction of the membership (rounded up). */
   quorum: number | null;
   quorumRaw: string | null;

@@ -128,6 +128,7 @@ export function readAgenda(doc: MarkdownDoc, problems: Problems, resolve: LinkRe
     status: front.status ?? null,
     title: front.title ?? null,
     urgency: front.urgency ?? null,
+    movedFrom: front.movedFrom === undefined ? [] : [front.movedFrom].flat().sort(),
     type: front.type ?? null,
     items,
     notes,

@@ -121,6 +121,7 @@ class ContentReader {
       publicationCountDays: 'mon-fri',
       rules: {},
       templates: null,
+      baseUrl: null,
       fields: {},
       position: at(CONFIG_FILE),
     };
@@ -186,6 +187,7 @@ class ContentReader {
     const committee: Committee = {
       id,
       name: data.name,
+      purpose: data.purpose ?? null,
       quorum,
       quorumRaw: data.quorum === undefined ? null : String(data.quorum),
       venue: data.venue ?? null,

@@ -258,6 +258,7 @@ export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | nul
   const body: DocumentBody = bodyOf(doc);
   const result: Minutes = {
     ...body,
+    published: front.published ?? null,
     chair: front.chair ? { name: front.chair, position: yamlPosition(doc.yaml!, ['chair']) } : null,
     present: people(front.present, 'present', doc),
     apologies: people(front.apologies, 'apologies', doc),

@@ -28,7 +28,19 @@ export const ruleSetting = z.enum(['off', 'warn', 'error']);
 export const configSchema = z.strictObject({
   organisation: text,
   locale: text.default('en-GB'),
-  timezone: text.default('Europe/London'),
+  timezone: text
+    .refine(
+      (zone) => {
+        try {
+          new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { error: 'expected a time zone such as Europe/London' },
+    )
+    .default('Europe/London'),
   jurisdiction: z.enum(['england', 'wales', 'scotland', 'us-brown-act', 'generic']).default('england'),
   holidays: z.enum(HOLIDAY_CALENDARS).optional(),
   minuteNumbering: z.enum(['per-year', 'continuous', 'per-meeting']).default('per-year'),
@@ -42,6 +54,11 @@ export const configSchema = z.strictObject({
   publicationCountDays: z.enum(['mon-fri', 'mon-sat', 'all']).default('mon-fri'),
   rules: z.record(z.string(), ruleSetting, { error: 'expected rule ids mapped to off, warn or error' }).default({}),
   templates: text.optional(),
+  /** The address the site is published at, for the absolute links of calendars, feeds and open data. */
+  baseUrl: z
+    .string({ error: 'expected the address the site is published at, such as https://democracy.example.gov.uk/' })
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { error: 'expected the address the site is published at, such as https://democracy.example.gov.uk/' })
+    .optional(),
 });
 
 export const memberSchema = z.strictObject({
@@ -52,6 +69,8 @@ export const memberSchema = z.strictObject({
 
 export const committeeSchema = z.strictObject({
   name: text,
+  /** What the committee is for, as its terms of reference put it in a sentence or two. */
+  purpose: text.optional(),
   quorum: z
     .union(
       [
@@ -87,6 +106,8 @@ export const agendaSchema = z.strictObject({
   title: text.optional(),
   supplement: z.number().int().min(1).optional(),
   urgency: text.optional(),
+  /** The date or dates the meeting was called for before it moved, earliest first. */
+  movedFrom: z.union([dateField, z.array(dateField)], { error: 'expected the date the meeting moved from, or a list of them' }).optional(),
   /**
    * The items taken in private (Part 2): a list of item numbers, or a mapping
    * of item number to the exemption paragraph that applies.
@@ -132,6 +153,8 @@ export const appendixDocSchema = z.strictObject({
 });
 
 export const minutesSchema = z.strictObject({
+  /** When the minutes were published. */
+  published: dateField.optional(),
   chair: text.optional(),
   present: names.default([]),
   apologies: names.default([]),

@@ -1,4 +1,4 @@
-import type { Committee, Meeting, Model, ParseResult, Problem } from '../model/types.js';
+import type { Agenda, Committee, Meeting, Model, ParseResult, Problem } from '../model/types.js';
 import { isMeetingFolder } from '../parse/content.js';
 import { listFolder } from '../parse/files.js';
 import { Problems } from '../parse/problems.js';
@@ -29,6 +29,8 @@ export interface PartsBuildResult {
   configProblems: Problem[];
   /** Problems met rendering (a link out of the content folder): whoever writes must write nothing. */
   problems: Problem[];
+  /** What the build left out and why, to tell the clerk. */
+  notes?: string[];
   unknownMeeting?: boolean;
   /** A meeting id of the content, to suggest when the one asked for is not there. */
   example?: string;
@@ -57,6 +59,7 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
   for (const id of selected) toBuild.set(id.split('/')[0], (toBuild.get(id.split('/')[0]) ?? 0) + 1);
 
   const problems: Problem[] = [];
+  const notes: string[] = [];
   const skeleton: Committee[] = [];
   // One meeting's build is gated by its own files and the shared ones, not by another meeting's draft.
   const gating = (f: Finding) => !options.meeting || gatesMeeting(f.position.file, options.meeting);
@@ -100,27 +103,29 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
   // The plans, registers and index: the shared part, and what the index lists of each committee.
   if (sitePages && rendering(checked.findings)) {
     const model: Model = { ...checked.shared.model, committees: skeleton };
-    const rendered = await renderSite(root, model, { ...options, pdf: undefined, meeting: undefined, shard: undefined, meetingIds: new Set(), sitePages: true });
+    const rendered = await renderSite(root, model, { ...options, pdf: undefined, sitePdfs: options.pdf !== undefined, meeting: undefined, shard: undefined, meetingIds: new Set(), sitePages: true });
     problems.push(...rendered.problems);
+    notes.push(...(rendered.notes ?? []));
   }
-  return { findings: checked.findings, rules: checked.rules, configProblems: [], problems };
+  return { findings: checked.findings, rules: checked.rules, configProblems: [], problems, notes };
 }
 
 /**
- * What the index needs of a committee: its name and its meetings' dates,
- * titles, status and outputs, without the papers and minutes themselves.
+ * What the site's pages, calendars and feeds need of a committee: its name,
+ * purpose and members, and its meetings' dates, titles, status, places and
+ * publication dates, without the papers and minutes themselves.
  */
 function outline(committee: Committee): Committee {
   const meeting = (m: Meeting): Meeting =>
     ({
       ...m,
-      agenda: m.agenda ? ({} as Meeting['agenda']) : null,
-      minutes: m.minutes ? ({} as Meeting['minutes']) : null,
+      agenda: m.agenda ? ({ published: m.agenda.published, movedFrom: m.agenda.movedFrom, type: m.agenda.type, items: [] } as unknown as Meeting['agenda']) : null,
+      minutes: m.minutes ? ({ published: m.minutes.published } as Meeting['minutes']) : null,
       papers: [],
-      supplements: [],
+      supplements: m.supplements.map((s) => ({ supplement: s.supplement, published: s.published }) as Agenda),
       attachments: [],
     }) as Meeting;
-  return { ...committee, members: [], meetings: committee.meetings.map(meeting) };
+  return { ...committee, meetings: committee.meetings.map(meeting) };
 }
 
 /** Does a finding in this file stop a build of one meeting (`<committee>/<folder>`)? Its own files do, and the files every meeting shares. */

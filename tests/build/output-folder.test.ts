@@ -24,7 +24,7 @@ describe('the output folder holds exactly what the build wrote', () => {
     expect((await build(root)).code).toBe(0);
     expect(existsSync(join(root, 'out/panel/2026-03-10/old-exempt-report.pdf'))).toBe(false);
     expect(existsSync(join(root, 'out/gone'))).toBe(false);
-    expect(readdirSync(join(root, 'out')).sort()).toEqual(['.boardpack-build.json', 'index.html', 'panel']);
+    expect(readdirSync(join(root, 'out')).sort()).toEqual(['.boardpack-build.json', 'archive-2025-26.html', 'archive.html', 'index.html', 'pagefind', 'panel', 'search.html', 'search.js']);
     expect(readdirSync(root).filter((n) => n.includes('boardpack-'))).toEqual([]);
   });
 

@@ -23,6 +23,12 @@ const PAGES = [
   'improvement-board/2026-10-22/minutes.html',
   'plans/corporate-improvement-plan.html',
   'registers/governance-review.html',
+  'resources-scrutiny-panel/index.html',
+  'resources-scrutiny-panel/2026-03-10/index.html',
+  'resources-scrutiny-panel/2026-12-08/index.html',
+  'archive.html',
+  'archive-2025-26.html',
+  'search.html',
 ];
 
 let browser: Browser;

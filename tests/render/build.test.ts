@@ -219,16 +219,18 @@ describe('the plan and the register', () => {
   });
 });
 
-describe('the index', () => {
-  it('lists committees with upcoming and past meetings, plans and registers, all linked to real files', () => {
+describe('the front page', () => {
+  it('lists the next meetings, every committee with its purpose, the latest papers, plans and registers, all linked to real files', () => {
     const t = page(out, 'index.html');
-    expect(text(t, '.committee-listing h2')).toEqual(['Cabinet', 'Improvement and Assurance Board', 'Resources Scrutiny Panel']);
-    const rsp = selectAll('.committee-listing', t)[2];
-    expect(text(rsp, 'h3')).toEqual(['Upcoming meetings', 'Past meetings']);
-    expect(text(rsp, 'ul')[0]).toBe('Resources Scrutiny Panel, Tuesday 8 December 2026: agenda pack');
-    const hrefs = selectAll('a', t).map((a) => String(a.properties.href));
+    expect(text(t, 'h2')).toEqual(['Next meetings', 'Committees', 'Recently published', 'Plans', 'Recommendation registers', 'Follow']);
+    // The one meeting to come after the build's day (22 November 2026).
+    expect(text(t, '.meeting-list li')).toEqual(['Resources Scrutiny Panel, Tuesday 8 December 2026, 6.00 pm']);
+    expect(text(t, '.committee-list li a')).toEqual(['Cabinet', 'Improvement and Assurance Board', 'Resources Scrutiny Panel']);
+    expect(text(t, '.committee-list li')[0]).toMatch(/^Cabinet: The council's executive/);
+    const hrefs = selectAll('main a', t).map((a) => String(a.properties.href));
+    expect(hrefs).toContain('resources-scrutiny-panel/2026-12-08/index.html');
     expect(hrefs).toContain('plans/corporate-improvement-plan.html');
     expect(hrefs).toContain('registers/governance-review.html');
-    for (const href of hrefs.filter((h) => !h.startsWith('#'))) expect(existsSync(join(out, href)), href).toBe(true);
+    for (const href of hrefs) expect(existsSync(join(out, href.split('#')[0])), href).toBe(true);
   });
 });

@@ -74,7 +74,12 @@ describe('raw HTML in papers is sanitised', () => {
     // Outputs are written to a staging folder as they are made, and moved into place only when all are made.
     const root = meeting('A sound report.\n');
     expect((await build(root)).code).toBe(0);
-    const listing = () => readdirSync(join(root, 'out'), { recursive: true }).map(String).sort();
+    // The search index's files are named by their content: the listing is of everything else.
+    const listing = () =>
+      readdirSync(join(root, 'out'), { recursive: true })
+        .map(String)
+        .filter((f) => !f.startsWith('pagefind'))
+        .sort();
     const before = listing();
     const pack = readFileSync(join(root, 'out/panel/2026-03-10/agenda-pack.html'), 'utf8');
     expect(before.some((f) => f.includes('staging'))).toBe(false);
@@ -148,7 +153,7 @@ describe('the lint gate', () => {
     const root = faulty();
     const result = await build(root, '--force');
     expect(result.code).toBe(0);
-    expect(readdirSync(join(root, 'out/panel/2026-03-10'))).toEqual(['agenda-pack.html']);
+    expect(readdirSync(join(root, 'out/panel/2026-03-10'))).toEqual(['agenda-pack.html', 'index.html']);
   });
 });
 

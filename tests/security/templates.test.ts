@@ -79,4 +79,21 @@ describe("a council's templates cannot break the safety rules", () => {
     const safe = '<!doctype html><html lang="en"><head><title>T</title><style>p { color: red }</style></head><body><p class="x"><a href="#a">A</a></p></body></html>';
     expect(closeTemplateOutput(safe)).toBe(safe);
   });
+
+  it('keeps a meeting page’s JSON-LD, which no browser runs, and nothing that looks like it but would run', () => {
+    const data = '<script type="application/ld+json">{"@type":"Event"}</script>';
+    expect(closeTemplateOutput(`<p>x</p>${data}`)).toContain(data);
+    // The search page's own script files are kept by their exact names, and only empty and without other attributes.
+    expect(closeTemplateOutput('<p>x</p><script src="search.js"></script>')).toContain('<script src="search.js"></script>');
+    for (const bad of [
+      '<script type="application/ld+json" src="https://cdn.example/x.js"></script>',
+      '<script type="text/javascript">alert(1)</script>',
+      '<script type="module">alert(1)</script>',
+      '<script src="search.js">alert(1)</script>',
+      '<script src="search.js" onload="alert(1)"></script>',
+      '<script src="other.js"></script>',
+    ]) {
+      expect(closeTemplateOutput(`<p>x</p>${bad}`)).not.toContain('<script');
+    }
+  });
 });

@@ -8,7 +8,14 @@ import { templateEngine } from './templates.js';
 import { closeTemplateOutput } from './template-safety.js';
 import { publicationView } from '../../publish/view.js';
 import { packView } from './pack.js';
-import { indexView, minutesView, planView, registerView } from './site.js';
+import { minutesView, planView, registerView } from './site.js';
+import { archiveView, archiveYearView, archiveYears, committeeView, documentChrome, frontView, meetingView, packSummary, searchView, siteChrome, type PackSummary, type SiteBuild } from './pages.js';
+import { SEARCH_SCRIPT, SEARCH_SCRIPT_TEXT } from '../../site/search.js';
+import { documentNames, sitePaths } from '../../site/paths.js';
+import { meetingCalendar, meetingUid } from '../../site/calendar.js';
+import { meetingData, meetingDataSchema } from '../../site/open-data.js';
+import { meetingName } from '../../site/documents.js';
+import { writeSiteFeeds } from '../../site/write.js';
 import { meetingOutDir } from './links.js';
 import type { Audience } from './views.js';
 
@@ -56,6 +63,10 @@ function meetingViews(root: string, model: Model, audience: Audience, problems: 
   };
 }
 
+/** Said when the site's calendars, feeds and open data are left out. */
+export const NO_BASE_URL =
+  'No calendars, feeds or open data were written: they need the address the site is published at, as baseUrl in boardpack.yml (such as "baseUrl: https://democracy.example.gov.uk/")';
+
 /** Takes one output as soon as it is made: its path inside the output folder, with `/`, and its content. */
 export type Emit = (file: string, data: string | Uint8Array) => void;
 
@@ -79,6 +90,10 @@ export interface HtmlBuildOptions {
   meetingIds?: ReadonlySet<string>;
   /** Write the plans, registers and index (default: unless one meeting or a later shard is built). */
   sitePages?: boolean;
+  /** Whether the build makes PDFs, for the site's pages to link to (default: whether `pdf` is given). */
+  sitePdfs?: boolean;
+  /** Whether the site has a search page and index (the public's, built whole): pages mark what it indexes. */
+  search?: boolean;
   audience: Audience;
   /** The day overdue plan actions are counted from, when a plan has no `asOf`. */
   asOf: string;
@@ -105,6 +120,8 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
   // The publication gate: everything below sees only what this audience may see.
   const model = publicationView(content, options.audience);
   const problems = new Problems();
+  // What the build tells the clerk about what it left out.
+  const notes: string[] = [];
   const outputs = new Map<string, string | Uint8Array>();
   const emit: Emit = options.emit ?? ((file, data) => void outputs.set(file, data));
   let councilTemplates: string | null = null;
@@ -134,31 +151,78 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
 
   const html = options.html ?? true;
   const views = meetingViews(root, model, options.audience, problems, html && options.pdf !== undefined);
+  // Every file written, with its size: the meeting pages list the documents the build really made.
+  const sizes = new Map<string, number>();
+  const emitting: Emit = (file, data) => {
+    sizes.set(file, typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength);
+    emit(file, data);
+  };
+  const build: SiteBuild = {
+    audience: options.audience,
+    pdf: options.sitePdfs ?? options.pdf !== undefined,
+    // Calendars, feeds and open data need the site's address, and are the public's.
+    baseUrl: options.audience === 'public' ? model.config.baseUrl : null,
+    search: options.search ?? false,
+    asOf: options.asOf,
+  };
+  const names = documentNames(options.audience);
+  const committeeOf = (meeting: Meeting) => model.committees.find((c) => c.id === meeting.committee)!;
+  // What each meeting's page needs of its pack, kept without the papers' text.
+  const packs = new Map<string, PackSummary>();
   for (const meeting of html ? meetings : []) {
     const dir = meetingOutDir(meeting);
     if (meeting.agenda && meeting.status !== 'cancelled') {
       const view = views.pack(meeting);
-      const name = options.audience === 'members' ? 'agenda-pack.members.html' : 'agenda-pack.html';
-      emit(`${dir}/${name}`, render('agenda-pack', view));
+      const file = `${dir}/${names.packHtml}`;
+      packs.set(meeting.id, packSummary(view));
+      emitting(file, render('agenda-pack', { ...view, site: documentChrome(file, build, committeeOf(meeting), meeting, 'Agenda pack', names.packPdf) }));
       // PDFs go beside the pack, with their active content removed; the view holds only those this audience may see.
       const pdfs = [...meeting.attachments.map((a) => a.file), ...meeting.papers.flatMap((p) => p.appendices.filter((a) => a.format === 'pdf' && a.exists && !a.publication?.withheld).map((a) => a.file))];
       for (const file of new Set(pdfs)) {
-        emit(`${dir}/${file.split('/').pop()}`, await publishablePdf(file, readContentFile(root, file)));
+        emitting(`${dir}/${file.split('/').pop()}`, await publishablePdf(file, readContentFile(root, file)));
       }
     }
-    if (meeting.minutes) emit(`${dir}/minutes.html`, render('minutes', views.minutes(meeting)));
+    if (meeting.minutes) {
+      const file = `${dir}/${names.minutesHtml}`;
+      emitting(file, render('minutes', { ...views.minutes(meeting), site: documentChrome(file, build, committeeOf(meeting), meeting, 'Minutes', names.minutesPdf) }));
+    }
   }
 
   if (options.pdf) {
-    await options.pdf({ root, model, meetings, audience: options.audience, render, views, problems, jobs: options.jobs, onProgress: options.onProgress, emit });
+    await options.pdf({ root, model, meetings, audience: options.audience, render, views, problems, jobs: options.jobs, onProgress: options.onProgress, emit: emitting });
+  }
+
+  // Each meeting's page, once its documents are made, with its calendar entry and open data.
+  for (const meeting of html ? meetings : []) {
+    const pack = packs.get(meeting.id) ?? null;
+    const view = meetingView(model, meeting, build, sizes, pack);
+    emit(sitePaths.meeting(meeting), render('meeting', view));
+    if (build.baseUrl) {
+      const committee = committeeOf(meeting);
+      const site = { organisation: model.config.organisation, timezone: model.config.timezone, baseUrl: build.baseUrl };
+      emit(sitePaths.meetingCalendar(meeting), meetingCalendar(site, meetingName(meeting, committee), [{ meeting, committee }]));
+      const data = meetingData(model, committee, meeting, meetingUid(meeting, build.baseUrl), view.items, pack?.keyDecisions ?? new Set(), { html: true, pdf: build.pdf });
+      emit(sitePaths.meetingData(meeting), `${JSON.stringify(meetingDataSchema.parse(data), null, 2)}\n`);
+    }
   }
 
   if (html && sitePages) {
-    for (const plan of model.plans) emit(`plans/${plan.id}.html`, render('plan', planView(model, plan, options.asOf)));
-    for (const register of model.registers) emit(`registers/${register.id}.html`, render('register', registerView(model, register)));
-    emit('index.html', render('index', indexView(model)));
+    for (const plan of model.plans) emit(`plans/${plan.id}.html`, render('plan', { ...planView(model, plan, options.asOf), site: siteChrome(`plans/${plan.id}.html`, build, [{ text: plan.title, file: null }], true) }));
+    for (const register of model.registers) {
+      emit(`registers/${register.id}.html`, render('register', { ...registerView(model, register), site: siteChrome(`registers/${register.id}.html`, build, [{ text: register.title, file: null }], true) }));
+    }
+    emit(sitePaths.front, render('index', frontView(model, build)));
+    for (const committee of model.committees) emit(sitePaths.committee(committee.id), render('committee', committeeView(model, committee, build)));
+    emit(sitePaths.archive, render('archive', archiveView(model, build)));
+    for (const year of archiveYears(model)) emit(sitePaths.archiveYear(year), render('archive-year', archiveYearView(model, year, build)));
+    if (build.search) {
+      emit(sitePaths.search, render('search', searchView(model, build)));
+      emit(SEARCH_SCRIPT, SEARCH_SCRIPT_TEXT);
+    }
+    if (build.baseUrl) writeSiteFeeds(model, build, emit);
+    else if (options.audience === 'public') notes.push(NO_BASE_URL);
   }
-  return { outputs, problems: problems.list };
+  return { outputs, problems: problems.list, notes };
 }
 
 /**

@@ -133,30 +133,6 @@ export function registerView(model: Model, register: Register) {
   };
 }
 
-/** The site's front page: committees with their upcoming and past meetings, plans and registers. */
-export function indexView(model: Model) {
-  return {
-    lang: model.config.locale,
-    organisation: model.config.organisation,
-    committees: model.committees.map((c) => {
-      const entry = (m: Meeting) => ({
-        date: formatLong(m.date),
-        title: m.title,
-        status: m.status,
-        pack: m.agenda && m.status !== 'cancelled' ? `${meetingOutDir(m)}/agenda-pack.html` : null,
-        minutes: m.minutes ? `${meetingOutDir(m)}/minutes.html` : null,
-      });
-      return {
-        name: c.name,
-        upcoming: c.meetings.filter((m) => m.status === 'scheduled' || m.status === 'postponed').map(entry),
-        past: c.meetings.filter((m) => m.status === 'held' || m.status === 'cancelled').reverse().map(entry),
-      };
-    }),
-    plans: model.plans.map((p) => ({ title: p.title, href: `plans/${p.id}.html` })),
-    registers: model.registers.map((r) => ({ title: r.title, href: `registers/${r.id}.html` })),
-  };
-}
-
 function minutesTree(root: string, model: Model, file: string): Root {
   const kept = keptTree(model, file);
   if (kept) return kept;

@@ -2,13 +2,16 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
+import { SEARCH_FOLDER, SEARCH_SCRIPT } from '../../site/search.js';
 
 /*
  * A council's own templates are HTML the council writes, and they reach the
  * public site and the PDFs as they are. This pass holds them to what a page
  * of papers may do: show text, link to other pages, and load nothing from
  * anywhere but the output folder. It removes:
- * - elements that run or embed something: script, iframe, frame, frameset,
+ * - elements that run or embed something: script (but for structured data,
+ *   application/ld+json, which no browser runs, and the search page's own
+ *   script files, by their exact names), iframe, frame, frameset,
  *   object, embed, applet, portal, base, form, and meta http-equiv (refresh);
  * - event handler attributes (on...), and formaction;
  * - any resource that would be fetched from elsewhere (src, srcset, poster,
@@ -19,6 +22,9 @@ import type { Element, Root } from 'hast';
  * - @import and remote url() in style sheets and style attributes.
  * The built-in templates obey these rules by construction; tests hold both.
  */
+
+/** The scripts of boardpack's search page, files it writes itself. */
+const OWN_SCRIPTS = new Set([`${SEARCH_FOLDER}/pagefind-ui.js`, SEARCH_SCRIPT]);
 
 const REMOVED = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'base', 'form']);
 const FETCHED = new Set(['src', 'srcSet', 'poster', 'data', 'background', 'href', 'xLinkHref', 'ping', 'manifest', 'action', 'formAction', 'codeBase', 'cite', 'longDesc', 'lowsrc', 'dynsrc']);
@@ -50,7 +56,11 @@ export function closeTemplateOutput(html: string): string {
   visit(tree, 'element', (node: Element, index, parent) => {
     const name = node.tagName.toLowerCase();
     const refresh = name === 'meta' && node.properties.httpEquiv !== undefined;
-    if ((REMOVED.has(name) || refresh) && parent && index !== undefined) {
+    // Structured data (a meeting page's schema.org Event) is a script no browser runs: kept when it loads nothing.
+    const data = name === 'script' && String(node.properties.type ?? '').toLowerCase() === 'application/ld+json' && node.properties.src === undefined;
+    // The search page's scripts: boardpack's own files in the output folder, and nothing written inside them.
+    const search = name === 'script' && OWN_SCRIPTS.has(String(node.properties.src ?? '')) && node.children.length === 0 && Object.keys(node.properties).length === 1;
+    if (((REMOVED.has(name) && !data && !search) || refresh) && parent && index !== undefined) {
       parent.children.splice(index, 1);
       return [SKIP, index];
     }

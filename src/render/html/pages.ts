@@ -1,0 +1,316 @@
+import { formatLong, isoWithOffset, municipalYear, municipalYearLabel, zonedStart } from '../../dates/calendar.js';
+import type { Committee, Meeting, Model } from '../../model/types.js';
+import type { Audience } from '../../publish/gate.js';
+import { meetingDocuments, meetingName } from '../../site/documents.js';
+import { absolute, documentNames, linkFrom, sitePaths } from '../../site/paths.js';
+import { SEARCH_FOLDER, SEARCH_SCRIPT } from '../../site/search.js';
+import type { packView } from './pack.js';
+import { meetingHeading, membership } from './views.js';
+
+/*
+ * The site's pages around the packs and minutes: the front page, a page per
+ * committee and per meeting, and the archive by municipal year, with the
+ * navigation and breadcrumb every page carries. Views of the public (or
+ * members') model only; links only to files the build makes.
+ */
+
+type PackView = ReturnType<typeof packView>;
+
+/** What a meeting's page needs of its pack: the agenda with its links, the supplements, the PDFs' titles and the key decisions, without the papers' text. */
+export interface PackSummary {
+  items: PackView['items'];
+  supplements: { number: number | null; published: string | null }[];
+  pdfTitles: [string, string][];
+  /** The agenda items with a paper that is a key decision. */
+  keyDecisions: Set<number>;
+}
+
+export function packSummary(view: PackView): PackSummary {
+  const pdfTitles: [string, string][] = [];
+  for (const paper of view.papers) for (const a of paper.appendices) if (a.pdf) pdfTitles.push([a.pdf, a.title]);
+  for (const item of view.items) for (const link of item.links) if (link.file) pdfTitles.push([link.file.split('/').pop()!, link.text]);
+  return {
+    items: view.items,
+    supplements: view.supplements.map((s) => ({ number: s.number, published: s.published })),
+    pdfTitles,
+    keyDecisions: new Set(view.papers.filter((p) => p.keyDecision).map((p) => p.item)),
+  };
+}
+
+/** What the build makes, which decides what the pages link to. */
+export interface SiteBuild {
+  audience: Audience;
+  /** Whether the build makes PDFs. */
+  pdf: boolean;
+  /** The site's address, where boardpack.yml gives one and the build is the public's: calendars, feeds and open data are made. */
+  baseUrl: string | null;
+  /** Whether the build makes the search page and index. */
+  search: boolean;
+  /** The day upcoming meetings are counted from. */
+  asOf: string;
+}
+
+interface Crumb {
+  text: string;
+  href: string | null;
+}
+
+const STATUS_LABEL: Record<Meeting['status'], string> = { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled', postponed: 'Postponed' };
+
+/** The navigation and breadcrumb of the page at `file`, each link relative to it. */
+export function siteChrome(file: string, build: SiteBuild, trail: { text: string; file: string | null }[], searchable = false) {
+  const link = (to: string) => linkFrom(file, to);
+  const nav = [
+    { text: 'Home', file: sitePaths.front },
+    { text: 'Archive', file: sitePaths.archive },
+    ...(build.search ? [{ text: 'Search', file: sitePaths.search }] : []),
+  ].map((n) => ({ text: n.text, href: link(n.file), current: n.file === file }));
+  const crumbs: Crumb[] = [{ text: 'Home', file: sitePaths.front }, ...trail].map((c, i, all) => ({
+    text: c.text,
+    href: c.file === null || i === all.length - 1 ? null : link(c.file),
+  }));
+  // Papers are what search finds (data-pagefind-body); lists of meetings are not.
+  return { nav, crumbs: crumbs.length > 1 ? crumbs : [], feed: build.baseUrl ? link(sitePaths.feed) : null, searchable: searchable && build.search };
+}
+
+/** The breadcrumb trail down to a meeting. */
+function meetingTrail(committee: Committee, meeting: Meeting) {
+  return [
+    { text: committee.name, file: sitePaths.committee(committee.id) },
+    { text: formatLong(meeting.date), file: sitePaths.meeting(meeting) },
+  ];
+}
+
+/** The chrome of a pack or minutes page: its trail goes through its meeting, and it links to the meeting and its PDF. */
+export function documentChrome(file: string, build: SiteBuild, committee: Committee, meeting: Meeting, title: string, pdf: string | null) {
+  return {
+    ...siteChrome(file, build, [...meetingTrail(committee, meeting), { text: title, file }], true),
+    meetingPage: linkFrom(file, sitePaths.meeting(meeting)),
+    pdf: pdf && build.pdf ? linkFrom(file, `${sitePaths.meeting(meeting).replace(/index\.html$/, '')}${pdf}`) : null,
+  };
+}
+
+/** A size as people read it: 840 bytes, 56 KB, 1.2 MB. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`;
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+/** A meeting as lists show it: its day and time, status, and its page. */
+function meetingEntry(from: string, meeting: Meeting, committee: Committee) {
+  return {
+    href: linkFrom(from, sitePaths.meeting(meeting)),
+    committee: committee.name,
+    title: meeting.title === committee.name ? null : meeting.title,
+    date: formatLong(meeting.date),
+    time: meetingHeading(meeting).time,
+    status: meeting.status === 'cancelled' || meeting.status === 'postponed' ? STATUS_LABEL[meeting.status].toLowerCase() : null,
+  };
+}
+
+const upcoming = (meeting: Meeting, asOf: string) => meeting.date >= asOf && (meeting.status === 'scheduled' || meeting.status === 'postponed');
+
+/** The front page: the next meetings of every committee, the committees, the latest documents, plans and registers. */
+export function frontView(model: Model, build: SiteBuild) {
+  const file = sitePaths.front;
+  const all = model.committees.flatMap((committee) => committee.meetings.map((meeting) => ({ meeting, committee })));
+  const next = all.filter(({ meeting }) => upcoming(meeting, build.asOf)).sort((a, b) => (a.meeting.date < b.meeting.date ? -1 : a.meeting.date > b.meeting.date ? 1 : 0));
+  const latest = all
+    .flatMap(({ meeting, committee }) => meetingDocuments(meeting, build.audience, { html: true, pdf: false }).map((d) => ({ d, meeting, committee })))
+    .sort((a, b) => (a.d.published !== b.d.published ? (a.d.published < b.d.published ? 1 : -1) : a.d.file < b.d.file ? -1 : 1))
+    .slice(0, 10);
+  return {
+    lang: model.config.locale,
+    organisation: model.config.organisation,
+    site: siteChrome(file, build, []),
+    next: next.slice(0, 10).map(({ meeting, committee }) => meetingEntry(file, meeting, committee)),
+    committees: model.committees.map((c) => ({ name: c.name, purpose: c.purpose, href: linkFrom(file, sitePaths.committee(c.id)) })),
+    latest: latest.map(({ d, meeting, committee }) => ({
+      text: `${meetingName(meeting, committee)}: ${d.title}`,
+      href: `${linkFrom(file, d.file)}${d.anchor ? `#${d.anchor}` : ''}`,
+      published: formatLong(d.published),
+    })),
+    plans: model.plans.map((p) => ({ title: p.title, href: `plans/${p.id}.html` })),
+    registers: model.registers.map((r) => ({ title: r.title, href: `registers/${r.id}.html` })),
+    subscribe: build.baseUrl ? { calendar: sitePaths.calendar, feed: sitePaths.feed } : null,
+  };
+}
+
+/** The meetings of a municipal year, newest first, and the years in order, newest first. */
+function byYear<T extends { meeting: Meeting }>(entries: T[], start: string): { year: number; entries: T[] }[] {
+  const years = new Map<number, T[]>();
+  for (const entry of entries) {
+    const year = municipalYear(entry.meeting.date, start);
+    years.set(year, [...(years.get(year) ?? []), entry]);
+  }
+  return [...years.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([year, list]) => ({ year, entries: [...list].sort((a, b) => (a.meeting.date < b.meeting.date ? 1 : a.meeting.date > b.meeting.date ? -1 : 0)) }));
+}
+
+/** A committee's page: what it is for, its members, its meetings to come, then every meeting by municipal year. */
+export function committeeView(model: Model, committee: Committee, build: SiteBuild) {
+  const file = sitePaths.committee(committee.id);
+  const entries = committee.meetings.map((meeting) => ({ meeting }));
+  const entry = (meeting: Meeting) => ({
+    ...meetingEntry(file, meeting, committee),
+    documents: meetingDocuments(meeting, build.audience, { html: true, pdf: build.pdf }).map((d) => ({
+      text: `${d.title} (${d.format})`,
+      href: `${linkFrom(file, d.file)}${d.anchor ? `#${d.anchor}` : ''}`,
+    })),
+  });
+  return {
+    lang: model.config.locale,
+    organisation: model.config.organisation,
+    site: siteChrome(file, build, [{ text: committee.name, file }]),
+    committee: { name: committee.name, purpose: committee.purpose, members: membership(committee) },
+    upcoming: entries.filter(({ meeting }) => upcoming(meeting, build.asOf)).map(({ meeting }) => entry(meeting)),
+    years: byYear(entries, model.config.municipalYearStart).map(({ year, entries: list }) => ({
+      label: municipalYearLabel(year),
+      id: `year-${year}`,
+      meetings: list.map(({ meeting }) => entry(meeting)),
+    })),
+    calendar: build.baseUrl ? linkFrom(file, sitePaths.committeeCalendar(committee.id)) : null,
+    feed: build.baseUrl ? linkFrom(file, sitePaths.committeeFeed(committee.id)) : null,
+  };
+}
+
+/** The archive: every municipal year with its meetings, newest first. */
+export function archiveView(model: Model, build: SiteBuild) {
+  const file = sitePaths.archive;
+  const all = model.committees.flatMap((committee) => committee.meetings.map((meeting) => ({ meeting, committee })));
+  return {
+    lang: model.config.locale,
+    organisation: model.config.organisation,
+    site: siteChrome(file, build, [{ text: 'Archive', file }]),
+    years: byYear(all, model.config.municipalYearStart).map(({ year, entries }) => ({
+      label: municipalYearLabel(year),
+      href: linkFrom(file, sitePaths.archiveYear(year)),
+      count: entries.length,
+    })),
+  };
+}
+
+/** The municipal years the archive has pages for. */
+export function archiveYears(model: Model): number[] {
+  const years = new Set(model.committees.flatMap((c) => c.meetings.map((m) => municipalYear(m.date, model.config.municipalYearStart))));
+  return [...years].sort((a, b) => b - a);
+}
+
+/** One municipal year of the archive: its meetings by committee, each with its documents. */
+export function archiveYearView(model: Model, year: number, build: SiteBuild) {
+  const file = sitePaths.archiveYear(year);
+  const label = municipalYearLabel(year);
+  return {
+    lang: model.config.locale,
+    organisation: model.config.organisation,
+    site: siteChrome(file, build, [
+      { text: 'Archive', file: sitePaths.archive },
+      { text: label, file },
+    ]),
+    year: label,
+    committees: model.committees
+      .map((committee) => ({
+        name: committee.name,
+        href: linkFrom(file, sitePaths.committee(committee.id)),
+        meetings: committee.meetings
+          .filter((m) => municipalYear(m.date, model.config.municipalYearStart) === year)
+          .map((meeting) => ({
+            ...meetingEntry(file, meeting, committee),
+            documents: meetingDocuments(meeting, build.audience, { html: true, pdf: build.pdf }).map((d) => ({
+              text: `${d.title} (${d.format})`,
+              href: `${linkFrom(file, d.file)}${d.anchor ? `#${d.anchor}` : ''}`,
+            })),
+          })),
+      }))
+      .filter((c) => c.meetings.length > 0),
+  };
+}
+
+/** The search page: Pagefind's box, and what to do without JavaScript. */
+export function searchView(model: Model, build: SiteBuild) {
+  const file = sitePaths.search;
+  return {
+    lang: model.config.locale,
+    organisation: model.config.organisation,
+    site: siteChrome(file, build, [{ text: 'Search', file }]),
+    archive: linkFrom(file, sitePaths.archive),
+    searchAssets: { css: `${SEARCH_FOLDER}/pagefind-ui.css`, ui: `${SEARCH_FOLDER}/pagefind-ui.js`, script: SEARCH_SCRIPT },
+  };
+}
+
+/** The schema.org Event a meeting page describes itself as, for search engines and apps. */
+function meetingJsonLd(model: Model, committee: Committee, meeting: Meeting, baseUrl: string | null): string {
+  const start = zonedStart(meeting.date, meeting.time, model.config.timezone);
+  const status = { scheduled: 'EventScheduled', held: 'EventScheduled', cancelled: 'EventCancelled', postponed: 'EventPostponed' }[meeting.status];
+  const event = {
+    '@context': 'https://schema.org',
+    '@type': 'Event',
+    name: meetingName(meeting, committee),
+    startDate: start ? isoWithOffset(start) : meeting.date,
+    eventStatus: `https://schema.org/${meeting.agenda?.movedFrom.length && meeting.status === 'scheduled' ? 'EventRescheduled' : status}`,
+    eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+    ...(meeting.agenda?.movedFrom.length ? { previousStartDate: meeting.agenda.movedFrom } : {}),
+    ...(meeting.venue ? { location: { '@type': 'Place', name: meeting.venue, address: meeting.venue } } : {}),
+    organizer: { '@type': 'Organization', name: model.config.organisation },
+    ...(baseUrl ? { url: absolute(baseUrl, sitePaths.meeting(meeting)) } : {}),
+  };
+  // Inside a script element: nothing in it may close the element.
+  return JSON.stringify(event, null, 2).replace(/</g, '\\u003c');
+}
+
+/**
+ * A meeting's page: when and where, its status, every document with its size,
+ * the agenda with each item's papers, and ways to put it in a calendar.
+ * `sizes` holds every file the build wrote for the meeting, by its path in
+ * the output; `pack` is the pack's view, where the build made one.
+ */
+export function meetingView(model: Model, meeting: Meeting, build: SiteBuild, sizes: ReadonlyMap<string, number>, pack: PackSummary | null) {
+  const committee = model.committees.find((c) => c.id === meeting.committee)!;
+  const file = sitePaths.meeting(meeting);
+  const dir = file.replace(/\/index\.html$/, '');
+  const names = documentNames(build.audience);
+  const made = (path: string) => sizes.has(path);
+  const documents = meetingDocuments(meeting, build.audience, { html: true, pdf: build.pdf })
+    .filter((d) => made(d.file) && d.anchor === null)
+    .map((d) => ({ text: d.title, format: d.format, href: linkFrom(file, d.file), size: formatSize(sizes.get(d.file)!) }));
+  // The PDFs published beside the pack (appendices and attachments), by the titles the pack gives them.
+  const titles = new Map(pack?.pdfTitles ?? []);
+  const known = new Set(documents.map((d) => d.href));
+  for (const [path, size] of [...sizes].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const name = path.slice(dir.length + 1);
+    if (!path.startsWith(`${dir}/`) || name.includes('/') || !name.endsWith('.pdf') || known.has(name)) continue;
+    documents.push({ text: titles.get(name) ?? name, format: 'PDF', href: name, size: formatSize(size) });
+  }
+  // The agenda: each item's papers open at their place in the pack's page, where it was made.
+  const packFile = `${dir}/${names.packHtml}`;
+  const items = pack
+    ? pack.items.map((item) => ({
+        ...item,
+        links: item.links.map((link) => ({
+          ...link,
+          href: link.href?.startsWith('#') ? (made(packFile) ? `${names.packHtml}${link.href}` : null) : link.href && made(`${dir}/${link.href}`) ? link.href : link.href && /^(https?:|mailto:|\.\.\/)/.test(link.href) ? link.href : null,
+          pages: null,
+        })),
+      }))
+    : (meeting.agenda?.items ?? []).map((item) => ({ number: item.number, title: item.title, kind: item.kind, subPoints: item.subPoints.map((s) => s.text), notes: item.notes.map((n) => n.text), links: [] }));
+  const heading = meetingHeading(meeting);
+  return {
+    lang: model.config.locale,
+    organisation: model.config.organisation,
+    site: siteChrome(file, build, meetingTrail(committee, meeting), true),
+    committee: { name: committee.name, href: linkFrom(file, sitePaths.committee(committee.id)) },
+    meeting: {
+      ...heading,
+      statusLabel: STATUS_LABEL[meeting.status],
+      movedFrom: (meeting.agenda?.movedFrom ?? []).map(formatLong),
+    },
+    documents,
+    items,
+    supplements: pack?.supplements ?? [],
+    calendar: build.baseUrl ? { event: linkFrom(file, sitePaths.meetingCalendar(meeting)), committee: linkFrom(file, sitePaths.committeeCalendar(committee.id)) } : null,
+    data: build.baseUrl ? linkFrom(file, sitePaths.meetingData(meeting)) : null,
+    jsonLd: meetingJsonLd(model, committee, meeting, build.baseUrl),
+  };
+}

@@ -1,0 +1,84 @@
+import { createRequire } from 'node:module';
+import { TZDate } from '@date-fns/tz';
+import ical, { ICalEventStatus } from 'ical-generator';
+import { formatLong, zonedStart } from '../dates/calendar.js';
+import type { Committee, Meeting } from '../model/types.js';
+import { absolute, sitePaths } from './paths.js';
+
+/*
+ * iCalendar (RFC 5545) feeds of meetings, made with ical-generator: one per
+ * committee, one of every meeting, and one per meeting for "add to calendar".
+ * Each event keeps its UID however the meeting moves (it is made from the
+ * date first called for), its SEQUENCE rises with each move and with a
+ * cancellation or postponement, and its times are in the council's time zone,
+ * described by a VTIMEZONE. The same content makes the same bytes: DTSTAMP is
+ * the day the meeting was last known to change, not the build's clock.
+ */
+
+const require = createRequire(import.meta.url);
+// VTIMEZONE descriptions of the IANA zones, read from the package's own files.
+const { getVtimezoneComponent } = require('@touch4it/ical-timezones') as { getVtimezoneComponent(zone: string): string | null };
+
+export interface CalendarSite {
+  organisation: string;
+  timezone: string;
+  /** The site's address, ending in `/`. */
+  baseUrl: string;
+}
+
+/** The event's UID: the committee and the date the meeting was first called for, at the site's host. */
+export function meetingUid(meeting: Meeting, baseUrl: string): string {
+  const first = meeting.agenda?.movedFrom[0] ?? meeting.date;
+  return `${meeting.committee}-${first}@${new URL(baseUrl).host}`;
+}
+
+/** How many times the meeting has changed as attendees would be told: each move, and a cancellation or postponement. */
+export function meetingSequence(meeting: Meeting): number {
+  return (meeting.agenda?.movedFrom.length ?? 0) + (meeting.status === 'cancelled' || meeting.status === 'postponed' ? 1 : 0);
+}
+
+const STATUS_NOTE: Partial<Record<Meeting['status'], string>> = { cancelled: 'cancelled', postponed: 'postponed' };
+
+/** A calendar of the given meetings, named `name`. */
+export function meetingCalendar(site: CalendarSite, name: string, meetings: { meeting: Meeting; committee: Committee }[]): string {
+  // The zone is given on each event, not the calendar: ical-generator writes a calendar zone's DTSTAMPs in local
+  // time, where RFC 5545 asks for UTC. The zone's VTIMEZONE is put in below.
+  const calendar = ical({
+    name,
+    prodId: { company: site.organisation, product: 'boardpack', language: 'EN' },
+    x: { 'X-WR-TIMEZONE': site.timezone },
+  });
+  for (const { meeting, committee } of meetings) {
+    const page = absolute(site.baseUrl, sitePaths.meeting(meeting));
+    const start = zonedStart(meeting.date, meeting.time, site.timezone);
+    const [year, month, day] = meeting.date.split('-').map(Number);
+    const note = STATUS_NOTE[meeting.status];
+    const moved = meeting.agenda?.movedFrom.length ? ` Moved from ${meeting.agenda.movedFrom.map(formatLong).join(', then ')}.` : '';
+    const title = meeting.title === committee.name ? committee.name : `${committee.name}: ${meeting.title}`;
+    // The day the event last changed as far as the content says: the agenda's publication, else the meeting's day.
+    const stamp = meeting.published ?? meeting.date;
+    calendar.createEvent({
+      id: meetingUid(meeting, site.baseUrl),
+      sequence: meetingSequence(meeting),
+      stamp: new Date(`${stamp}T00:00:00Z`),
+      start: start ?? new TZDate(year, month - 1, day, 0, 0, 0, site.timezone),
+      allDay: start === null,
+      // A zone without a known VTIMEZONE (a rare alias): times in UTC, which every calendar reads.
+      timezone: getVtimezoneComponent(site.timezone) ? site.timezone : null,
+      summary: note ? `${title} (${note})` : title,
+      description: `${title}, ${formatLong(meeting.date)}${note ? `: ${note}` : ''}.${moved} Agenda, papers and minutes: ${page}`,
+      location: meeting.venue,
+      url: page,
+      status: meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : meeting.status === 'postponed' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+    });
+  }
+  return withTimezone(calendar.toString(), site.timezone);
+}
+
+/** The calendar with the VTIMEZONE its events' TZID names, before its first component; as it is when the zone has none known. */
+function withTimezone(text: string, zone: string): string {
+  const vtimezone = getVtimezoneComponent(zone);
+  if (!vtimezone) return text;
+  const at = text.search(/^(?:BEGIN:VEVENT|END:VCALENDAR)/m);
+  return `${text.slice(0, at)}${vtimezone.replace(/\r?\n/g, '\r\n').replace(/(\r\n)*$/, '\r\n')}${text.slice(at)}`;
+}

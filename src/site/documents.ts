@@ -1,0 +1,49 @@
+import { formatLong } from '../dates/calendar.js';
+import type { Committee, Meeting } from '../model/types.js';
+import type { Audience } from '../publish/gate.js';
+import { documentNames, sitePaths } from './paths.js';
+
+/** One published document of a meeting, in one format. */
+export interface MeetingDocument {
+  kind: 'pack' | 'supplement' | 'minutes';
+  /** `Agenda pack`, `Supplementary agenda 1`, `Minutes`. */
+  title: string;
+  /** The file, relative to the output folder. */
+  file: string;
+  /** Where in the file it starts: a supplement's place in the pack's HTML. */
+  anchor: string | null;
+  format: 'HTML' | 'PDF';
+  /** When it was published: the agenda's or supplement's `published:`, the minutes' (else the meeting's day). */
+  published: string;
+}
+
+/**
+ * A meeting's agenda pack, supplements and minutes in the formats the build
+ * makes, as the build names them for the audience: the one list that pages,
+ * feeds and open data take their links from, so that none names a file a
+ * build did not write. A supplement's HTML is its place in the pack's; its PDF is its own.
+ */
+export function meetingDocuments(meeting: Meeting, audience: Audience, formats: { html: boolean; pdf: boolean }): MeetingDocument[] {
+  const names = documentNames(audience);
+  const dir = sitePaths.meeting(meeting).replace(/\/index\.html$/, '');
+  const found: MeetingDocument[] = [];
+  const add = (kind: MeetingDocument['kind'], title: string, published: string, html: string | null, pdf: string | null, anchor: string | null = null) => {
+    if (formats.html && html) found.push({ kind, title, file: `${dir}/${html}`, anchor, format: 'HTML', published });
+    if (formats.pdf && pdf) found.push({ kind, title, file: `${dir}/${pdf}`, anchor: null, format: 'PDF', published });
+  };
+  if (meeting.agenda && meeting.status !== 'cancelled') {
+    const published = meeting.published ?? meeting.date;
+    add('pack', 'Agenda pack', published, names.packHtml, names.packPdf);
+    for (const s of meeting.supplements) {
+      if (s.supplement !== null) add('supplement', `Supplementary agenda ${s.supplement}`, s.published ?? published, names.packHtml, names.supplementPdf(s.supplement), `supplement-${s.supplement}`);
+    }
+  }
+  if (meeting.minutes) add('minutes', 'Minutes', meeting.minutes.published ?? meeting.date, names.minutesHtml, names.minutesPdf);
+  return found;
+}
+
+/** A meeting's name as a list shows it: the committee's, or the meeting's own title with it, and the day. */
+export function meetingName(meeting: Meeting, committee: Committee): string {
+  const title = meeting.title === committee.name ? committee.name : `${committee.name}: ${meeting.title}`;
+  return `${title}, ${formatLong(meeting.date)}`;
+}

@@ -1,0 +1,64 @@
+import { Feed } from 'feed';
+import type { Committee, Meeting } from '../model/types.js';
+import { meetingDocuments, meetingName } from './documents.js';
+import { absolute } from './paths.js';
+
+/*
+ * Atom feeds of documents as they are published (each agenda pack,
+ * supplement and minutes, dated by its publication date), made with the
+ * `feed` library: one for the site and one per committee. The newest entries
+ * are kept; the feed's own date is its newest entry's, so that the same
+ * content makes the same bytes.
+ */
+
+/** How many entries a feed keeps: a reader polls often, and the archive is on the site. */
+export const FEED_ENTRIES = 100;
+
+export interface FeedSite {
+  organisation: string;
+  locale: string;
+  baseUrl: string;
+}
+
+export function documentFeed(
+  site: FeedSite,
+  feed: { title: string; file: string; page: string },
+  meetings: { meeting: Meeting; committee: Committee }[],
+  formats: { html: boolean; pdf: boolean },
+): string {
+  // Each document once, by its HTML where the build made one (a supplement's is its place in the pack's), else its PDF.
+  const entries = meetings.flatMap(({ meeting, committee }) => {
+    const documents = meetingDocuments(meeting, 'public', formats);
+    return documents
+      .filter((d) => d.format === 'HTML' || !documents.some((o) => o.kind === d.kind && o.title === d.title && o.format === 'HTML'))
+      .map((d) => ({ ...d, meeting, committee }));
+  });
+  entries.sort((a, b) => (a.published !== b.published ? (a.published < b.published ? 1 : -1) : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const kept = entries.slice(0, FEED_ENTRIES);
+  const url = (file: string) => absolute(site.baseUrl, file);
+  const out = new Feed({
+    title: feed.title,
+    id: url(feed.file),
+    link: url(feed.page),
+    language: site.locale,
+    updated: new Date(`${kept[0]?.published ?? '1970-01-01'}T00:00:00Z`),
+    generator: 'boardpack',
+    feedLinks: { atom: url(feed.file) },
+    author: { name: site.organisation },
+    copyright: site.organisation,
+  });
+  for (const entry of kept) {
+    const title = `${meetingName(entry.meeting, entry.committee)}: ${entry.title.toLowerCase() === 'minutes' ? 'minutes' : entry.title.replace(/^Agenda pack$/, 'agenda pack')}`;
+    const date = new Date(`${entry.published}T00:00:00Z`);
+    out.addItem({
+      title,
+      id: `${url(entry.file)}${entry.anchor ? `#${entry.anchor}` : ''}`,
+      link: `${url(entry.file)}${entry.anchor ? `#${entry.anchor}` : ''}`,
+      date,
+      published: date,
+      description: `${title}, published ${entry.published}.`,
+      author: [{ name: site.organisation }],
+    });
+  }
+  return out.atom1();
+}

@@ -1,0 +1,54 @@
+import { posix } from 'node:path';
+import { municipalYearLabel } from '../dates/calendar.js';
+import type { Meeting } from '../model/types.js';
+import type { Audience } from '../publish/gate.js';
+import { meetingOutDir } from '../render/html/links.js';
+
+/*
+ * Where each page and file of the published site goes, relative to the
+ * output folder, and how one links to another. Everything that names a site
+ * file asks here, so that a link and the file it points at cannot disagree.
+ */
+
+const meetingDir = (meeting: Pick<Meeting, 'committee' | 'folder'>) => meetingOutDir(meeting as Meeting);
+
+export const sitePaths = {
+  front: 'index.html',
+  archive: 'archive.html',
+  /** The archive page of the municipal year starting in `start` (`archive-2025-26.html`). */
+  archiveYear: (start: number) => `archive-${municipalYearLabel(start).replace('/', '-')}.html`,
+  committee: (id: string) => `${id}/index.html`,
+  meeting: (meeting: Pick<Meeting, 'committee' | 'folder'>) => `${meetingDir(meeting)}/index.html`,
+  calendar: 'calendar.ics',
+  committeeCalendar: (id: string) => `${id}/calendar.ics`,
+  meetingCalendar: (meeting: Pick<Meeting, 'committee' | 'folder'>) => `${meetingDir(meeting)}/meeting.ics`,
+  feed: 'feed.xml',
+  committeeFeed: (id: string) => `${id}/feed.xml`,
+  meetingData: (meeting: Pick<Meeting, 'committee' | 'folder'>) => `${meetingDir(meeting)}/meeting.json`,
+  allData: 'meetings.json',
+  dataSchema: 'meeting.schema.json',
+  search: 'search.html',
+};
+
+/** A meeting's documents, as the build names them for an audience. */
+export const documentNames = (audience: Audience) => {
+  const suffix = audience === 'members' ? '.members' : '';
+  return {
+    packHtml: `agenda-pack${suffix}.html`,
+    packPdf: `agenda-pack${suffix}.pdf`,
+    supplementPdf: (n: number) => `agenda-pack.supplement-${n}${suffix}.pdf`,
+    minutesHtml: 'minutes.html',
+    minutesPdf: 'minutes.pdf',
+  };
+};
+
+/** The link from one site file to another, both relative to the output folder. */
+export function linkFrom(from: string, to: string): string {
+  const link = posix.relative(posix.dirname(from), to);
+  return link === '' ? posix.basename(to) : link;
+}
+
+/** A site file's absolute address under the base URL (which ends in `/`). */
+export function absolute(baseUrl: string, file: string): string {
+  return new URL(file.split('/').map(encodeURIComponent).join('/'), baseUrl).href;
+}

@@ -1,0 +1,74 @@
+import type * as Pagefind from 'pagefind';
+
+/*
+ * The site's full-text search: an index built with Pagefind as the pages are
+ * written, served as static files beside them (`pagefind/`), searched in the
+ * reader's browser with no server. Only the public build has one, and it is
+ * fed the public build's pages alone: exempt text cannot reach it.
+ * The pages that are indexed mark their content with data-pagefind-body
+ * (packs, minutes, meeting pages, plans and registers); lists of meetings are not.
+ */
+
+/** The folder the index goes in, and the one script the search page adds of its own. */
+export const SEARCH_FOLDER = 'pagefind';
+export const SEARCH_SCRIPT = 'search.js';
+
+/** Starts Pagefind's UI on the search page; a file of its own, so that the page holds no inline script. */
+export const SEARCH_SCRIPT_TEXT = `// boardpack: the search page's box, from Pagefind's UI. Results link to the paper at its place.
+window.addEventListener('DOMContentLoaded', function () {
+  document.getElementById('search-needs-script').hidden = true;
+  new PagefindUI({ element: '#search', showSubResults: true, showImages: false, resetStyles: false });
+  // Pagefind's box has a placeholder for a label; screen readers need a name of its own.
+  var input = document.querySelector('#search input');
+  if (input) input.setAttribute('aria-label', 'Search the papers');
+});
+`;
+
+/** How many indexes are open in this process: Pagefind's service is one, shared, and stopped when the last closes. */
+let openIndexes = 0;
+
+export class SearchIndex {
+  private index: Promise<Pagefind.PagefindIndex> | null = null;
+  private pending: Promise<string[]>[] = [];
+
+  /** The one index of this build, started by the first page. */
+  private open(): Promise<Pagefind.PagefindIndex> {
+    this.index ??= (async () => {
+      openIndexes++;
+      const { index, errors } = await (await import('pagefind')).createIndex({ keepIndexUrl: true });
+      if (!index) throw new Error(`the search index could not be started: ${errors.join('; ')}`);
+      return index;
+    })();
+    return this.index;
+  }
+
+  /** Index one page, by its path in the output folder. What goes wrong is told by `files`. */
+  add(file: string, html: string): void {
+    this.pending.push(
+      this.open().then(
+        (index) => index.addHTMLFile({ url: `/${file}`, content: html }).then((r) => r.errors),
+        (err: Error) => [err.message],
+      ),
+    );
+  }
+
+  /** The index's files, by their paths in the output folder. */
+  async files(): Promise<{ path: string; content: Uint8Array }[]> {
+    const index = await this.open();
+    const errors = (await Promise.all(this.pending)).flat();
+    if (errors.length) throw new Error(`the search index could not take a page: ${errors.join('; ')}`);
+    const written = await index.getFiles();
+    if (written.errors.length) throw new Error(`the search index could not be written: ${written.errors.join('; ')}`);
+    return written.files.filter((f) => !f.path.includes('playground')).map((f) => ({ path: `${SEARCH_FOLDER}/${f.path}`, content: f.content }));
+  }
+
+  /** Let the index go, and Pagefind's service with the last one. */
+  async close(): Promise<void> {
+    if (!this.index) return;
+    const index = await this.index.catch(() => null);
+    await Promise.all(this.pending);
+    await index?.deleteIndex();
+    this.index = null;
+    if (--openIndexes === 0) await (await import('pagefind')).close();
+  }
+}

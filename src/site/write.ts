@@ -1,0 +1,38 @@
+import type { Model } from '../model/types.js';
+import type { Emit } from '../render/html/build.js';
+import type { SiteBuild } from '../render/html/pages.js';
+import { meetingCalendar, meetingUid } from './calendar.js';
+import { meetingName } from './documents.js';
+import { documentFeed } from './feed.js';
+import { meetingDataJsonSchema, ocdEventId } from './open-data.js';
+import { absolute, sitePaths } from './paths.js';
+
+/**
+ * The site's calendars and feeds (all meetings, and each committee's), the
+ * index of its open data and the data's JSON Schema. Written with the site's
+ * pages, for the public, when boardpack.yml gives the site's address.
+ */
+export function writeSiteFeeds(model: Model, build: SiteBuild, emit: Emit): void {
+  const baseUrl = build.baseUrl!;
+  const { organisation, timezone, locale } = model.config;
+  const all = model.committees.flatMap((committee) => committee.meetings.map((meeting) => ({ meeting, committee })));
+  const formats = { html: true, pdf: build.pdf };
+  emit(sitePaths.calendar, meetingCalendar({ organisation, timezone, baseUrl }, `${organisation}: meetings`, all));
+  emit(sitePaths.feed, documentFeed({ organisation, locale, baseUrl }, { title: `${organisation}: new papers`, file: sitePaths.feed, page: sitePaths.front }, all, formats));
+  for (const committee of model.committees) {
+    const own = committee.meetings.map((meeting) => ({ meeting, committee }));
+    emit(sitePaths.committeeCalendar(committee.id), meetingCalendar({ organisation, timezone, baseUrl }, `${committee.name}: meetings`, own));
+    const feed = { title: `${committee.name}: new papers`, file: sitePaths.committeeFeed(committee.id), page: sitePaths.committee(committee.id) };
+    emit(sitePaths.committeeFeed(committee.id), documentFeed({ organisation, locale, baseUrl }, feed, own, formats));
+  }
+  const index = all.map(({ meeting, committee }) => ({
+    id: ocdEventId(meetingUid(meeting, baseUrl)),
+    name: meetingName(meeting, committee),
+    date: meeting.date,
+    status: meeting.status,
+    url: absolute(baseUrl, sitePaths.meeting(meeting)),
+    data: absolute(baseUrl, sitePaths.meetingData(meeting)),
+  }));
+  emit(sitePaths.allData, `${JSON.stringify({ organisation, schema: absolute(baseUrl, sitePaths.dataSchema), meetings: index }, null, 2)}\n`);
+  emit(sitePaths.dataSchema, `${JSON.stringify(meetingDataJsonSchema(baseUrl), null, 2)}\n`);
+}

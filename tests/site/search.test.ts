@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, findChromium } from '../../src/render/chromium.js';
+import { buildSample, filesUnder, page, selectAll } from '../render/site.js';
+
+/*
+ * The site's search, used as a resident would: the built folder served as
+ * any static host serves it, the search page opened in headless Chromium, a
+ * sentence typed in. A sentence of a public report finds that report, at its
+ * place in the pack; a sentence of the exempt report finds nothing.
+ */
+
+let out: string;
+let server: Server;
+let base: string;
+let browser: Browser;
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
+
+beforeAll(async () => {
+  out = await buildSample();
+  server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(out, path);
+    try {
+      if (!statSync(file).isFile()) throw new Error('not a file');
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(readFileSync(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  browser = await puppeteer.launch({ executablePath: findChromium(), args: chromiumArgs(mkdtempSync(join(tmpdir(), 'boardpack-chromium-'))) });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Search the site as a reader does; returns each result's link and the requests the page made. */
+async function search(text: string): Promise<{ links: string[]; message: string; requests: string[] }> {
+  const tab = await browser.newPage();
+  const requests: string[] = [];
+  tab.on('request', (r) => requests.push(r.url()));
+  await tab.goto(`${base}search.html`, { waitUntil: 'load' });
+  await tab.waitForSelector('.pagefind-ui__search-input');
+  await tab.type('.pagefind-ui__search-input', text);
+  // Done when the UI says there are no results, or says how many and shows them (the first five, each loaded in turn).
+  await tab.waitForFunction(
+    () => {
+      const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
+      const count = /(\d+) results? for/i.exec(message);
+      const shown = document.querySelectorAll('.pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link').length;
+      return /no results/i.test(message) || (count !== null && shown === Math.min(5, Number(count[1])));
+    },
+    { timeout: 20_000 },
+  );
+  const found = await tab.evaluate(() => ({
+    links: [...document.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-link')].map((a) => a.href),
+    message: document.querySelector('.pagefind-ui__message')?.textContent ?? '',
+  }));
+  await tab.close();
+  return { ...found, requests };
+}
+
+describe('search', () => {
+  it('finds a public report by a sentence of it, opening the pack at the report', async () => {
+    const { links, requests } = await search("The Council's charging policy asks services to recover the full cost of discretionary services");
+    expect(links.length).toBeGreaterThan(0);
+    // The pack, and within it the report's own place.
+    expect(links).toContain(`${base}resources-scrutiny-panel/2026-03-10/agenda-pack.html`);
+    expect(links).toContain(`${base}resources-scrutiny-panel/2026-03-10/agenda-pack.html#paper-fees-and-charges-title`);
+    // Everything it loaded came from the site itself.
+    expect(requests.filter((u) => !u.startsWith(base) && !u.startsWith('data:'))).toEqual([]);
+  }, 60_000);
+
+  it('finds nothing of the exempt report, whose text is in no public page and so not in the index', async () => {
+    const { links, message } = await search('Soft market testing with three other operators suggests that a procurement would produce bids');
+    expect(links).toEqual([]);
+    expect(message).toMatch(/no results/i);
+  }, 60_000);
+
+  it('indexes papers, not lists of meetings; the members’ build has no index at all', async () => {
+    const searchable = filesUnder(out).filter((f) => f.endsWith('.html') && selectAll('main[data-pagefind-body]', page(out, f)).length > 0);
+    expect(searchable).toContain('resources-scrutiny-panel/2026-03-10/agenda-pack.html');
+    expect(searchable).toContain('resources-scrutiny-panel/2026-03-10/index.html');
+    expect(searchable).not.toContain('index.html');
+    expect(searchable).not.toContain('archive.html');
+    const members = await buildSample('--audience', 'members');
+    expect(filesUnder(members).filter((f) => f.startsWith('pagefind/') || f === 'search.html')).toEqual([]);
+  }, 60_000);
+
+  it('is the only thing on the site that needs JavaScript: no other page has a script to run', () => {
+    for (const file of filesUnder(out).filter((f) => f.endsWith('.html'))) {
+      const scripts = selectAll('script', page(out, file)).filter((s) => s.properties.type !== 'application/ld+json');
+      if (file === 'search.html') expect(scripts.map((s) => s.properties.src)).toEqual(['pagefind/pagefind-ui.js', 'search.js']);
+      else expect(scripts, file).toEqual([]);
+    }
+    expect(readFileSync(join(out, 'search.html'), 'utf8')).toContain('Searching needs JavaScript');
+  });
+});
