@@ -51,7 +51,8 @@ export function generateArchive(root: string, size: ArchiveSize, seed = 1): numb
     writeFileSync(join(root, rel), text);
     files++;
   };
-  write('boardpack.yml', 'organisation: Benchmark Borough Council\njurisdiction: england\nminuteNumbering: per-year\n');
+  // With the site's address, so that the site's calendars, feeds and open data are made and measured with it.
+  write('boardpack.yml', 'organisation: Benchmark Borough Council\njurisdiction: england\nminuteNumbering: per-year\nbaseUrl: https://papers.bench.example/\n');
   for (let c = 1; c <= size.committees; c++) {
     const id = `committee-${String(c).padStart(2, '0')}`;
     const members = Array.from({ length: 6 }, (_, m) => `  - name: Councillor Member${c}x${m + 1}\n${m === 0 ? '    role: chair\n' : ''}`).join('');

@@ -9,6 +9,8 @@ interface SizeResult {
   lint: Measure & { filesPerSecond: number; mbPerSecond: number };
   parseFloor: Measure;
   build: Measure;
+  buildWithoutSearch?: Measure;
+  site?: { files: number; searchIndexMb: number };
   buildCappedHeap?: Capped;
   relintAfterOneChange: Measure;
   rebuildAfterOneChange: Measure;
@@ -29,6 +31,9 @@ const cappedCell = (c?: Capped) => (!c ? 'not run' : 'failed' in c ? `**did not 
 const rows = Object.entries(r.sizes).map(
   ([name, x]) =>
     `| ${name} | ${x.files} | ${x.megabytes} | ${spread(x.lint)} | ${x.lint.filesPerSecond} | ${x.lint.mbPerSecond} | ${x.lint.peakRssMb} | ${spread(x.parseFloor)} | ${spread(x.build)} | ${x.build.peakRssMb} | ${cappedCell(x.buildCappedHeap)} | ${spread(x.relintAfterOneChange)} | ${spread(x.rebuildAfterOneChange)} | ${x.rebuildPackAfterOneChange ? spread(x.rebuildPackAfterOneChange) : 'not run'} |`,
+);
+const siteRows = Object.entries(r.sizes).map(([name, x]) =>
+  x.site && x.buildWithoutSearch ? `| ${name} | ${x.site.files} | ${spread(x.build)} | ${spread(x.buildWithoutSearch)} | ${x.site.searchIndexMb} |` : `| ${name} | not run | | | |`,
 );
 const heapCap = Object.values(r.sizes).find((x) => x.buildCappedHeap)?.buildCappedHeap?.heapMb;
 
@@ -73,7 +78,7 @@ if (r.pdf) {
   );
   const preview = r.pdf.preview ? r.pdf.preview.medianMs / r.pdf.printFloor.medianMs : null;
   targets.push(
-    `- The clerk's PDF preview within 2x the print floor: ${status(preview === null ? null : preview <= 2, preview === null ? 'not run' : `from saving one paper to receiving the new ${r.pdf.pages}-page pack from \`serve\` takes ${s(r.pdf.preview!.medianMs)} against the floor's ${s(r.pdf.printFloor.medianMs)}, ${preview.toFixed(1)}x. It includes what the warm build does, plus noticing the save (a 100 ms pause for the editor's burst of writes), reading the changed file again, checking the content and rendering the committee's HTML pages again. The preview's browser is kept running from the first PDF asked for; a PDF the clerk has looked at is made again as soon as a save changes it, before it is asked for again, and printed while the HTML pages are rendered; and the Markdown trees of the files a save did not change are kept, so only the changed paper is parsed again.`)}`,
+    `- The clerk's PDF preview within 2x the print floor: ${status(preview === null ? null : preview <= 2, preview === null ? 'not run' : `from saving one paper to receiving the new ${r.pdf.pages}-page pack from \`serve\` takes ${s(r.pdf.preview!.medianMs)} against the floor's ${s(r.pdf.printFloor.medianMs)}, ${preview.toFixed(1)}x. It includes what the warm build does, plus noticing the save (a 100 ms pause for the editor's burst of writes), reading the changed file again, checking the content and rendering the committee's HTML pages again. The preview prints the pages as the build does, but leaves out the PDF/UA-1 steps that change nothing a reader sees (marking Chromium's untagged painting as artifacts, and the machine checks; a test holds its text, page by page, to the built PDF's); its browser is kept running from the first PDF asked for; a PDF the clerk has looked at is made again as soon as a save changes it, before it is asked for again, and printed while the HTML pages are rendered; and the Markdown trees of the files a save did not change are kept, so only the changed paper is parsed again.`)}`,
   );
 }
 
@@ -94,6 +99,15 @@ Machine: ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGb} GB, Node ${
 | size | files | MB | cold lint | files/s | MB/s | lint peak MB | parse floor | HTML build | build peak MB | build in a fixed heap | re-lint after one change | rebuild after one change | one pack rebuilt after one change |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
+
+The site: the HTML build above is the whole public website (packs, minutes,
+plans, registers, meeting and committee pages, the archive, calendars, feeds,
+open data) with its search index; beside it, measured turn about with it,
+the same build without the search index (\`--no-search\`).
+
+| size | files written | HTML build with the search index | without it (\`--no-search\`) | search index MB |
+|---|---|---|---|---|
+${siteRows.join('\n')}
 
 The parse floor is remark-parse with remark-gfm alone over the same Markdown
 files, on one thread. Every time is a whole command in a fresh process, from

@@ -119,7 +119,17 @@ for (const [name, size] of only === 'pdf' ? [] : Object.entries(SIZES)) {
     () => child('bench/parse-floor.mjs', [root]),
   );
   const out = mkdtempSync(join(tmpdir(), 'boardpack-bench-out-'));
-  const build = repeat(Math.min(size.runs, 3), () => child('bench/child.mjs', ['build', root, '--out', out, '--force']));
+  // The whole public site (pages, calendars, feeds, open data and the search index), and the same without the
+  // search index, turn about.
+  const plainOut = mkdtempSync(join(tmpdir(), 'boardpack-bench-plain-'));
+  const [build, plainBuild] = pair(
+    Math.min(size.runs, 3),
+    () => child('bench/child.mjs', ['build', root, '--out', out, '--force']),
+    () => child('bench/child.mjs', ['build', root, '--out', plainOut, '--force', '--no-search']),
+  );
+  const searchBytes = Number(execFileSync('du', ['-sb', join(out, 'pagefind')], { encoding: 'utf8' }).split('\t')[0]);
+  const siteFiles = Number(execFileSync('sh', ['-c', `find "${out}" -type f | wc -l`], { encoding: 'utf8' }).trim());
+  rmSync(plainOut, { recursive: true, force: true });
   // Memory that does not grow: the same build with the JavaScript heap held to a fixed size, the same for every archive.
   let capped: (Measure & { heapMb: number }) | { heapMb: number; failed: string };
   try {
@@ -154,6 +164,8 @@ for (const [name, size] of only === 'pdf' ? [] : Object.entries(SIZES)) {
     lint: { ...lint, filesPerSecond: Math.round(files / (lint.medianMs / 1000)), mbPerSecond: +(bytes / 1e6 / (lint.medianMs / 1000)).toFixed(2) },
     parseFloor: floor,
     build,
+    buildWithoutSearch: plainBuild,
+    site: { files: siteFiles, searchIndexMb: +(searchBytes / 1e6).toFixed(1) },
     buildCappedHeap: capped,
     relintAfterOneChange: relint,
     rebuildAfterOneChange: rebuild,

@@ -92,7 +92,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       html: false,
       sitePages: false,
       jobs: availableParallelism(),
-      pdf: (input) => renderPdfs(started, input),
+      // The pages as the build prints them, without the PDF/UA-1 marking and checks, which no reader sees.
+      pdf: (input) => renderPdfs(started, input, undefined, { preview: true }),
     });
     if (problems.some((p) => p.severity === 'error')) throw new Error(problems.find((p) => p.severity === 'error')!.message);
     return outputs;

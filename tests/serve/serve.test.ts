@@ -103,13 +103,16 @@ describe('boardpack serve', () => {
     const pdfUrl = `${preview.url}${PACK.replace(/\.html$/, '.pdf')}`;
     // The pack's page links to its PDF.
     expect(await (await fetch(`${preview.url}${PACK}`)).text()).toContain('<a href="agenda-pack.pdf">PDF preview of this pack</a>');
+    const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    let served = '';
     const text = async () => {
       const res = await fetch(pdfUrl);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/pdf');
       const file = join(mkdtempSync(join(tmpdir(), 'boardpack-serve-pdf-')), 'pack.pdf');
       writeFileSync(file, Buffer.from(await res.arrayBuffer()));
-      return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      served = pdfText(file);
+      return served.replace(/\s+/g, ' ');
     };
     const before = await text();
     expect(before).toMatch(/Medium-Term Financial Strategy 2027-2030 \(Pages? \d/);
@@ -118,6 +121,12 @@ describe('boardpack serve', () => {
     await until(() => builds.length >= 2);
     const after = await text();
     expect(after).toMatch(/Medium-Term Financial Strategy 2027-2033 \(Pages? \d/);
+    // The preview shows the pages the build prints, word for word and page for page (it leaves out only the
+    // PDF/UA-1 marking, which no reader sees).
+    const out = mkdtempSync(join(tmpdir(), 'boardpack-serve-built-'));
+    const meeting = PACK.split('/').slice(0, 2).join('/');
+    expect(await run(['build', root, '--format', 'pdf', '--meeting', meeting, '--out', out], { stdout: () => {}, stderr: () => {}, cwd: root, today: '2026-11-22', interactive: false, env: {}, stdoutIsTTY: false })).toBe(0);
+    expect(served).toBe(pdfText(join(out, meeting, 'agenda-pack.pdf')));
     // A meeting with nothing to print is not found.
     expect((await fetch(`${preview.url}no-such/2026-01-01/agenda-pack.pdf`)).status).toBe(404);
   }, 120_000);

@@ -285,15 +285,16 @@ export function meetingView(model: Model, meeting: Meeting, build: SiteBuild, si
   }
   // The agenda: each item's papers open at their place in the pack's page, where it was made.
   const packFile = `${dir}/${names.packHtml}`;
+  /** Where an agenda link of the pack goes from the meeting's page: into the pack, to a file beside it, or elsewhere. */
+  const itemHref = (href: string | null): string | null => {
+    if (href === null) return null;
+    if (href.startsWith('#')) return made(packFile) ? `${names.packHtml}${href}` : null;
+    // Another meeting's minutes, or a web page.
+    if (/^(https?:|mailto:|\.\.\/)/.test(href)) return href;
+    return made(`${dir}/${href}`) ? href : null;
+  };
   const items = pack
-    ? pack.items.map((item) => ({
-        ...item,
-        links: item.links.map((link) => ({
-          ...link,
-          href: link.href?.startsWith('#') ? (made(packFile) ? `${names.packHtml}${link.href}` : null) : link.href && made(`${dir}/${link.href}`) ? link.href : link.href && /^(https?:|mailto:|\.\.\/)/.test(link.href) ? link.href : null,
-          pages: null,
-        })),
-      }))
+    ? pack.items.map((item) => ({ ...item, links: item.links.map((link) => ({ ...link, href: itemHref(link.href), pages: null })) }))
     : (meeting.agenda?.items ?? []).map((item) => ({ number: item.number, title: item.title, kind: item.kind, subPoints: item.subPoints.map((s) => s.text), notes: item.notes.map((n) => n.text), links: [] }));
   const heading = meetingHeading(meeting);
   return {

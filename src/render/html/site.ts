@@ -133,10 +133,26 @@ export function registerView(model: Model, register: Register) {
   };
 }
 
+/**
+ * Minutes read lately, for each view of a model: a meeting's minutes are shown
+ * on its own page and again in the next meeting's pack, one soon after the
+ * other, and are read once for both. A few are kept, so that memory does not
+ * grow with the archive.
+ */
+const recentMinutes = new WeakMap<Model, { file: string; tree: Root }[]>();
+const RECENT_MINUTES = 4;
+
 function minutesTree(root: string, model: Model, file: string): Root {
   const kept = keptTree(model, file);
   if (kept) return kept;
-  return loadMarkdown(file, readContentText(root, file), new Problems()).tree;
+  const recent = recentMinutes.get(model) ?? [];
+  recentMinutes.set(model, recent);
+  const known = recent.find((r) => r.file === file);
+  if (known) return known.tree;
+  const tree = loadMarkdown(file, readContentText(root, file), new Problems()).tree;
+  recent.unshift({ file, tree });
+  recent.length = Math.min(recent.length, RECENT_MINUTES);
+  return tree;
 }
 
 /**

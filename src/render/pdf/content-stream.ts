@@ -308,3 +308,10 @@ export function artifactPage(doc: PDFDocument, page: PDFPage, known?: KnownMarki
   known?.set(stream, { unmarked: [], misnested: found.misnested, mcids: found.mcids });
   return true;
 }
+
+/** `artifactPage` on every page of a PDF boardpack printed; returns the markings noted, for its check. */
+export function artifactPages(doc: PDFDocument): KnownMarkings {
+  const known: KnownMarkings = new WeakMap();
+  for (const page of doc.getPages()) artifactPage(doc, page, known);
+  return known;
+}

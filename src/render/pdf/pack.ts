@@ -21,7 +21,7 @@ import {
 } from './assemble.js';
 import type { packView } from '../html/pack.js';
 import { describeLinks, setAccessibleMetadata } from './accessible.js';
-import { artifactPage, type KnownMarkings } from './content-stream.js';
+import { artifactPages } from './content-stream.js';
 import { checkAccessible, type UaFault } from './ua-check.js';
 
 type PackView = ReturnType<typeof packView>;
@@ -63,6 +63,12 @@ export interface PackPdfInput {
   title: string;
   subject: string;
   date: string;
+  /**
+   * For `serve`'s preview: leave out the PDF/UA-1 steps that change nothing a
+   * reader sees (marking Chromium's untagged painting as artifacts, and the
+   * machine checks), so that the clerk's preview keeps up.
+   */
+  preview?: boolean;
 }
 
 /**
@@ -263,8 +269,7 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<{ 
   if (body) prependTagged(body, front);
   linkAcrossParts(doc);
   // What Chromium paints outside the tags (the page's background, what the page hides from screen readers) is decoration.
-  const known: KnownMarkings = new WeakMap();
-  for (const page of doc.getPages()) artifactPage(doc, page, known);
+  const known = input.preview ? null : artifactPages(doc);
   const final = layout(doc);
   if (final.count.some((n, i) => n !== measured.count[i])) throw new Error('the papers lost or gained pages when the agenda was put in front of them');
   // In order: each merged PDF goes where the final layout puts it, the ones before it already in place.
@@ -308,7 +313,7 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<{ 
     const i = page === undefined ? -1 : units.findIndex((u, k) => u.pdf && page >= final.first[k] && page < final.first[k] + final.count[k]);
     return i >= 0 ? units[i].file : undefined;
   };
-  const faults = checkAccessible(doc, known).map((fault) => {
+  const faults = (known ? checkAccessible(doc, known) : []).map((fault) => {
     const source = sourceOf(fault.page);
     return source ? { ...fault, source } : fault;
   });

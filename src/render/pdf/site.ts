@@ -11,7 +11,7 @@ import { Printer } from './print.js';
 import { mapLimit } from './pool.js';
 import { loadPdf, normaliseStructIds, relativiseLinks, savePdf, stampPageNumbers } from './assemble.js';
 import { describeLinks, setAccessibleMetadata } from './accessible.js';
-import { artifactPage, type KnownMarkings } from './content-stream.js';
+import { artifactPages } from './content-stream.js';
 import { checkAccessible } from './ua-check.js';
 import { fontFacesCss } from '../fonts.js';
 import { stepDone } from '../../timing.js';
@@ -21,6 +21,8 @@ export async function renderPdfs(
   browser: Browser | PromiseLike<Browser>,
   input: PdfBuildInput,
   onAccessibility: (result: PdfAccessibility) => void = () => {},
+  /** `preview`: for `serve`, without the PDF/UA-1 steps a reader cannot see (see PackPdfInput). */
+  options: { preview?: boolean } = {},
 ): Promise<void> {
   const { root, model, audience } = input;
   const emit = (file: string, made: Uint8Array | { bytes: Uint8Array; accessibility: Omit<PdfAccessibility, 'file'> }) => {
@@ -57,6 +59,7 @@ export async function renderPdfs(
           title: `${when}: agenda pack`,
           subject: `Agenda and papers for the meeting of the ${committee.name} on ${formatLong(meeting.date)}`,
           date: meeting.published ?? meeting.date,
+          preview: options.preview,
         }),
       );
       for (const supplement of view.supplements) {
@@ -82,6 +85,7 @@ export async function renderPdfs(
             title: `${when}: supplementary agenda ${supplement.number}`,
             subject: `Supplementary agenda ${supplement.number} for the meeting of the ${committee.name} on ${formatLong(meeting.date)}`,
             date: published ?? meeting.published ?? meeting.date,
+            preview: options.preview,
           }),
         );
       }
@@ -91,8 +95,7 @@ export async function renderPdfs(
       const doc = await loadPdf(await printer.print(render('minutes', input.views.minutes(meeting)), dir, undefined, true));
       relativiseLinks(doc, join(allowed, dir));
       normaliseStructIds(doc);
-      const known: KnownMarkings = new WeakMap();
-  for (const page of doc.getPages()) artifactPage(doc, page, known);
+      const known = options.preview ? null : artifactPages(doc);
       const total = doc.getPageCount();
       await stampPageNumbers(doc, 0, (n) => `Page ${n} of ${total}`);
       describeLinks(doc);
@@ -103,7 +106,7 @@ export async function renderPdfs(
         language: model.config.locale,
         date: meeting.date,
       });
-      const faults = checkAccessible(doc, known);
+      const faults = known ? checkAccessible(doc, known) : [];
       emit(`${dir}/minutes.pdf`, { bytes: await savePdf(doc), accessibility: { faults, untagged: [] } });
     }
   };
