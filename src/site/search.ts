@@ -1,4 +1,10 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { arch } from 'node:os';
 import type * as Pagefind from 'pagefind';
+import { BoardpackError } from '../errors.js';
+
+const require = createRequire(import.meta.url);
 
 /*
  * The site's full-text search: an index built with Pagefind as the pages are
@@ -24,6 +30,24 @@ window.addEventListener('DOMContentLoaded', function () {
 });
 `;
 
+/**
+ * Whether Pagefind's program is here: its own variable names one, or its
+ * platform package (an optional dependency, one per platform) holds it.
+ */
+function pagefindInstalled(): boolean {
+  const given = process.env.PAGEFIND_BINARY_PATH ?? process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+  if (given) return existsSync(given);
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  return ['pagefind', 'pagefind_extended'].some((name) => {
+    try {
+      require.resolve(`@pagefind/${platform}-${arch()}/bin/${name}${platform === 'windows' ? '.exe' : ''}`);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** How many indexes are open in this process: Pagefind's service is one, shared, and stopped when the last closes. */
 let openIndexes = 0;
 
@@ -34,9 +58,15 @@ export class SearchIndex {
   /** The one index of this build, started by the first page. */
   private open(): Promise<Pagefind.PagefindIndex> {
     this.index ??= (async () => {
+      if (!pagefindInstalled()) {
+        const platform = `${process.platform === 'win32' ? 'windows' : process.platform}-${arch()}`;
+        throw new BoardpackError(
+          `Cannot make the search index: Pagefind's program for ${platform} is not installed (npm installs it with boardpack, as @pagefind/${platform}, where Pagefind has one). Install boardpack again, or build with --no-search to leave search out`,
+        );
+      }
       openIndexes++;
       const { index, errors } = await (await import('pagefind')).createIndex({ keepIndexUrl: true });
-      if (!index) throw new Error(`the search index could not be started: ${errors.join('; ')}`);
+      if (!index) throw new BoardpackError(`Cannot make the search index: ${errors.join('; ')}. Build with --no-search to leave search out`);
       return index;
     })();
     return this.index;
@@ -56,9 +86,9 @@ export class SearchIndex {
   async files(): Promise<{ path: string; content: Uint8Array }[]> {
     const index = await this.open();
     const errors = (await Promise.all(this.pending)).flat();
-    if (errors.length) throw new Error(`the search index could not take a page: ${errors.join('; ')}`);
+    if (errors.length) throw new BoardpackError(`Cannot make the search index: ${errors.join('; ')}. Build with --no-search to leave search out`);
     const written = await index.getFiles();
-    if (written.errors.length) throw new Error(`the search index could not be written: ${written.errors.join('; ')}`);
+    if (written.errors.length) throw new BoardpackError(`Cannot write the search index: ${written.errors.join('; ')}. Build with --no-search to leave search out`);
     return written.files.filter((f) => !f.path.includes('playground')).map((f) => ({ path: `${SEARCH_FOLDER}/${f.path}`, content: f.content }));
   }
 
@@ -66,9 +96,10 @@ export class SearchIndex {
   async close(): Promise<void> {
     if (!this.index) return;
     const index = await this.index.catch(() => null);
-    await Promise.all(this.pending);
-    await index?.deleteIndex();
     this.index = null;
+    if (!index) return;
+    await Promise.all(this.pending);
+    await index.deleteIndex();
     if (--openIndexes === 0) await (await import('pagefind')).close();
   }
 }

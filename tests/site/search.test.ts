@@ -6,6 +6,7 @@ import { extname, join, normalize } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, findChromium } from '../../src/render/chromium.js';
+import { cli } from '../helpers.js';
 import { buildSample, filesUnder, page, selectAll } from '../render/site.js';
 
 /*
@@ -104,5 +105,20 @@ describe('search', () => {
       else expect(scripts, file).toEqual([]);
     }
     expect(readFileSync(join(out, 'search.html'), 'utf8')).toContain('Searching needs JavaScript');
+  });
+
+  it('says what to do when Pagefind’s program is missing, and writes nothing', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'boardpack-nosearch-')), 'out');
+    process.env.PAGEFIND_BINARY_PATH = join(tmpdir(), 'no-such-pagefind');
+    try {
+      const result = await cli(['build', 'content', '--out', out]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("Cannot make the search index: Pagefind's program for");
+      expect(result.stderr).toContain('build with --no-search to leave search out');
+      expect(result.stderr).not.toContain('internal error');
+      expect(() => statSync(out)).toThrow();
+    } finally {
+      delete process.env.PAGEFIND_BINARY_PATH;
+    }
   });
 });
