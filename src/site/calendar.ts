@@ -3,6 +3,7 @@ import { TZDate } from '@date-fns/tz';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { formatLong, zonedStart } from '../dates/calendar.js';
 import type { Committee, Meeting } from '../model/types.js';
+import { meetingTitle } from './documents.js';
 import { absolute, sitePaths } from './paths.js';
 
 /*
@@ -48,13 +49,14 @@ export function meetingCalendar(site: CalendarSite, name: string, meetings: { me
     prodId: { company: site.organisation, product: 'boardpack', language: 'EN' },
     x: { 'X-WR-TIMEZONE': site.timezone },
   });
+  const vtimezone = getVtimezoneComponent(site.timezone);
   for (const { meeting, committee } of meetings) {
     const page = absolute(site.baseUrl, sitePaths.meeting(meeting));
     const start = zonedStart(meeting.date, meeting.time, site.timezone);
     const [year, month, day] = meeting.date.split('-').map(Number);
     const note = STATUS_NOTE[meeting.status];
     const moved = meeting.agenda?.movedFrom.length ? ` Moved from ${meeting.agenda.movedFrom.map(formatLong).join(', then ')}.` : '';
-    const title = meeting.title === committee.name ? committee.name : `${committee.name}: ${meeting.title}`;
+    const title = meetingTitle(meeting, committee);
     // The day the event last changed as far as the content says: the agenda's publication, else the meeting's day.
     const stamp = meeting.published ?? meeting.date;
     calendar.createEvent({
@@ -64,7 +66,7 @@ export function meetingCalendar(site: CalendarSite, name: string, meetings: { me
       start: start ?? new TZDate(year, month - 1, day, 0, 0, 0, site.timezone),
       allDay: start === null,
       // A zone without a known VTIMEZONE (a rare alias): times in UTC, which every calendar reads.
-      timezone: getVtimezoneComponent(site.timezone) ? site.timezone : null,
+      timezone: vtimezone ? site.timezone : null,
       summary: note ? `${title} (${note})` : title,
       description: `${title}, ${formatLong(meeting.date)}${note ? `: ${note}` : ''}.${moved} Agenda, papers and minutes: ${page}`,
       location: meeting.venue,
@@ -72,12 +74,11 @@ export function meetingCalendar(site: CalendarSite, name: string, meetings: { me
       status: meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : meeting.status === 'postponed' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     });
   }
-  return withTimezone(calendar.toString(), site.timezone);
+  return withTimezone(calendar.toString(), vtimezone);
 }
 
 /** The calendar with the VTIMEZONE its events' TZID names, before its first component; as it is when the zone has none known. */
-function withTimezone(text: string, zone: string): string {
-  const vtimezone = getVtimezoneComponent(zone);
+function withTimezone(text: string, vtimezone: string | null): string {
   if (!vtimezone) return text;
   const at = text.search(/^(?:BEGIN:VEVENT|END:VCALENDAR)/m);
   return `${text.slice(0, at)}${vtimezone.replace(/\r?\n/g, '\r\n').replace(/(\r\n)*$/, '\r\n')}${text.slice(at)}`;

@@ -42,8 +42,12 @@ export function meetingDocuments(meeting: Meeting, audience: Audience, formats: 
   return found;
 }
 
-/** A meeting's name as a list shows it: the committee's, or the meeting's own title with it, and the day. */
+/** A meeting's title: the committee's name, with the meeting's own title where it has one. */
+export function meetingTitle(meeting: Meeting, committee: Committee): string {
+  return meeting.title === committee.name ? committee.name : `${committee.name}: ${meeting.title}`;
+}
+
+/** A meeting's name as a list shows it: its title and the day. */
 export function meetingName(meeting: Meeting, committee: Committee): string {
-  const title = meeting.title === committee.name ? committee.name : `${committee.name}: ${meeting.title}`;
-  return `${title}, ${formatLong(meeting.date)}`;
+  return `${meetingTitle(meeting, committee)}, ${formatLong(meeting.date)}`;
 }
