@@ -1,10 +1,10 @@
-import type { Model } from '../model/types.js';
+import type { Committee, Meeting, Model } from '../model/types.js';
 import type { Emit } from '../render/html/build.js';
 import type { SiteBuild } from '../render/html/pages.js';
 import { meetingCalendar, meetingUid } from './calendar.js';
 import { meetingName } from './documents.js';
 import { documentFeed } from './feed.js';
-import { meetingDataJsonSchema, ocdEventId } from './open-data.js';
+import { meetingData, meetingDataJsonSchema, meetingDataSchema, ocdEventId, type ItemLinks } from './open-data.js';
 import { absolute, sitePaths } from './paths.js';
 
 /**
@@ -35,4 +35,17 @@ export function writeSiteFeeds(model: Model, build: SiteBuild, emit: Emit): void
   }));
   emit(sitePaths.allData, `${JSON.stringify({ organisation, schema: absolute(baseUrl, sitePaths.dataSchema), meetings: index }, null, 2)}\n`);
   emit(sitePaths.dataSchema, `${JSON.stringify(meetingDataJsonSchema(baseUrl), null, 2)}\n`);
+}
+
+/**
+ * A meeting's own calendar file (for "add to calendar") and its open data,
+ * checked against the published schema as it is written. `items` are its
+ * agenda's links as its page gives them.
+ */
+export function writeMeetingFeeds(model: Model, committee: Committee, meeting: Meeting, build: SiteBuild, items: ItemLinks[], keyDecisions: ReadonlySet<number>, emit: Emit): void {
+  const baseUrl = build.baseUrl!;
+  const { organisation, timezone } = model.config;
+  emit(sitePaths.meetingCalendar(meeting), meetingCalendar({ organisation, timezone, baseUrl }, meetingName(meeting, committee), [{ meeting, committee }]));
+  const data = meetingData(model, committee, meeting, meetingUid(meeting, baseUrl), items, keyDecisions, { html: true, pdf: build.pdf });
+  emit(sitePaths.meetingData(meeting), `${JSON.stringify(meetingDataSchema.parse(data), null, 2)}\n`);
 }

@@ -12,10 +12,7 @@ import { minutesView, planView, registerView } from './site.js';
 import { archiveView, archiveYearView, archiveYears, committeeView, documentChrome, frontView, meetingView, packSummary, searchView, siteChrome, type PackSummary, type SiteBuild } from './pages.js';
 import { SEARCH_SCRIPT, SEARCH_SCRIPT_TEXT } from '../../site/search.js';
 import { documentNames, sitePaths } from '../../site/paths.js';
-import { meetingCalendar, meetingUid } from '../../site/calendar.js';
-import { meetingData, meetingDataSchema } from '../../site/open-data.js';
-import { meetingName } from '../../site/documents.js';
-import { writeSiteFeeds } from '../../site/write.js';
+import { writeMeetingFeeds, writeSiteFeeds } from '../../site/write.js';
 import { meetingOutDir } from './links.js';
 import type { Audience } from './views.js';
 
@@ -197,13 +194,7 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
     const pack = packs.get(meeting.id) ?? null;
     const view = meetingView(model, meeting, build, sizes, pack);
     emit(sitePaths.meeting(meeting), render('meeting', view));
-    if (build.baseUrl) {
-      const committee = committeeOf(meeting);
-      const site = { organisation: model.config.organisation, timezone: model.config.timezone, baseUrl: build.baseUrl };
-      emit(sitePaths.meetingCalendar(meeting), meetingCalendar(site, meetingName(meeting, committee), [{ meeting, committee }]));
-      const data = meetingData(model, committee, meeting, meetingUid(meeting, build.baseUrl), view.items, pack?.keyDecisions ?? new Set(), { html: true, pdf: build.pdf });
-      emit(sitePaths.meetingData(meeting), `${JSON.stringify(meetingDataSchema.parse(data), null, 2)}\n`);
-    }
+    if (build.baseUrl) writeMeetingFeeds(model, committeeOf(meeting), meeting, build, view.items, pack?.keyDecisions ?? new Set(), emit);
   }
 
   if (html && sitePages) {
