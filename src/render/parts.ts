@@ -107,7 +107,13 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
     problems.push(...rendered.problems);
     notes.push(...(rendered.notes ?? []));
   }
-  return { findings: checked.findings, rules: checked.rules, configProblems: [], problems, notes };
+  // A problem of a committee's files can be met rendering its part and again rendering the site's pages: said once.
+  const said = new Set<string>();
+  const once = problems.filter((p) => {
+    const key = `${p.position.file}:${p.position.line}:${p.message}`;
+    return !said.has(key) && Boolean(said.add(key));
+  });
+  return { findings: checked.findings, rules: checked.rules, configProblems: [], problems: once, notes };
 }
 
 /**

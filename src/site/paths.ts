@@ -30,6 +30,15 @@ export const sitePaths = {
   search: 'search.html',
 };
 
+/**
+ * Whether a name is one the site keeps for its own files at the top of the
+ * output folder, where each committee has a folder of its own.
+ */
+export function reservedName(name: string): boolean {
+  const own = [sitePaths.front, sitePaths.archive, sitePaths.calendar, sitePaths.feed, sitePaths.allData, sitePaths.dataSchema, sitePaths.search, 'search.js', 'pagefind', 'plans', 'registers'];
+  return own.includes(name) || /^archive-\d{4}-\d{2}\.html$/.test(name);
+}
+
 /** A meeting's documents, as the build names them for an audience. */
 export const documentNames = (audience: Audience) => {
   const suffix = audience === 'members' ? '.members' : '';

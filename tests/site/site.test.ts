@@ -270,3 +270,19 @@ describe('--no-search', () => {
     expect(files.filter((f) => f.endsWith('.html') && selectAll('main[data-pagefind-body]', page(plain, f)).length > 0)).toEqual([]);
   });
 });
+
+describe('a committee folder named like one of the site’s own files', () => {
+  it('stops the build with a message naming it, and writes nothing', async () => {
+    const root = contentFolder({
+      'boardpack.yml': 'organisation: Test Council\n',
+      'committees/pagefind/committee.yml': 'name: Page Finding Committee\n',
+      'committees/pagefind/2026-03-10/agenda.md': '---\npublished: 2026-03-02\n---\n\n1. Apologies\n',
+    });
+    const result = await cli(['build', root, '--out', join(root, 'out')], { today: '2026-02-01' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('committees/pagefind/committee.yml');
+    expect(result.stderr).toContain('Unexpected committee folder "pagefind": the website keeps that name for its own files, expected another name for the folder');
+    expect(result.stderr.split('Unexpected committee folder').length - 1).toBe(1);
+    expect(existsSync(join(root, 'out'))).toBe(false);
+  });
+});

@@ -11,7 +11,7 @@ import { packView } from './pack.js';
 import { minutesView, planView, registerView } from './site.js';
 import { archiveView, archiveYearView, archiveYears, committeeView, documentChrome, frontView, meetingView, packSummary, searchView, siteChrome, type PackSummary, type SiteBuild } from './pages.js';
 import { SEARCH_SCRIPT, SEARCH_SCRIPT_TEXT } from '../../site/search.js';
-import { documentNames, sitePaths } from '../../site/paths.js';
+import { documentNames, reservedName, sitePaths } from '../../site/paths.js';
 import { writeMeetingFeeds, writeSiteFeeds } from '../../site/write.js';
 import { meetingOutDir } from './links.js';
 import type { Audience } from './views.js';
@@ -129,6 +129,11 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
       return { outputs, problems: problems.list };
     }
   }
+  // Each committee's pages go in a folder named by it, beside the site's own files: a name of theirs cannot be one.
+  for (const committee of model.committees.filter((c) => reservedName(c.id))) {
+    problems.error('frontmatter', `Unexpected committee folder "${committee.id}": the website keeps that name for its own files, expected another name for the folder`, committee.position);
+  }
+  if (problems.list.length) return { outputs, problems: problems.list, notes };
   const engine = templateEngine(councilTemplates);
   // A council's own templates are held to what a page may do (template-safety.ts); ours keep to it already.
   const render = councilTemplates
