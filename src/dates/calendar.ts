@@ -179,7 +179,7 @@ export function zonedStart(iso: IsoDate, time: string | null, timezone: string):
   return new TZDate(year, month - 1, day, hours, minutes, 0, timezone);
 }
 
-/** A zoned date and time as ISO 8601 with its offset from UTC, such as `2026-03-10T18:00:00+00:00`. */
+/** A zoned date and time as ISO 8601 with its offset from UTC: `2026-06-16T18:00:00+01:00`, or `2026-03-10T18:00:00Z` at UTC. */
 export function isoWithOffset(date: TZDate): string {
   return formatISO(date);
 }

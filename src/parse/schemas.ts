@@ -25,6 +25,8 @@ const exempt = z.union([z.boolean(), z.number().int().min(1)], {
 
 export const ruleSetting = z.enum(['off', 'warn', 'error']);
 
+const BASE_URL_EXPECTED = 'expected the address the site is published at, such as https://democracy.example.gov.uk/';
+
 export const configSchema = z.strictObject({
   organisation: text,
   locale: text.default('en-GB'),
@@ -56,8 +58,8 @@ export const configSchema = z.strictObject({
   templates: text.optional(),
   /** The address the site is published at, for the absolute links of calendars, feeds and open data. */
   baseUrl: z
-    .string({ error: 'expected the address the site is published at, such as https://democracy.example.gov.uk/' })
-    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { error: 'expected the address the site is published at, such as https://democracy.example.gov.uk/' })
+    .string({ error: BASE_URL_EXPECTED })
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { error: BASE_URL_EXPECTED })
     .optional(),
 });
 

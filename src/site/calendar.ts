@@ -34,7 +34,7 @@ export function meetingUid(meeting: Meeting, baseUrl: string): string {
 }
 
 /** How many times the meeting has changed as attendees would be told: each move, and a cancellation or postponement. */
-export function meetingSequence(meeting: Meeting): number {
+function meetingSequence(meeting: Meeting): number {
   return (meeting.agenda?.movedFrom.length ?? 0) + (meeting.status === 'cancelled' || meeting.status === 'postponed' ? 1 : 0);
 }
 

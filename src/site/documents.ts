@@ -1,7 +1,8 @@
 import { formatLong } from '../dates/calendar.js';
 import type { Committee, Meeting } from '../model/types.js';
 import type { Audience } from '../publish/gate.js';
-import { documentNames, sitePaths } from './paths.js';
+import { meetingOutDir } from '../render/html/links.js';
+import { documentNames } from './paths.js';
 
 /** One published document of a meeting, in one format. */
 export interface MeetingDocument {
@@ -25,7 +26,7 @@ export interface MeetingDocument {
  */
 export function meetingDocuments(meeting: Meeting, audience: Audience, formats: { html: boolean; pdf: boolean }): MeetingDocument[] {
   const names = documentNames(audience);
-  const dir = sitePaths.meeting(meeting).replace(/\/index\.html$/, '');
+  const dir = meetingOutDir(meeting);
   const found: MeetingDocument[] = [];
   const add = (kind: MeetingDocument['kind'], title: string, published: string, html: string | null, pdf: string | null, anchor: string | null = null) => {
     if (formats.html && html) found.push({ kind, title, file: `${dir}/${html}`, anchor, format: 'HTML', published });
@@ -40,6 +41,17 @@ export function meetingDocuments(meeting: Meeting, audience: Audience, formats: 
   }
   if (meeting.minutes) add('minutes', 'Minutes', meeting.minutes.published ?? meeting.date, names.minutesHtml, names.minutesPdf);
   return found;
+}
+
+/** A link to a document (its file's address, relative or absolute), at its place in the file. */
+export function atPlace(href: string, document: Pick<MeetingDocument, 'anchor'>): string {
+  return document.anchor ? `${href}#${document.anchor}` : href;
+}
+
+/** Documents newest first by publication, then by file: the order of feeds and of "recently published". */
+export function newestFirst(a: Pick<MeetingDocument, 'published' | 'file'>, b: Pick<MeetingDocument, 'published' | 'file'>): number {
+  if (a.published !== b.published) return a.published < b.published ? 1 : -1;
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
 /** A meeting's title: the committee's name, with the meeting's own title where it has one. */

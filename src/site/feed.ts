@@ -1,6 +1,6 @@
 import { Feed } from 'feed';
 import type { Committee, Meeting } from '../model/types.js';
-import { meetingDocuments, meetingName } from './documents.js';
+import { atPlace, meetingDocuments, meetingName, newestFirst } from './documents.js';
 import { absolute } from './paths.js';
 
 /*
@@ -33,7 +33,7 @@ export function documentFeed(
       .filter((d) => d.format === 'HTML' || !documents.some((o) => o.kind === d.kind && o.title === d.title && o.format === 'HTML'))
       .map((d) => ({ ...d, meeting, committee }));
   });
-  entries.sort((a, b) => (a.published !== b.published ? (a.published < b.published ? 1 : -1) : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  entries.sort(newestFirst);
   const kept = entries.slice(0, FEED_ENTRIES);
   const url = (file: string) => absolute(site.baseUrl, file);
   const out = new Feed({
@@ -48,12 +48,13 @@ export function documentFeed(
     copyright: site.organisation,
   });
   for (const entry of kept) {
-    const title = `${meetingName(entry.meeting, entry.committee)}: ${entry.title.toLowerCase() === 'minutes' ? 'minutes' : entry.title.replace(/^Agenda pack$/, 'agenda pack')}`;
+    // "...: agenda pack", "...: minutes", "...: Supplementary agenda 1".
+    const title = `${meetingName(entry.meeting, entry.committee)}: ${entry.kind === 'supplement' ? entry.title : entry.title.toLowerCase()}`;
     const date = new Date(`${entry.published}T00:00:00Z`);
     out.addItem({
       title,
-      id: `${url(entry.file)}${entry.anchor ? `#${entry.anchor}` : ''}`,
-      link: `${url(entry.file)}${entry.anchor ? `#${entry.anchor}` : ''}`,
+      id: atPlace(url(entry.file), entry),
+      link: atPlace(url(entry.file), entry),
       date,
       published: date,
       description: `${title}, published ${entry.published}.`,

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { isoWithOffset, municipalYear, municipalYearLabel, zonedStart } from '../dates/calendar.js';
 import type { Committee, Meeting, Model } from '../model/types.js';
-import { meetingDocuments, meetingName } from './documents.js';
+import { meetingOutDir } from '../render/html/links.js';
+import { atPlace, meetingDocuments, meetingName } from './documents.js';
 import { absolute, sitePaths } from './paths.js';
 
 /*
@@ -100,7 +101,7 @@ export function meetingData(
   formats: { html: boolean; pdf: boolean },
 ): MeetingData {
   const baseUrl = model.config.baseUrl!;
-  const dir = sitePaths.meeting(meeting).replace(/index\.html$/, '');
+  const dir = `${meetingOutDir(meeting)}/`;
   const url = (file: string) => absolute(baseUrl, file);
   const start = zonedStart(meeting.date, meeting.time, model.config.timezone);
   const mediaType = (href: string) => (/\.pdf$/i.test(href.split('#')[0]) ? 'application/pdf' : 'text/html');
@@ -108,7 +109,7 @@ export function meetingData(
   // Each document once, with a link for each format it is published in.
   const documents: MeetingData['documents'] = [];
   for (const d of meetingDocuments(meeting, 'public', formats)) {
-    const href = `${url(d.file)}${d.anchor ? `#${d.anchor}` : ''}`;
+    const href = atPlace(url(d.file), d);
     const same = documents.find((o) => o.note === d.title);
     if (same) same.links.push({ media_type: mediaType(d.file), url: href });
     else documents.push({ note: d.title, date: d.published, links: [{ media_type: mediaType(d.file), url: href }] });

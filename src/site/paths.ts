@@ -17,6 +17,8 @@ export const sitePaths = {
   archive: 'archive.html',
   /** The archive page of the municipal year starting in `start` (`archive-2025-26.html`). */
   archiveYear: (start: number) => `archive-${municipalYearLabel(start).replace('/', '-')}.html`,
+  plan: (id: string) => `plans/${id}.html`,
+  register: (id: string) => `registers/${id}.html`,
   committee: (id: string) => `${id}/index.html`,
   meeting: (meeting: Pick<Meeting, 'committee' | 'folder'>) => `${meetingDir(meeting)}/index.html`,
   calendar: 'calendar.ics',

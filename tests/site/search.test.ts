@@ -83,7 +83,12 @@ describe('search', () => {
   }, 60_000);
 
   it('finds nothing of the exempt report, whose text is in no public page and so not in the index', async () => {
-    const { links, message } = await search('Soft market testing with three other operators suggests that a procurement would produce bids');
+    const sentence = 'Soft market testing with three other operators suggests that a procurement would produce bids';
+    // The sentence is the exempt report's (paragraph 3), so finding nothing means it was kept out of the index.
+    const exemptReport = readFileSync(join('content', 'committees/resources-scrutiny-panel/2026-03-10/leisure-contract.md'), 'utf8');
+    expect(exemptReport).toMatch(/^exempt: 3$/m);
+    expect(exemptReport.replace(/\s+/g, ' ')).toContain(sentence);
+    const { links, message } = await search(sentence);
     expect(links).toEqual([]);
     expect(message).toMatch(/no results/i);
   }, 60_000);

@@ -203,9 +203,13 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
   }
 
   if (html && sitePages) {
-    for (const plan of model.plans) emit(`plans/${plan.id}.html`, render('plan', { ...planView(model, plan, options.asOf), site: siteChrome(`plans/${plan.id}.html`, build, [{ text: plan.title, file: null }], true) }));
+    for (const plan of model.plans) {
+      const file = sitePaths.plan(plan.id);
+      emit(file, render('plan', { ...planView(model, plan, options.asOf), site: siteChrome(file, build, [{ text: plan.title, file: null }], true) }));
+    }
     for (const register of model.registers) {
-      emit(`registers/${register.id}.html`, render('register', { ...registerView(model, register), site: siteChrome(`registers/${register.id}.html`, build, [{ text: register.title, file: null }], true) }));
+      const file = sitePaths.register(register.id);
+      emit(file, render('register', { ...registerView(model, register), site: siteChrome(file, build, [{ text: register.title, file: null }], true) }));
     }
     emit(sitePaths.front, render('index', frontView(model, build)));
     for (const committee of model.committees) emit(sitePaths.committee(committee.id), render('committee', committeeView(model, committee, build)));

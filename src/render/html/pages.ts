@@ -1,7 +1,8 @@
 import { formatLong, isoWithOffset, municipalYear, municipalYearLabel, zonedStart } from '../../dates/calendar.js';
 import type { Committee, Meeting, Model } from '../../model/types.js';
 import type { Audience } from '../../publish/gate.js';
-import { meetingDocuments, meetingName } from '../../site/documents.js';
+import { atPlace, meetingDocuments, meetingName, newestFirst } from '../../site/documents.js';
+import { meetingOutDir } from './links.js';
 import { absolute, documentNames, linkFrom, sitePaths } from '../../site/paths.js';
 import { SEARCH_FOLDER, SEARCH_SCRIPT } from '../../site/search.js';
 import type { packView } from './pack.js';
@@ -86,12 +87,12 @@ export function documentChrome(file: string, build: SiteBuild, committee: Commit
   return {
     ...siteChrome(file, build, [...meetingTrail(committee, meeting), { text: title, file }], true),
     meetingPage: linkFrom(file, sitePaths.meeting(meeting)),
-    pdf: pdf && build.pdf ? linkFrom(file, `${sitePaths.meeting(meeting).replace(/index\.html$/, '')}${pdf}`) : null,
+    pdf: pdf && build.pdf ? linkFrom(file, `${meetingOutDir(meeting)}/${pdf}`) : null,
   };
 }
 
 /** A size as people read it: 840 bytes, 56 KB, 1.2 MB. */
-export function formatSize(bytes: number): string {
+function formatSize(bytes: number): string {
   if (bytes < 1000) return `${bytes} bytes`;
   if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
@@ -109,6 +110,17 @@ function meetingEntry(from: string, meeting: Meeting, committee: Committee) {
   };
 }
 
+/** A meeting in a list of a committee's or a year's meetings: the entry, and its documents in the formats built. */
+function meetingWithDocuments(from: string, meeting: Meeting, committee: Committee, build: SiteBuild) {
+  return {
+    ...meetingEntry(from, meeting, committee),
+    documents: meetingDocuments(meeting, build.audience, { html: true, pdf: build.pdf }).map((d) => ({
+      text: `${d.title} (${d.format})`,
+      href: atPlace(linkFrom(from, d.file), d),
+    })),
+  };
+}
+
 const upcoming = (meeting: Meeting, asOf: string) => meeting.date >= asOf && (meeting.status === 'scheduled' || meeting.status === 'postponed');
 
 /** The front page: the next meetings of every committee, the committees, the latest documents, plans and registers. */
@@ -118,7 +130,7 @@ export function frontView(model: Model, build: SiteBuild) {
   const next = all.filter(({ meeting }) => upcoming(meeting, build.asOf)).sort((a, b) => (a.meeting.date < b.meeting.date ? -1 : a.meeting.date > b.meeting.date ? 1 : 0));
   const latest = all
     .flatMap(({ meeting, committee }) => meetingDocuments(meeting, build.audience, { html: true, pdf: false }).map((d) => ({ d, meeting, committee })))
-    .sort((a, b) => (a.d.published !== b.d.published ? (a.d.published < b.d.published ? 1 : -1) : a.d.file < b.d.file ? -1 : 1))
+    .sort((a, b) => newestFirst(a.d, b.d))
     .slice(0, 10);
   return {
     lang: model.config.locale,
@@ -128,11 +140,11 @@ export function frontView(model: Model, build: SiteBuild) {
     committees: model.committees.map((c) => ({ name: c.name, purpose: c.purpose, href: linkFrom(file, sitePaths.committee(c.id)) })),
     latest: latest.map(({ d, meeting, committee }) => ({
       text: `${meetingName(meeting, committee)}: ${d.title}`,
-      href: `${linkFrom(file, d.file)}${d.anchor ? `#${d.anchor}` : ''}`,
+      href: atPlace(linkFrom(file, d.file), d),
       published: formatLong(d.published),
     })),
-    plans: model.plans.map((p) => ({ title: p.title, href: `plans/${p.id}.html` })),
-    registers: model.registers.map((r) => ({ title: r.title, href: `registers/${r.id}.html` })),
+    plans: model.plans.map((p) => ({ title: p.title, href: linkFrom(file, sitePaths.plan(p.id)) })),
+    registers: model.registers.map((r) => ({ title: r.title, href: linkFrom(file, sitePaths.register(r.id)) })),
     subscribe: build.baseUrl ? { calendar: sitePaths.calendar, feed: sitePaths.feed } : null,
   };
 }
@@ -153,13 +165,7 @@ function byYear<T extends { meeting: Meeting }>(entries: T[], start: string): { 
 export function committeeView(model: Model, committee: Committee, build: SiteBuild) {
   const file = sitePaths.committee(committee.id);
   const entries = committee.meetings.map((meeting) => ({ meeting }));
-  const entry = (meeting: Meeting) => ({
-    ...meetingEntry(file, meeting, committee),
-    documents: meetingDocuments(meeting, build.audience, { html: true, pdf: build.pdf }).map((d) => ({
-      text: `${d.title} (${d.format})`,
-      href: `${linkFrom(file, d.file)}${d.anchor ? `#${d.anchor}` : ''}`,
-    })),
-  });
+  const entry = (meeting: Meeting) => meetingWithDocuments(file, meeting, committee, build);
   return {
     lang: model.config.locale,
     organisation: model.config.organisation,
@@ -216,13 +222,7 @@ export function archiveYearView(model: Model, year: number, build: SiteBuild) {
         href: linkFrom(file, sitePaths.committee(committee.id)),
         meetings: committee.meetings
           .filter((m) => municipalYear(m.date, model.config.municipalYearStart) === year)
-          .map((meeting) => ({
-            ...meetingEntry(file, meeting, committee),
-            documents: meetingDocuments(meeting, build.audience, { html: true, pdf: build.pdf }).map((d) => ({
-              text: `${d.title} (${d.format})`,
-              href: `${linkFrom(file, d.file)}${d.anchor ? `#${d.anchor}` : ''}`,
-            })),
-          })),
+          .map((meeting) => meetingWithDocuments(file, meeting, committee, build)),
       }))
       .filter((c) => c.meetings.length > 0),
   };
@@ -269,7 +269,7 @@ function meetingJsonLd(model: Model, committee: Committee, meeting: Meeting, bas
 export function meetingView(model: Model, meeting: Meeting, build: SiteBuild, sizes: ReadonlyMap<string, number>, pack: PackSummary | null) {
   const committee = model.committees.find((c) => c.id === meeting.committee)!;
   const file = sitePaths.meeting(meeting);
-  const dir = file.replace(/\/index\.html$/, '');
+  const dir = meetingOutDir(meeting);
   const names = documentNames(build.audience);
   const made = (path: string) => sizes.has(path);
   const documents = meetingDocuments(meeting, build.audience, { html: true, pdf: build.pdf })

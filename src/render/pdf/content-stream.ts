@@ -264,7 +264,7 @@ export function pageMarking(doc: PDFDocument, page: PDFPage, known?: KnownMarkin
 }
 
 /** What a page's resources say about named property lists and Form XObjects, for `marking`. */
-export function contentContext(doc: PDFDocument, resources: PDFDict | undefined): ContentContext {
+function contentContext(doc: PDFDocument, resources: PDFDict | undefined): ContentContext {
   const resolve = (value: unknown) => (value instanceof PDFRef ? doc.context.lookup(value) : value);
   const dictOf = (value: unknown) => {
     const resolved = resolve(value);
