@@ -1,7 +1,7 @@
 import { formatLong, makeDate } from '../dates/calendar.js';
 import { findDates } from '../dates/prose.js';
 import type { Committee, Meeting, Member, Minute, Minutes, Position, TextBlock, WrittenDate } from '../model/types.js';
-import { businessOf, itemKind } from '../parse/agenda.js';
+import { itemKind } from '../parse/agenda.js';
 import type { RuleContext } from './rule.js';
 import { normaliseName } from './model-index.js';
 import { positionFromSegments } from '../parse/text.js';
@@ -80,35 +80,6 @@ export function heldOnDates(minute: Minute, meetingDate: string): WrittenDate[] 
     }
   }
   return found;
-}
-
-/** Titles compare without case, punctuation or dates. */
-export function normaliseTitle(title: string): string {
-  return title
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/**
- * Whether an agenda item and a minute are about the same business: the same
- * title, one the start of the other, or the same head before a colon or dash
- * ("Finance: to approve payments for September" and "Finance"), read without
- * what the meeting was asked to do ("To approve payments" and "Payments").
- */
-export function sameBusiness(itemTitle: string, minuteTitle: string): boolean {
-  const a = normaliseTitle(businessOf(itemTitle));
-  const b = normaliseTitle(businessOf(minuteTitle));
-  if (!a || !b) return false;
-  if (a === b) return true;
-  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
-  if (shorter.length >= 8 && longer.startsWith(shorter)) return true;
-  const head = (t: string) => normaliseTitle(businessOf(t).split(/\s*(?::|\s[-–—]\s)/)[0]);
-  const [ha, hb] = [head(itemTitle), head(minuteTitle)];
-  if (ha.length >= 4 && (ha === hb || ha === b || hb === a)) return true;
-  const kind = itemKind(itemTitle);
-  return kind !== 'other' && kind === itemKind(minuteTitle);
 }
 
 /** Whether two written names are the same person: the same name or alias of one member, or one name with a first name left out. */

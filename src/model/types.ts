@@ -335,8 +335,14 @@ export interface Minute {
   dates: WrittenDate[];
   /** Set by the publication gate only (src/publish). */
   publication?: Publication;
-  /** Taken in private (the minutes' `exempt:`): the public minutes keep only its number, title and summary. */
-  exempt: { paragraph: number | null; summary: string | null } | null;
+  /**
+   * Taken in private (the minutes' `exempt:`): the public minutes keep only
+   * its number, title and summary. `false` where the minutes say the minute
+   * may be published although its business was taken in private (`"12": false`);
+   * null where they say nothing (a minute of business taken in private is then
+   * withheld all the same: src/publish/private-business.ts).
+   */
+  exempt: { paragraph: number | null; summary: string | null } | false | null;
   /** Where the minute ends: the line before the next minute's heading, or the file's last line. */
   endLine: number;
   position: Position;

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { Appendix, Committee, Config, Meeting, Member, Minutes, Model, ParseResult, Plan, Register } from '../model/types.js';
+import type { Agenda, Appendix, Committee, Config, Meeting, Member, Minutes, Model, ParseResult, Plan, Register } from '../model/types.js';
 import { MODEL_VERSION } from '../model/types.js';
 import type { Root } from 'mdast';
 import { isIsoDate, YEARS } from '../dates/calendar.js';
@@ -72,6 +72,18 @@ const TREES = new WeakMap<Model, Map<string, Root>>();
  */
 export function keptTree(model: Model, file: string): Root | undefined {
   return TREES.get(model)?.get(file);
+}
+
+/**
+ * A supplement's item is taken in private where the main agenda takes the
+ * item of its number in private: a paper it adds "to follow" to a Part 2 item
+ * is as private as the item, whatever the supplement's own frontmatter says.
+ * (A copy: the prepared supplement may be read again with another agenda.)
+ */
+function withMainPrivacy(supplement: Agenda, main: Agenda | null): Agenda {
+  const privateIn = new Map((main?.items ?? []).filter((i) => i.private).map((i) => [i.number, i.private!]));
+  if (!supplement.items.some((i) => !i.private && privateIn.has(i.number))) return supplement;
+  return { ...supplement, items: supplement.items.map((i) => (!i.private && privateIn.has(i.number) ? { ...i, private: { ...privateIn.get(i.number)!, explicit: false } } : i)) };
 }
 
 class ContentReader {
@@ -306,6 +318,7 @@ class ContentReader {
       if (meeting.agenda.type) meeting.special = meeting.agenda.type === 'special' || meeting.agenda.type === 'extraordinary';
     }
     if (meeting.minutes) meeting.minutes = this.minutesInStyle(committee, meeting.minutes);
+    meeting.supplements = meeting.supplements.map((s) => withMainPrivacy(s, meeting.agenda));
     return meeting;
   }
 

@@ -340,8 +340,10 @@ export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | nul
       );
       continue;
     }
-    if (value === false) continue;
     minute.exempt =
+      value === false
+        ? false
+        :
       typeof value === 'object'
         ? { paragraph: value.paragraph ?? null, summary: value.summary ?? null }
         : { paragraph: typeof value === 'number' ? value : null, summary: null };

@@ -9,8 +9,17 @@ import { exemptNotice } from './notice.js';
  * - A file is exempt if it is exempt in any role: as a paper (`exempt:`), as
  *   any paper's appendix (the paper's list or its own file), as the appendix
  *   of an exempt paper, or as a paper or PDF linked from an agenda item taken
- *   in private, unless the paper opts out with `exempt: false` and says why
- *   (`publicBecause:`). A file exempt in one role is withheld in every role.
+ *   in private (a supplement's item takes the main agenda's privacy; the file
+ *   may be in any meeting's folder), unless the paper opts out with
+ *   `exempt: false` and says why (`publicBecause:`). A file exempt in one
+ *   role is withheld in every role.
+ * - A PDF is published only where a public item links it or a public paper
+ *   lists it as an appendix: one reached only from an exempt report's text,
+ *   or from nothing, is not.
+ * - A minute of business taken in private is withheld unless the minutes say
+ *   it may be published (private-business.ts), whether or not the minutes'
+ *   `exempt:` lists it. Minutes linked from a private item are withheld at
+ *   that place; their own page shows them as their own meeting's view does.
  * - The public view replaces each exempt paper, appendix and linked PDF by a
  *   notice citing its paragraph: no title, author, wards, text or file name
  *   of it is left, and an exempt minute keeps only its number and title.
@@ -34,8 +43,10 @@ export function exemptFiles(model: Model): Map<string, number | null> {
   const add = (file: string, paragraph: number | null) => {
     if (!exempt.has(file) || (exempt.get(file) === null && paragraph !== null)) exempt.set(file, paragraph);
   };
-  for (const meeting of model.committees.flatMap((c) => c.meetings)) {
-    const papers = new Map(meeting.papers.map((p) => [p.file, p]));
+  const meetings = model.committees.flatMap((c) => c.meetings);
+  // A private item may link a paper kept in another meeting's folder: it is exempt there too.
+  const papers = new Map(meetings.flatMap((m) => m.papers).map((p) => [p.file, p]));
+  for (const meeting of meetings) {
     for (const paper of meeting.papers) {
       if (paper.exempt) add(paper.file, paper.exemptParagraph);
       for (const appendix of paper.appendices) {
@@ -47,7 +58,8 @@ export function exemptFiles(model: Model): Map<string, number | null> {
       for (const item of agenda.items ?? []) {
         if (!item.private) continue;
         for (const link of item.links) {
-          if (!link.target || (link.kind !== 'paper' && link.kind !== 'attachment')) continue;
+          // Minutes linked from a private item are withheld at that place (the view's links), not from their own page.
+          if (!link.target || link.kind === 'minutes' || link.kind === 'external') continue;
           const paper = papers.get(link.target);
           // A paper on a private item is exempt unless it says otherwise, and why.
           if (paper && paper.exemptGiven && !paper.exempt && paper.publicBecause) continue;
@@ -60,7 +72,7 @@ export function exemptFiles(model: Model): Map<string, number | null> {
   // An exempt file's appendices are exempt, whichever paper lists the file.
   for (let grew = true; grew; ) {
     grew = false;
-    for (const paper of model.committees.flatMap((c) => c.meetings).flatMap((m) => m.papers)) {
+    for (const paper of papers.values()) {
       if (!exempt.has(paper.file)) continue;
       for (const appendix of paper.appendices) {
         if (!exempt.has(appendix.file)) {
@@ -79,7 +91,8 @@ export function agendasOf(meeting: Meeting): Agenda[] {
 
 /** What an audience may see of the files: asked by every writer, decided here alone. */
 export class Gate {
-  private readonly exempt: Map<string, number | null>;
+  /** Every file exempt in any role, with the paragraph that applies. */
+  readonly exempt: ReadonlyMap<string, number | null>;
 
   constructor(
     private readonly model: Model,

@@ -1,4 +1,5 @@
-import type { Appendix, Link, Minutes, Model, Paper } from '../model/types.js';
+import type { AgendaItem, Appendix, Link, Meeting, Minute, Minutes, Model, Paper } from '../model/types.js';
+import { privateBusiness, privateItems, type PrivateBusiness } from './private-business.js';
 import { agendasOf, Gate, type Audience } from './gate.js';
 import { exemptNotice } from './notice.js';
 import { shareTrees } from '../parse/content.js';
@@ -25,14 +26,18 @@ export function publicationView(model: Model, audience: Audience): Model {
     return id;
   };
   for (const meeting of view.committees.flatMap((c) => c.meetings)) {
+    // Read before the links are changed: which business was taken in private follows the agenda's links.
+    const inPrivate = privateItems(meeting, gate.exempt);
+    const privateMinutes = meeting.minutes?.minutes ? privateBusiness(meeting, gate.exempt) : [];
     meeting.papers = meeting.papers.map((paper) => viewPaper(paper, gate, standIn));
     if (audience === 'public') {
-      meeting.attachments = meeting.attachments.filter((a) => gate.mayShow(a.file));
+      const reached = publiclyReached(meeting, inPrivate, gate);
+      meeting.attachments = meeting.attachments.filter((a) => gate.mayShow(a.file) && reached.has(a.file));
       for (const agenda of agendasOf(meeting)) {
-        for (const item of agenda.items ?? []) item.links = item.links.map((link) => viewLink(link, gate, standIn));
+        for (const item of agenda.items ?? []) item.links = item.links.map((link) => viewLink(link, gate, standIn, inPrivate.has(item)));
       }
     }
-    if (meeting.minutes?.minutes) meeting.minutes = viewMinutes(meeting.minutes, model, audience);
+    if (meeting.minutes?.minutes) meeting.minutes = viewMinutes(meeting.minutes, privateMinutes, model, audience);
   }
   // The renderer may use the trees already parsed, of the files this view shows; minutes are cut by their view.
   shareTrees(model, view, (file) => gate.mayShow(file));
@@ -92,13 +97,35 @@ function viewAppendix(appendix: Appendix, gate: Gate, standIn: (file: string) =>
   };
 }
 
-function viewLink(link: Link, gate: Gate, standIn: (file: string) => string): Link {
-  if (!link.target || gate.mayShow(link.target)) return link;
+/**
+ * The PDFs of a meeting the public may be given: those a public item links,
+ * and those a paper lists as its appendix (each judged by the gate). A PDF
+ * reached only from a report's text, or from nothing, is not published.
+ */
+function publiclyReached(meeting: Meeting, inPrivate: Map<AgendaItem, number | null>, gate: Gate): Set<string> {
+  const reached = new Set<string>();
+  for (const agenda of agendasOf(meeting)) {
+    for (const item of agenda.items ?? []) {
+      if (inPrivate.has(item)) continue;
+      for (const link of item.links) if (link.target) reached.add(link.target);
+    }
+  }
+  for (const paper of meeting.papers) if (gate.mayShow(paper.file)) for (const a of paper.appendices) reached.add(a.file);
+  return reached;
+}
+
+function viewLink(link: Link, gate: Gate, standIn: (file: string) => string, privateItem: boolean): Link {
+  // Minutes linked from a private item ("the exempt minutes of ...") are not shown there.
+  const withheld = link.target !== null && (!gate.mayShow(link.target) || (privateItem && link.kind === 'minutes'));
+  if (!link.target || !withheld) return link;
   return { text: '', href: standIn(link.target), target: standIn(link.target), kind: link.kind, exists: link.exists, withheld: true, position: link.position };
 }
 
-function viewMinutes(minutes: Minutes, model: Model, audience: Audience): Minutes {
-  const exempt = minutes.minutes.filter((m) => m.exempt);
+function viewMinutes(minutes: Minutes, business: PrivateBusiness[], model: Model, audience: Audience): Minutes {
+  // A minute of business taken in private that the minutes do not list is withheld all the same, as the meeting's paragraph says.
+  const inferred = new Map(business.filter((b) => b.minute.exempt === null).map((b) => [b.minute, { paragraph: b.paragraph, summary: null }]));
+  const exemptOf = (m: Minute) => (m.exempt ? m.exempt : (inferred.get(m) ?? null));
+  const exempt = minutes.minutes.filter((m) => exemptOf(m));
   if (exempt.length === 0) return minutes;
   const withheld = audience === 'public';
   const inExempt = (line: number) => exempt.some((m) => line > m.position.line && line <= m.endLine);
@@ -110,11 +137,12 @@ function viewMinutes(minutes: Minutes, model: Model, audience: Audience): Minute
     tables: withheld ? minutes.tables.filter((t) => !inExempt(t.position.line)) : minutes.tables,
     dates: withheld ? minutes.dates.filter((d) => !inExempt(d.position.line)) : minutes.dates,
     minutes: minutes.minutes.map((minute) => {
-      if (!minute.exempt) return minute;
-      const notice = exemptNotice(model.config.jurisdiction, minute.exempt.paragraph, 'minute');
+      const taken = exemptOf(minute);
+      if (!taken) return minute;
+      const notice = exemptNotice(model.config.jurisdiction, taken.paragraph, 'minute');
       const publication = { notice, withheld };
-      if (!withheld) return { ...minute, publication };
-      return { ...minute, blocks: [], resolutions: [], actions: [], references: [], declarations: [], dates: [], publication };
+      if (!withheld) return { ...minute, exempt: taken, publication };
+      return { ...minute, exempt: taken, blocks: [], resolutions: [], actions: [], references: [], declarations: [], dates: [], publication };
     }),
   };
 }

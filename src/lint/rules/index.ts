@@ -28,6 +28,7 @@ import chairPresent from './chair-present.js';
 import exemptParagraph from './exempt-paragraph.js';
 import exemptExclusion from './exempt-exclusion.js';
 import privateItem from './private-item.js';
+import minutePrivate from './minute-private.js';
 import meetingDate from './meeting-date.js';
 import noPlaceholder from './no-placeholder.js';
 import noDuplicateText from './no-duplicate-text.js';
@@ -66,6 +67,7 @@ export const RULES: readonly Rule[] = [
   exemptParagraph,
   exemptExclusion,
   privateItem,
+  minutePrivate,
   meetingDate,
   noPlaceholder,
   noDuplicateText,

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.js';
-import { sameBusiness, minuteName } from '../helpers.js';
+import { minuteName } from '../helpers.js';
+import { sameBusiness } from '../../parse/business.js';
 
 export default defineRule(
   {

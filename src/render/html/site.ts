@@ -173,7 +173,7 @@ function withExemptMinutes(tree: Root, meeting: Meeting): Root {
     const heading = exempt.find((m) => m.position.line === line);
     if (heading?.publication) {
       children.push(paragraph(heading.publication.notice));
-      if (heading.publication.withheld && heading.exempt?.summary) children.push({ type: 'paragraph', children: [{ type: 'text', value: heading.exempt.summary }] });
+      if (heading.publication.withheld && (heading.exempt && heading.exempt.summary)) children.push({ type: 'paragraph', children: [{ type: 'text', value: heading.exempt.summary }] });
     }
   }
   return { ...tree, children };
