@@ -85,6 +85,24 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const LENIENT = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 /** The entries of a folder, sorted, split into files and folders; [] with a problem if unreadable. */
+/** What a file or folder name of the content may hold, as messages say it. */
+export const SAFE_NAME_RULE = 'a name without : / \\ ? # % * " < > | or control characters, not starting with - or a space nor ending with a dot or a space';
+
+/**
+ * A name that could not be a safe file name on every system or a safe part
+ * of a URL: one that holds a scheme's colon, a query, a fragment or an
+ * escape, a character Windows forbids, or a control character. Such a file
+ * is reported and left out, never read or published.
+ */
+export function unsafeName(name: string): boolean {
+  return /[\u0000-\u001f\u007f:/\\?#%*"<>|]/.test(name) || /^[-\s]|[.\s]$/.test(name) || Buffer.byteLength(name) > 255;
+}
+
+/** A name as a message can show it: control characters as \u escapes. */
+function printable(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function listFolder(root: string, rel: string, problems: Problems): { files: string[]; folders: string[] } {
   const files: string[] = [];
   const folders: string[] = [];
@@ -99,6 +117,11 @@ export function listFolder(root: string, rel: string, problems: Problems): { fil
     const name = entry.name;
     if (name.startsWith('.')) continue;
     const path = rel ? `${rel}/${name}` : name;
+    // Below the content folder's top, names become the published site's folders, files and links.
+    if (rel && unsafeName(name)) {
+      problems.error('frontmatter', `Unexpected name "${printable(name)}", expected ${SAFE_NAME_RULE}: it becomes part of the published site's file names and addresses`, at(path));
+      continue;
+    }
     if (!entry.isSymbolicLink()) {
       (entry.isDirectory() ? folders : files).push(name);
       continue;

@@ -4,7 +4,7 @@ import ical, { ICalEventStatus } from 'ical-generator';
 import { formatLong, zonedStart } from '../dates/calendar.js';
 import type { Committee, Meeting } from '../model/types.js';
 import { meetingTitle } from './documents.js';
-import { absolute, sitePaths } from './paths.js';
+import { absolute, sitePaths } from '../output/paths.js';
 
 /*
  * iCalendar (RFC 5545) feeds of meetings, made with ical-generator: one per

@@ -1,8 +1,8 @@
 import { formatLong } from '../dates/calendar.js';
 import type { Committee, Meeting } from '../model/types.js';
 import type { Audience } from '../publish/gate.js';
-import { meetingOutDir } from '../render/html/links.js';
-import { documentNames } from './paths.js';
+import { meetingOutDir } from '../output/paths.js';
+import { documentNames } from '../output/paths.js';
 
 /** One published document of a meeting, in one format. */
 export interface MeetingDocument {

@@ -1,7 +1,7 @@
 import { Feed } from 'feed';
 import type { Committee, Meeting } from '../model/types.js';
 import { atPlace, meetingDocuments, meetingName, newestFirst } from './documents.js';
-import { absolute } from './paths.js';
+import { absolute } from '../output/paths.js';
 
 /*
  * Atom feeds of documents as they are published (each agenda pack,

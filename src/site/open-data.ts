@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { isoWithOffset, municipalYear, municipalYearLabel, zonedStart } from '../dates/calendar.js';
 import type { Committee, Meeting, Model } from '../model/types.js';
-import { meetingOutDir } from '../render/html/links.js';
+import { meetingOutDir } from '../output/paths.js';
 import { atPlace, meetingDocuments, meetingName } from './documents.js';
-import { absolute, sitePaths } from './paths.js';
+import { absolute, sitePaths } from '../output/paths.js';
 
 /*
  * Each meeting as open data: JSON in the shape of Open Civic Data's Event

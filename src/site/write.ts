@@ -5,7 +5,7 @@ import { meetingCalendar, meetingUid } from './calendar.js';
 import { meetingName } from './documents.js';
 import { documentFeed } from './feed.js';
 import { meetingData, meetingDataJsonSchema, meetingDataSchema, ocdEventId, type ItemLinks } from './open-data.js';
-import { absolute, sitePaths } from './paths.js';
+import { absolute, sitePaths } from '../output/paths.js';
 
 /**
  * The site's calendars and feeds (all meetings, and each committee's), the

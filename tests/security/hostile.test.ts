@@ -146,6 +146,25 @@ const CASES: Case[] = [
   { name: 'a line of a million characters', files: { [REPORT]: paper(`${'word '.repeat(200_000)}on Friday 10 March 2026.\n`) }, names: REPORT },
   { name: 'an agenda of three thousand items', files: { [AGENDA]: agenda(`${Array.from({ length: 3000 }, (_, i) => `${i + 2}. Item ${i}\n`).join('')}`) }, names: AGENDA },
   { name: 'twenty thousand open brackets', files: { [REPORT]: paper(`${'['.repeat(20000)} on Friday 10 March 2026.\n`) }, names: REPORT },
+  {
+    name: 'a committee folder named like a script URL',
+    files: { 'committees/javascript:alert(1)/committee.yml': 'name: Evil\n', 'committees/javascript:alert(1)/2026-03-10/agenda.md': agenda('1. Apologies\n') },
+    names: 'committees/javascript:alert(1)',
+  },
+  {
+    name: 'a PDF named like a script URL, linked from the agenda',
+    files: { [AGENDA]: agenda('1. Report\n   [Report](report.md)\n   [Plan](./javascript:alert(1).pdf)\n') },
+    setUp: (root) => writeFileSync(join(root, M, 'javascript:alert(1).pdf'), pdfs.valid),
+    names: `${M}/javascript:alert(1).pdf`,
+  },
+  {
+    name: 'a minute of a private item the minutes do not list as exempt',
+    files: {
+      [AGENDA]: '---\npublished: 2026-03-02\nstatus: held\nprivate:\n  2: 3\n---\n\n1. Exclusion of the press and public\n2. Report\n   [Report](report.md)\n',
+      [`${M}/minutes.md`]: '---\nchair: Councillor Ann Lee\npresent: [Councillor Ann Lee, Councillor Bo Chen]\n---\n\n## 1. Exclusion of the press and public\n\nResolved: That the press and public be excluded.\n\n## 2. Report\n\nThe secret offer was accepted.\n',
+    },
+    names: `${M}/minutes.md`,
+  },
   { name: 'a file name with %, # and spaces', files: { [AGENDA]: agenda('1. Report\n   [Report](a%20b%23c%25.md)\n'), [`${M}/a b#c%.md`]: paper('On Friday 10 March 2026.\n') }, names: `${M}/a b#c%.md` },
 ];
 

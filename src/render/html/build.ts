@@ -11,9 +11,9 @@ import { packView } from './pack.js';
 import { minutesView, planView, registerView } from './site.js';
 import { archiveView, archiveYearView, archiveYears, committeeView, documentChrome, frontView, meetingView, packSummary, searchView, siteChrome, type PackSummary, type SiteBuild } from './pages.js';
 import { SEARCH_SCRIPT, SEARCH_SCRIPT_TEXT } from '../../site/search.js';
-import { documentNames, reservedName, sitePaths } from '../../site/paths.js';
+import { documentNames, reservedName, sitePaths } from '../../output/paths.js';
 import { writeMeetingFeeds, writeSiteFeeds } from '../../site/write.js';
-import { meetingOutDir } from './links.js';
+import { meetingOutDir } from '../../output/paths.js';
 import type { Audience } from './views.js';
 
 /** What a renderer of further outputs (the PDFs) gets from the site build. */
@@ -250,9 +250,10 @@ async function publishablePdf(file: string, bytes: Uint8Array): Promise<Uint8Arr
       throw new ContentError(file, 'Unexpected PDF: it needs a password to open: ask for a copy saved without a password');
     }
   }
-  // Names of active content can hide in object streams: only a PDF with neither is taken as it is without loading.
+  // Names of active content can hide in object streams, and a web link may name a script (javascript:): only a PDF
+  // with none of them is taken as it is without loading.
   const text = Buffer.from(bytes).toString('latin1');
-  if (!/\/(?:JavaScript|JS|Launch|AA|OpenAction|EmbeddedFiles|XFA|RichMedia|SubmitForm|ImportData|ObjStm)\b/.test(text)) return bytes;
+  if (!/\/(?:JavaScript|JS|Launch|AA|OpenAction|EmbeddedFiles|XFA|RichMedia|SubmitForm|ImportData|ObjStm|URI)\b/.test(text)) return bytes;
   const { loadPdf, savePdf, stripActiveDocument } = await import('../pdf/assemble.js');
   let doc;
   try {

@@ -2,12 +2,9 @@ import { posix } from 'node:path';
 import type { Meeting, Model } from '../../model/types.js';
 import type { Problems } from '../../parse/problems.js';
 import { localTarget, type LinkRewriter } from './markdown.js';
+import { encodePath, meetingOutDir } from '../../output/paths.js';
 import { appendixAnchor, paperAnchor, type Audience } from './views.js';
 
-/** The output folder of a meeting, relative to the output root. */
-export function meetingOutDir(meeting: Meeting): string {
-  return `${meeting.committee}/${meeting.folder}`;
-}
 
 /**
  * How links in a meeting's papers are written in its pack: papers and
@@ -37,10 +34,10 @@ export function packLinks(model: Model, meeting: Meeting, audience: Audience, pr
       return null;
     }
     if (anchors.has(target)) return `#${anchors.get(target)}`;
-    if (pdfs.has(target)) return pdfs.get(target) ? null : posix.basename(target);
+    if (pdfs.has(target)) return pdfs.get(target) ? null : encodePath(posix.basename(target));
     const m = /^committees\/([^/]+)\/([^/]+)\/minutes\.md$/.exec(target);
     if (m && model.committees.some((c) => c.id === m[1] && c.meetings.some((x) => x.folder === m[2] && x.minutes))) {
-      return posix.relative(here, `${m[1]}/${m[2]}/minutes.html`);
+      return encodePath(posix.relative(here, `${m[1]}/${m[2]}/minutes.html`));
     }
     return null;
   };

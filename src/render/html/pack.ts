@@ -5,6 +5,7 @@ import type { Problems } from '../../parse/problems.js';
 import { renderMarkdownFile } from './markdown.js';
 import { keptTree } from '../../parse/content.js';
 import { packLinks } from './links.js';
+import { encodePath } from '../../output/paths.js';
 import { appendixAnchor, exemption, meetingHeading, membership, paperAnchor, type Audience } from './views.js';
 
 const TYPE_LABEL: Record<Paper['type'], string> = {
@@ -90,7 +91,7 @@ export function packView(root: string, model: Model, meeting: Meeting, audience:
           title: a.title,
           ...ax,
           html: ax.withheld || a.format !== 'md' || !a.exists ? null : render(a.file, 5, appendixAnchor(paper, i)),
-          pdf: ax.withheld || a.format !== 'pdf' ? null : a.file.split('/').pop(),
+          pdf: ax.withheld || a.format !== 'pdf' ? null : encodePath(a.file.split('/').pop()!),
           file: a.file,
         };
       }),

@@ -2,8 +2,8 @@ import { formatLong, isoWithOffset, municipalYear, municipalYearLabel, zonedStar
 import type { Committee, Meeting, Model } from '../../model/types.js';
 import type { Audience } from '../../publish/gate.js';
 import { atPlace, meetingDocuments, meetingName, newestFirst } from '../../site/documents.js';
-import { meetingOutDir } from './links.js';
-import { absolute, documentNames, linkFrom, sitePaths } from '../../site/paths.js';
+import { meetingOutDir } from '../../output/paths.js';
+import { absolute, decodePath, documentNames, encodePath, linkFrom, sitePaths } from '../../output/paths.js';
 import { SEARCH_FOLDER, SEARCH_SCRIPT } from '../../site/search.js';
 import type { packView } from './pack.js';
 import { meetingHeading, membership } from './views.js';
@@ -28,7 +28,7 @@ export interface PackSummary {
 
 export function packSummary(view: PackView): PackSummary {
   const pdfTitles: [string, string][] = [];
-  for (const paper of view.papers) for (const a of paper.appendices) if (a.pdf) pdfTitles.push([a.pdf, a.title]);
+  for (const paper of view.papers) for (const a of paper.appendices) if (a.pdf) pdfTitles.push([decodePath(a.pdf), a.title]);
   for (const item of view.items) for (const link of item.links) if (link.file) pdfTitles.push([link.file.split('/').pop()!, link.text]);
   return {
     items: view.items,
@@ -280,8 +280,8 @@ export function meetingView(model: Model, meeting: Meeting, build: SiteBuild, si
   const known = new Set(documents.map((d) => d.href));
   for (const [path, size] of [...sizes].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const name = path.slice(dir.length + 1);
-    if (!path.startsWith(`${dir}/`) || name.includes('/') || !name.endsWith('.pdf') || known.has(name)) continue;
-    documents.push({ text: titles.get(name) ?? name, format: 'PDF', href: name, size: formatSize(size) });
+    if (!path.startsWith(`${dir}/`) || name.includes('/') || !name.endsWith('.pdf') || known.has(encodePath(name))) continue;
+    documents.push({ text: titles.get(name) ?? name, format: 'PDF', href: encodePath(name), size: formatSize(size) });
   }
   // The agenda: each item's papers open at their place in the pack's page, where it was made.
   const packFile = `${dir}/${names.packHtml}`;
@@ -291,7 +291,7 @@ export function meetingView(model: Model, meeting: Meeting, build: SiteBuild, si
     if (href.startsWith('#')) return made(packFile) ? `${names.packHtml}${href}` : null;
     // Another meeting's minutes, or a web page.
     if (/^(https?:|mailto:|\.\.\/)/.test(href)) return href;
-    return made(`${dir}/${href}`) ? href : null;
+    return made(`${dir}/${decodePath(href)}`) ? href : null;
   };
   const items = pack
     ? pack.items.map((item) => ({ ...item, links: item.links.map((link) => ({ ...link, href: itemHref(link.href), pages: null })) }))

@@ -6,7 +6,8 @@ import type { Root, RootContent } from 'mdast';
 import { readContentText } from '../../parse/files.js';
 import { loadMarkdown } from '../../parse/markdown.js';
 import { Problems } from '../../parse/problems.js';
-import { meetingOutDir, packLinks } from './links.js';
+import { packLinks } from './links.js';
+import { meetingOutDir } from '../../output/paths.js';
 import { firstPartsByLine, meetingHeading, minutesClasses, statusView } from './views.js';
 
 function dueText(due: { raw: string; kind: string; date: string | null }): string {

@@ -2,6 +2,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
+import { allowedHref } from '../../output/paths.js';
 import { SEARCH_FOLDER, SEARCH_SCRIPT } from '../../site/search.js';
 
 /*
@@ -38,10 +39,8 @@ function local(url: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !trimmed.startsWith('//') && !trimmed.startsWith('\\\\');
 }
 
-/** A link a reader may follow: anything but a URL that runs code. */
-function followable(url: string): boolean {
-  return !/^(?:javascript|vbscript|data):/i.test(url.replace(/[\u0000-\u0020]/g, ''));
-}
+/** A link a reader may follow: a web or mail address, or a relative one (output/paths.ts). */
+const followable = allowedHref;
 
 /** CSS with @import and url()s to elsewhere made inert. */
 export function closeCss(css: string): string {

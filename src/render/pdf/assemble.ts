@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { allowedHref, decodePath, encodePath } from '../../output/paths.js';
 import {
   beginMarkedContent,
   endMarkedContent,
@@ -58,7 +59,10 @@ export function stripActiveContent(source: PDFDocument): number {
     const action = lookup(value);
     if (!(action instanceof PDFDict)) return false;
     const kind = action.get(PDFName.of('S'));
-    return kind instanceof PDFName && SAFE_ACTIONS.has(kind.decodeText()) && !action.has(PDFName.of('Next'));
+    if (!(kind instanceof PDFName) || !SAFE_ACTIONS.has(kind.decodeText()) || action.has(PDFName.of('Next'))) return false;
+    // A web link, but not one that runs code or opens a file on the reader's machine.
+    const uri = lookup(action.get(PDFName.of('URI')));
+    return kind.decodeText() !== 'URI' || ((uri instanceof PDFString || uri instanceof PDFHexString) && allowedHref(uri.decodeText()));
   };
   for (const page of source.getPages()) {
     if (page.node.has(PDFName.of('AA'))) {
@@ -221,11 +225,17 @@ export function relativiseLinks(doc: PDFDocument, printedFrom: string): void {
       const annot = annots.lookup(i, PDFDict);
       const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
       const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)?.decodeText();
-      if (!action || !uri?.startsWith('file:')) continue;
-      const path = decodeURI(uri.replace(/^file:\/\//, ''));
-      const from = decodeURI(base.replace(/^file:\/\//, ''));
+      if (!action || uri === undefined) continue;
+      // Whatever the page said, the PDF links only to the web, mail, or its own files.
+      if (!uri.startsWith('file:') && !allowedHref(uri)) {
+        annot.delete(PDFName.of('A'));
+        continue;
+      }
+      if (!uri.startsWith('file:')) continue;
+      const path = decodePath(uri.replace(/^file:\/\//, ''));
+      const from = decodePath(base.replace(/^file:\/\//, ''));
       const relative = posix.relative(from, path).replace(/\.html$/, '.pdf');
-      action.set(PDFName.of('URI'), PDFString.of(relative));
+      action.set(PDFName.of('URI'), PDFString.of(encodePath(relative)));
     }
   }
 }

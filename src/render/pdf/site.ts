@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { formatLong } from '../../dates/calendar.js';
-import { meetingOutDir } from '../html/links.js';
+import { meetingOutDir } from '../../output/paths.js';
 import type { PdfBuildInput } from '../html/build.js';
 import { packPdf, type PdfAccessibility } from './pack.js';
 import { Printer } from './print.js';

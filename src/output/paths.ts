@@ -2,7 +2,6 @@ import { posix } from 'node:path';
 import { municipalYearLabel } from '../dates/calendar.js';
 import type { Meeting } from '../model/types.js';
 import type { Audience } from '../publish/gate.js';
-import { meetingOutDir } from '../render/html/links.js';
 
 /*
  * Where each page and file of the published site goes, relative to the
@@ -10,7 +9,12 @@ import { meetingOutDir } from '../render/html/links.js';
  * file asks here, so that a link and the file it points at cannot disagree.
  */
 
-const meetingDir = (meeting: Pick<Meeting, 'committee' | 'folder'>) => meetingOutDir(meeting as Meeting);
+/** The output folder of a meeting, relative to the output root. */
+export function meetingOutDir(meeting: Pick<Meeting, 'committee' | 'folder'>): string {
+  return `${meeting.committee}/${meeting.folder}`;
+}
+
+const meetingDir = meetingOutDir;
 
 export const sitePaths = {
   front: 'index.html',
@@ -53,10 +57,44 @@ export const documentNames = (audience: Audience) => {
   };
 };
 
-/** The link from one site file to another, both relative to the output folder. */
+/** The link from one site file to another, both relative to the output folder, percent-encoded. */
 export function linkFrom(from: string, to: string): string {
   const link = posix.relative(posix.dirname(from), to);
-  return link === '' ? posix.basename(to) : link;
+  return encodePath(link === '' ? posix.basename(to) : link);
+}
+
+/**
+ * A relative path as a URL: each segment percent-encoded, so that no name
+ * (`javascript:alert(1)`, `a#b`, `50%.pdf`) can become a scheme, a fragment
+ * or an escape. Every link to an output file is written through this.
+ */
+export function encodePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment)))
+    .join('/');
+}
+
+/** A path written by `encodePath`, read back (a malformed escape is left as written). */
+export function decodePath(href: string): string {
+  try {
+    return decodeURIComponent(href);
+  } catch {
+    return href;
+  }
+}
+
+/** The schemes a published link may use; anything else (javascript:, data:, file:, vbscript:) is refused. */
+const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+
+/** Whether a link may be published: a web or mail address, a fragment, or a relative path with no scheme. */
+export function allowedHref(href: string): boolean {
+  // What a browser strips before reading the scheme: control characters and spaces at the ends, tabs and newlines inside.
+  const cleaned = href.replace(/[\u0000-\u0020]+$|^[\u0000-\u0020]+/g, '').replace(/[\t\n\r]/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned);
+  if (scheme) return ALLOWED_SCHEMES.has(`${scheme[1].toLowerCase()}:`);
+  // "//host" is another site's address without a scheme; a backslash is read as a slash.
+  return !/^[\\/]{2}/.test(cleaned);
 }
 
 /** A site file's absolute address under the base URL (which ends in `/`). */
