@@ -19,3 +19,27 @@ export function timingReport(): string {
   steps = [];
   return report;
 }
+
+/**
+ * The steps under way that wait on another program (the search indexer, the
+ * browser): when one of them dies without answering, the process would run
+ * out of work and end with exit code 0, the build unfinished. The CLI asks
+ * which step was under way, to fail and name it.
+ */
+const underWay: string[] = [];
+
+/** Note that a step waiting on another program has begun; returns what ends it. */
+export function stepUnderWay(step: string): () => void {
+  underWay.push(step);
+  let ended = false;
+  return () => {
+    if (ended) return;
+    ended = true;
+    underWay.splice(underWay.lastIndexOf(step), 1);
+  };
+}
+
+/** The latest step begun and not ended, if any. */
+export function unfinishedStep(): string | null {
+  return underWay.at(-1) ?? null;
+}

@@ -14,7 +14,7 @@ import { fsReason, OutputFolderError, StagedOutput, writeFileAtomic, writeFolder
 import { formatProblems } from './problems.js';
 import { ContentError } from '../parse/files.js';
 import { ExitCode, UsageError, type CliIo } from './io.js';
-import { stepDone, timingReport } from '../timing.js';
+import { stepDone, timingReport, unfinishedStep } from '../timing.js';
 import { CONFIG_FILE } from '../config/config.js';
 import { findContentRoot } from '../config/find.js';
 import { packageRoot } from '../package-root.js';
@@ -493,5 +493,15 @@ export async function main(): Promise<void> {
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
   };
+  // A step that waits on another program which died without answering leaves nothing to do: Node would end with
+  // exit code 0 and the build unfinished. That is a failure, said as one (the output folder is as it was).
+  let finished = false;
+  process.once('beforeExit', () => {
+    if (finished) return;
+    const step = unfinishedStep();
+    io.stderr(`boardpack: Cannot finish: ${step ?? 'a step of the work'} stopped without an answer (see any message above). Nothing was written\n`);
+    process.exitCode = 2;
+  });
   process.exitCode = await run(process.argv.slice(2), io);
+  finished = true;
 }

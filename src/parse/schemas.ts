@@ -27,9 +27,24 @@ export const ruleSetting = z.enum(['off', 'warn', 'error']);
 
 const BASE_URL_EXPECTED = 'expected the address the site is published at, such as https://democracy.example.gov.uk/';
 
+/** A well-formed BCP 47 tag of a language, an optional script and an optional region, written in its canonical form. */
+export function plainLanguageTag(tag: string): boolean {
+  try {
+    const locale = new Intl.Locale(tag);
+    return tag === [locale.language, locale.script, locale.region].filter(Boolean).join('-');
+  } catch {
+    return false;
+  }
+}
+
 export const configSchema = z.strictObject({
   organisation: text,
-  locale: text.default('en-GB'),
+  /**
+   * The language of the papers, as a BCP 47 tag of a language with an
+   * optional script and region (`en-GB`, `cy`, `zh-Hant-TW`). It becomes the
+   * pages' `lang` and the search index's file names, so nothing else may pass.
+   */
+  locale: text.refine(plainLanguageTag, { error: 'expected a language tag such as en-GB or cy (BCP 47: a language, optionally a script and a region)' }).default('en-GB'),
   timezone: text
     .refine(
       (zone) => {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { arch } from 'node:os';
 import type * as Pagefind from 'pagefind';
 import { BoardpackError } from '../errors.js';
+import { stepUnderWay } from '../timing.js';
 
 const require = createRequire(import.meta.url);
 
@@ -48,12 +49,36 @@ function pagefindInstalled(): boolean {
   });
 }
 
+/** Pagefind's program ended or failed mid-way: said as the step that failed, with the way round it. */
+function stopped(err: unknown): BoardpackError {
+  const reason = (err as Error)?.message ?? String(err);
+  return new BoardpackError(`Cannot make the search index: Pagefind's program stopped (${reason}). Build with --no-search to leave search out`);
+}
+
+/**
+ * Pagefind's Node API prints the error (with its stack) when its program
+ * dies, then rejects what was waiting with "Pagefind backend closed"; the
+ * build says that once, as its own message, so the print is left out.
+ */
+let quieted = false;
+function quietPagefind(): void {
+  if (quieted) return;
+  quieted = true;
+  const error = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    if (args[0] === 'Service stopped') return;
+    error(...args);
+  };
+}
+
 /** How many indexes are open in this process: Pagefind's service is one, shared, and stopped when the last closes. */
 let openIndexes = 0;
 
 export class SearchIndex {
   private index: Promise<Pagefind.PagefindIndex> | null = null;
   private pending: Promise<string[]>[] = [];
+  /** Ends the note that the build waits on Pagefind's program, which can die without answering. */
+  private waiting: (() => void) | null = null;
 
   /** The one index of this build, started by the first page. */
   private open(): Promise<Pagefind.PagefindIndex> {
@@ -65,9 +90,16 @@ export class SearchIndex {
         );
       }
       openIndexes++;
-      const { index, errors } = await (await import('pagefind')).createIndex({ keepIndexUrl: true });
-      if (!index) throw new BoardpackError(`Cannot make the search index: ${errors.join('; ')}. Build with --no-search to leave search out`);
-      return index;
+      this.waiting = stepUnderWay("the search index (Pagefind's program)");
+      quietPagefind();
+      let made;
+      try {
+        made = await (await import('pagefind')).createIndex({ keepIndexUrl: true });
+      } catch (err) {
+        throw stopped(err);
+      }
+      if (!made.index) throw new BoardpackError(`Cannot make the search index: ${made.errors.join('; ')}. Build with --no-search to leave search out`);
+      return made.index;
     })();
     return this.index;
   }
@@ -87,13 +119,17 @@ export class SearchIndex {
     const index = await this.open();
     const errors = (await Promise.all(this.pending)).flat();
     if (errors.length) throw new BoardpackError(`Cannot make the search index: ${errors.join('; ')}. Build with --no-search to leave search out`);
-    const written = await index.getFiles();
+    const written = await index.getFiles().catch((err: unknown) => {
+      throw stopped(err);
+    });
     if (written.errors.length) throw new BoardpackError(`Cannot write the search index: ${written.errors.join('; ')}. Build with --no-search to leave search out`);
+    this.waiting?.();
     return written.files.filter((f) => !f.path.includes('playground')).map((f) => ({ path: `${SEARCH_FOLDER}/${f.path}`, content: f.content }));
   }
 
   /** Let the index go, and Pagefind's service with the last one. */
   async close(): Promise<void> {
+    this.waiting?.();
     if (!this.index) return;
     const index = await this.index.catch(() => null);
     this.index = null;

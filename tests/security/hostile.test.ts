@@ -165,6 +165,8 @@ const CASES: Case[] = [
     },
     names: `${M}/minutes.md`,
   },
+  { name: 'a locale that is a path', files: { 'boardpack.yml': 'organisation: Test Council\nlocale: ../../../../victim/P\n' }, names: 'boardpack.yml' },
+  { name: 'a locale of 34 characters', files: { 'boardpack.yml': 'organisation: Test Council\nlocale: en-GB-abcdefghijklmnopqrstuvwxyz12\n' }, names: 'boardpack.yml' },
   { name: 'a file name with %, # and spaces', files: { [AGENDA]: agenda('1. Report\n   [Report](a%20b%23c%25.md)\n'), [`${M}/a b#c%.md`]: paper('On Friday 10 March 2026.\n') }, names: `${M}/a b#c%.md` },
 ];
 

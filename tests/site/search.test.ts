@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -126,4 +127,34 @@ describe('search', () => {
       delete process.env.PAGEFIND_BINARY_PATH;
     }
   });
+
+  // Issue 31: Pagefind's program panicking (as a long locale once made it) ended the build with exit code 0 and nothing
+  // written. A program that dies at once, and one that dies after the build has started feeding it, must each fail the
+  // build with its step named, no stack trace, and the output folder as it was.
+  for (const [when, script] of [
+    ['at once', 'echo "thread main panicked" >&2\nexit 101\n'],
+    ['while the pages are fed to it', 'sleep 2\necho "thread main panicked" >&2\nexit 101\n'],
+  ]) {
+    it(`a build whose search program dies ${when} fails, says so, and leaves the output folder as it was`, () => {
+      const dir = mkdtempSync(join(tmpdir(), 'boardpack-panic-'));
+      const program = join(dir, 'pagefind');
+      writeFileSync(program, `#!/bin/sh\n${script}`, { mode: 0o755 });
+      const out = join(dir, 'out');
+      const boardpack = (...args: string[]) =>
+        spawnSync(process.execPath, [join(process.cwd(), 'bin/boardpack'), ...args], { env: { ...process.env, PAGEFIND_BINARY_PATH: program }, encoding: 'utf8', timeout: 120_000 });
+      expect(boardpack('build', 'content', '--no-search', '--out', out).status).toBe(0);
+      const before = readdirSync(out, { recursive: true }).map(String).sort();
+      const run = spawnSync(process.execPath, [join(process.cwd(), 'bin/boardpack'), 'build', 'content', '--out', out], {
+        env: { ...process.env, PAGEFIND_BINARY_PATH: program },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(/Cannot (?:make the search index: Pagefind's program stopped|finish: the search index \(Pagefind's program\) stopped without an answer)/);
+      expect(run.stderr).not.toMatch(/internal error|\n\s+at .*:\d+:\d+\)?\n/);
+      expect(run.stdout).not.toContain('Wrote');
+      expect(readdirSync(out, { recursive: true }).map(String).sort()).toEqual(before);
+      expect(readdirSync(dir).sort()).toEqual(['out', 'pagefind']);
+    }, 150_000);
+  }
 });
