@@ -44,9 +44,10 @@ const STATUS_NOTE: Partial<Record<Meeting['status'], string>> = { cancelled: 'ca
 export function meetingCalendar(site: CalendarSite, name: string, meetings: { meeting: Meeting; committee: Committee }[]): string {
   // The zone is given on each event, not the calendar: ical-generator writes a calendar zone's DTSTAMPs in local
   // time, where RFC 5545 asks for UTC. The zone's VTIMEZONE is put in below.
+  // ical-generator escapes an event's text, but writes the calendar's name and PRODID as they are given.
   const calendar = ical({
-    name,
-    prodId: { company: site.organisation, product: 'boardpack', language: 'EN' },
+    name: calendarText(name),
+    prodId: { company: calendarText(site.organisation).replace(/\//g, ' '), product: 'boardpack', language: 'EN' },
     x: { 'X-WR-TIMEZONE': site.timezone },
   });
   const vtimezone = getVtimezoneComponent(site.timezone);
@@ -67,14 +68,26 @@ export function meetingCalendar(site: CalendarSite, name: string, meetings: { me
       allDay: start === null,
       // A zone without a known VTIMEZONE (a rare alias): times in UTC, which every calendar reads.
       timezone: vtimezone ? site.timezone : null,
-      summary: note ? `${title} (${note})` : title,
-      description: `${title}, ${formatLong(meeting.date)}${note ? `: ${note}` : ''}.${moved} Agenda, papers and minutes: ${page}`,
-      location: meeting.venue,
+      summary: withoutControls(note ? `${title} (${note})` : title),
+      description: withoutControls(`${title}, ${formatLong(meeting.date)}${note ? `: ${note}` : ''}.${moved} Agenda, papers and minutes: ${page}`),
+      location: meeting.venue === null ? null : withoutControls(meeting.venue),
       url: page,
       status: meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : meeting.status === 'postponed' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     });
   }
   return withTimezone(calendar.toString(), vtimezone);
+}
+
+/** Text with the control characters RFC 5545 forbids in a TEXT value left out (line breaks the library escapes). */
+function withoutControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
+
+/** A TEXT value escaped as RFC 5545 (3.3.11) asks, for the properties the library writes as given. */
+function calendarText(text: string): string {
+  return withoutControls(text)
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** The calendar with the VTIMEZONE its events' TZID names, before its first component; as it is when the zone has none known. */

@@ -20,6 +20,20 @@ export interface FeedSite {
   baseUrl: string;
 }
 
+/** Text with what XML 1.0 cannot hold at all (control characters, lone surrogates) left out. */
+function xmlText(text: string): string {
+  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
+}
+
+/**
+ * Text for an Atom element of type="html", which the library writes in a
+ * CDATA section and escapes only the first `]]>` of: written as HTML text
+ * (`&`, `<`, `>` escaped), it holds no `]]>` and no markup a reader would run.
+ */
+function htmlText(text: string): string {
+  return xmlText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 export function documentFeed(
   site: FeedSite,
   feed: { title: string; file: string; page: string },
@@ -37,28 +51,28 @@ export function documentFeed(
   const kept = entries.slice(0, FEED_ENTRIES);
   const url = (file: string) => absolute(site.baseUrl, file);
   const out = new Feed({
-    title: feed.title,
+    title: xmlText(feed.title),
     id: url(feed.file),
     link: url(feed.page),
     language: site.locale,
     updated: new Date(`${kept[0]?.published ?? '1970-01-01'}T00:00:00Z`),
     generator: 'boardpack',
     feedLinks: { atom: url(feed.file) },
-    author: { name: site.organisation },
-    copyright: site.organisation,
+    author: { name: xmlText(site.organisation) },
+    copyright: xmlText(site.organisation),
   });
   for (const entry of kept) {
     // "...: agenda pack", "...: minutes", "...: Supplementary agenda 1".
     const title = `${meetingName(entry.meeting, entry.committee)}: ${entry.kind === 'supplement' ? entry.title : entry.title.toLowerCase()}`;
     const date = new Date(`${entry.published}T00:00:00Z`);
     out.addItem({
-      title,
+      title: htmlText(title),
       id: atPlace(url(entry.file), entry),
       link: atPlace(url(entry.file), entry),
       date,
       published: date,
-      description: `${title}, published ${entry.published}.`,
-      author: [{ name: site.organisation }],
+      description: htmlText(`${title}, published ${entry.published}.`),
+      author: [{ name: xmlText(site.organisation) }],
     });
   }
   return out.atom1();
