@@ -135,7 +135,7 @@ describe('search', () => {
     ['at once', 'echo "thread main panicked" >&2\nexit 101\n'],
     ['while the pages are fed to it', 'sleep 2\necho "thread main panicked" >&2\nexit 101\n'],
   ]) {
-    it(`a build whose search program dies ${when} fails, says so, and leaves the output folder as it was`, () => {
+    it(`a build whose search program dies ${when} fails, says so, and leaves the output folder as it was`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'boardpack-panic-'));
       const program = join(dir, 'pagefind');
       writeFileSync(program, `#!/bin/sh\n${script}`, { mode: 0o755 });
@@ -154,6 +154,8 @@ describe('search', () => {
       expect(run.stderr).not.toMatch(/internal error|\n\s+at .*:\d+:\d+\)?\n/);
       expect(run.stdout).not.toContain('Wrote');
       expect(readdirSync(out, { recursive: true }).map(String).sort()).toEqual(before);
+      // What the build staged is removed by its watchdog once the process has ended: a moment after it returns.
+      for (const end = Date.now() + 10_000; readdirSync(dir).length > 2 && Date.now() < end; ) await new Promise((r) => setTimeout(r, 100));
       expect(readdirSync(dir).sort()).toEqual(['out', 'pagefind']);
     }, 150_000);
   }
