@@ -66,6 +66,26 @@ export function allowedHost(host: string | undefined, port: number): boolean {
 }
 
 /**
+ * Whether a request comes from a page of another site: an `<img>` or a
+ * script elsewhere pointing at the preview. Browsers say so in
+ * Sec-Fetch-Site; where it is missing (an older browser), Origin and Referer
+ * must be the preview's own address when they are given.
+ */
+export function fromElsewhere(headers: IncomingMessage['headers'], port: number): boolean {
+  const site = headers['sec-fetch-site'];
+  if (typeof site === 'string') return site !== 'same-origin' && site !== 'none';
+  for (const value of [headers.origin, headers.referer]) {
+    if (value === undefined) continue;
+    try {
+      if (!allowedHost(new URL(value).host, port) || !value.startsWith('http://')) return true;
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Serve a content folder's HTML on localhost, rebuilding when a file is
  * saved: the pages reload themselves, and the lint findings show in the
  * terminal and at the top of every page.
@@ -213,6 +233,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     // host name at 127.0.0.1 (DNS rebinding) is refused.
     if (!allowedHost(req.headers.host, port)) return refuse(res, 403, 'Forbidden: unexpected Host header');
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
+    // Another site's page may link to the preview (the clerk follows it), but may not make it work: embedded
+    // requests from elsewhere (an <img> asking for a PDF starts Chromium) are refused.
+    const navigation = req.headers['sec-fetch-mode'] === 'navigate' && req.headers['sec-fetch-dest'] === 'document';
+    const elsewhere = fromElsewhere(req.headers, port);
+    if (elsewhere && (!navigation || /\.pdf(?:$|\?)/i.test(req.url ?? ''))) return refuse(res, 403, 'Forbidden: a request from another site');
     let path: string;
     try {
       path = decodeURIComponent((req.url ?? '/').split('?')[0]);

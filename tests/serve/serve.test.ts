@@ -205,6 +205,34 @@ describe('boardpack serve against hostile requests', () => {
     expect((await fetch(preview.url)).status).toBe(200);
   }, 30_000);
 
+  it('answers nothing that starts work to a page of another site (issue 31): no PDF printed for an <img> elsewhere', async () => {
+    preview = await startPreview({ root: copyOfSample(), port: 0, today: '2026-11-22' });
+    const port = new URL(preview.url).port;
+    const host = `127.0.0.1:${port}`;
+    const pdf = `/${PACK.replace(/\.html$/, '.pdf')}`;
+    const hostile: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image' },
+      { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image' },
+      // A top-level navigation from elsewhere may open a page, but not make a PDF.
+      { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' },
+      { origin: 'https://attacker.example' },
+      { referer: 'https://attacker.example/page.html' },
+      { origin: 'null' },
+    ];
+    for (const headers of hostile) {
+      const answer = await rawGet(preview.url, pdf, { host, ...headers });
+      expect(answer.status, JSON.stringify(headers)).toBe(403);
+      expect(answer.body).toContain('another site');
+    }
+    // Embedded in another site's page, a page is refused too; followed as a link, it opens.
+    expect((await rawGet(preview.url, `/${PACK}`, { host, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'iframe' })).status).toBe(403);
+    expect((await rawGet(preview.url, `/${PACK}`, { host, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' })).status).toBe(200);
+    // The preview's own pages, a typed address, and a tool that sends none of these headers are answered.
+    expect((await rawGet(preview.url, `/${PACK}`, { host, 'sec-fetch-site': 'same-origin', referer: `http://${host}/` })).status).toBe(200);
+    expect((await rawGet(preview.url, `/${PACK}`, { host, 'sec-fetch-site': 'none' })).status).toBe(200);
+    expect((await rawGet(preview.url, `/${PACK}`, { host, referer: `http://localhost:${port}/index.html` })).status).toBe(200);
+  }, 30_000);
+
   it('says in one line that a port is in use, with exit 2', async () => {
     preview = await startPreview({ root: copyOfSample(), port: 0, today: '2026-11-22' });
     const port = new URL(preview.url).port;
