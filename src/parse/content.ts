@@ -11,7 +11,7 @@ import type { AppendixEntry } from './paper.js';
 import { prepareFile, type Prepared, type Role } from './prepare.js';
 import { parseMinuteNumber } from './minutes.js';
 
-import { exists, listFolder, outsideMessage, placeOf, readContentFile, readText } from './files.js';
+import { exists, isFolder, listFolder, outsideMessage, placeOf, readContentFile, readText } from './files.js';
 import { pdfFault, pdfUntagged } from './pdf-check.js';
 import { at, Problems, sortProblems } from './problems.js';
 
@@ -378,6 +378,10 @@ class ContentReader {
     }
     const isPdf = /\.pdf$/i.test(file);
     const place = placeOf(this.root, file);
+    if (place === 'inside' && isFolder(this.root, file)) {
+      this.problems.error('link-target', `Unexpected appendix "${entry.file}": it is a folder, expected a file at ${file}`, entry.position);
+      return null;
+    }
     const found = place === 'inside';
     if (place === 'outside') this.problems.error('link-target', outsideMessage(entry.file), entry.position);
     else if (!found) {

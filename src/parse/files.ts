@@ -36,6 +36,15 @@ export function placeOf(root: string, rel: string): Place {
   return within(realRoot(root), real) ? 'inside' : 'outside';
 }
 
+/** Whether a path inside the content folder (symlinks followed) is a folder, not a file. */
+export function isFolder(root: string, rel: string): boolean {
+  try {
+    return statSync(join(root, rel)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The message for a path that leaves the content folder, for every reader to say alike. */
 export function outsideMessage(name: string): string {
   return `Unexpected "${name}": it leads outside the content folder through a symlink, expected a file or folder inside it; nothing is read from it`;

@@ -9,7 +9,8 @@ import { readPaper, type AppendixEntry } from './paper.js';
 import { readMinutes } from './minutes.js';
 import { readStrand } from './plan.js';
 import { readRegister, recommendationsIn } from './register.js';
-import { outsideMessage, placeOf, readText } from './files.js';
+import { isFolder, outsideMessage, placeOf, readText } from './files.js';
+import { allowedHref } from '../output/paths.js';
 import { Problems } from './problems.js';
 
 /** What a Markdown file is, from where it sits in the content folder. */
@@ -63,7 +64,27 @@ export function namedAppendices(dir: string, data: unknown): string[] {
 /** How a link in a meeting's agenda resolves: a paper, an attachment, another meeting's minutes. */
 export function linkResolver(root: string, meetingDir: string, problems: Problems): LinkResolver {
   return (href, from, position) => {
-    if (!isPaperLink(href)) return { target: null, kind: 'external' as const, exists: true };
+    if (!isPaperLink(href)) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(href.trim()) || href.startsWith('//')) {
+        if (!allowedHref(href)) {
+          problems.error('link-target', `Unexpected link "${href}", expected a web page (https:), an email address (mailto:) or a paper of the content folder; it is not published`, position);
+          return { target: null, kind: 'external' as const, exists: false };
+        }
+        return { target: null, kind: 'external' as const, exists: true };
+      }
+      if (href.startsWith('#') || href === '') return { target: null, kind: 'external' as const, exists: true };
+      // A local path that is no paper or PDF: out of the folder, or a file boardpack does not publish. Either way, said.
+      const local = posix.normalize(posix.join(posix.dirname(from), href.split('#')[0].split('?')[0]));
+      const place = local.startsWith('../') || local === '..' || posix.isAbsolute(href) ? 'outside' : placeOf(root, local);
+      if (place === 'outside') {
+        problems.error('link-target', `Unexpected link "${href}" to a file outside the content folder, expected a file inside it`, position);
+      } else if (place === 'missing') {
+        problems.error('link-target', `Unexpected link to missing file "${href}", expected it at ${local}`, position);
+      } else {
+        problems.warn('link-target', `Unexpected link "${href}" to a file that is neither a paper (.md) nor a PDF, expected one of those: it is not published`, position);
+      }
+      return { target: null, kind: 'external' as const, exists: false };
+    }
     let path: string;
     try {
       path = decodeURI(href.split('#')[0].split('?')[0]);
@@ -83,6 +104,10 @@ export function linkResolver(root: string, meetingDir: string, problems: Problem
         ? 'minutes'
         : 'meeting-file';
     const place = placeOf(root, target);
+    if (place === 'inside' && isFolder(root, target)) {
+      problems.error('link-target', `Unexpected link "${href}" to a folder, expected a paper or PDF file at ${target}`, position);
+      return { target: null, kind: 'external' as const, exists: false };
+    }
     const found = place === 'inside';
     if (place === 'outside') {
       problems.error('link-target', outsideMessage(href), position);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -72,6 +72,22 @@ describe("a council's templates cannot break the safety rules", () => {
     }
     for (const kept of ['href="brand.css"', 'url(banner.png)', 'src="logo.png"', 'alt="Logo"', 'href="https://www.gov.uk/"', 'Brand']) {
       expect(html, kept).toContain(kept);
+    }
+  });
+
+  it('an include that climbs out of the templates folder is refused with its place, not an internal error (issue 31)', async () => {
+    const root = councilTemplate(page('', '{% include "../../../../../../etc/hostname" %}'));
+    const secret = join(root, 'secret.liquid');
+    writeFileSync(secret, 'SECRET TEMPLATE\n');
+    for (const include of ['../../../../../../etc/hostname', '../secret']) {
+      writeFileSync(join(root, 'branding/layout.liquid'), page('', `{% include "${include}" %}`));
+      const out = join(root, 'out');
+      const result = await cli(['build', root, '--no-search', '--out', out], { today: '2026-11-22' });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`branding/layout.liquid:1:`);
+      expect(result.stderr).toContain(`Unexpected include or layout "${include}", expected a template in the templates folder (branding) or one of boardpack's own`);
+      expect(result.stderr).not.toMatch(/internal error/);
+      expect(() => readFileSync(join(out, 'index.html'))).toThrow();
     }
   });
 

@@ -137,7 +137,7 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
   const engine = templateEngine(councilTemplates);
   // A council's own templates are held to what a page may do (template-safety.ts); ours keep to it already.
   const render = councilTemplates
-    ? (template: string, view: object) => closeTemplateOutput(engine.renderFileSync(template, view) as string)
+    ? (template: string, view: object) => closeTemplateOutput(councilRender(engine, template, view, root, councilTemplates))
     : (template: string, view: object) => engine.renderFileSync(template, view) as string;
 
   let meetings: Meeting[] = model.committees.flatMap((c) => c.meetings);
@@ -223,6 +223,30 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
     else if (options.audience === 'public') notes.push(NO_BASE_URL);
   }
   return { outputs, problems: problems.list, notes };
+}
+
+/**
+ * A page from a council's templates. A template that cannot be read or run (an
+ * include of a file outside the templates folder, a missing partial, a typo
+ * in a tag) is the council's file at fault: said with its place and what a
+ * template may do, never as an internal error.
+ */
+function councilRender(engine: ReturnType<typeof templateEngine>, template: string, view: object, root: string, folder: string): string {
+  try {
+    return engine.renderFileSync(template, view) as string;
+  } catch (err) {
+    const message = (err as Error).message ?? String(err);
+    const at = /file:(.*?), line:(\d+), col:(\d+)/.exec(message);
+    const file = at ? relative(root, at[1]).split(sep).join('/') : relative(root, folder).split(sep).join('/');
+    const what = message.replace(/,?\s*file:.*$/s, '').replace(/^ENOENT: /, '');
+    const lookup = /Failed to lookup "([^"]*)"/.exec(what);
+    throw new ContentError(
+      at ? `${file}:${at[2]}:${at[3]}` : file,
+      lookup
+        ? `Unexpected include or layout "${lookup[1]}", expected a template in the templates folder (${relative(root, folder).split(sep).join('/')}) or one of boardpack's own; nothing outside them is read`
+        : `Unexpected template: ${what}`,
+    );
+  }
 }
 
 /**
