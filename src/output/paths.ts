@@ -14,8 +14,6 @@ export function meetingOutDir(meeting: Pick<Meeting, 'committee' | 'folder'>): s
   return `${meeting.committee}/${meeting.folder}`;
 }
 
-const meetingDir = meetingOutDir;
-
 export const sitePaths = {
   front: 'index.html',
   archive: 'archive.html',
@@ -24,13 +22,13 @@ export const sitePaths = {
   plan: (id: string) => `plans/${id}.html`,
   register: (id: string) => `registers/${id}.html`,
   committee: (id: string) => `${id}/index.html`,
-  meeting: (meeting: Pick<Meeting, 'committee' | 'folder'>) => `${meetingDir(meeting)}/index.html`,
+  meeting: (meeting: Pick<Meeting, 'committee' | 'folder'>) => `${meetingOutDir(meeting)}/index.html`,
   calendar: 'calendar.ics',
   committeeCalendar: (id: string) => `${id}/calendar.ics`,
-  meetingCalendar: (meeting: Pick<Meeting, 'committee' | 'folder'>) => `${meetingDir(meeting)}/meeting.ics`,
+  meetingCalendar: (meeting: Pick<Meeting, 'committee' | 'folder'>) => `${meetingOutDir(meeting)}/meeting.ics`,
   feed: 'feed.xml',
   committeeFeed: (id: string) => `${id}/feed.xml`,
-  meetingData: (meeting: Pick<Meeting, 'committee' | 'folder'>) => `${meetingDir(meeting)}/meeting.json`,
+  meetingData: (meeting: Pick<Meeting, 'committee' | 'folder'>) => `${meetingOutDir(meeting)}/meeting.json`,
   allData: 'meetings.json',
   dataSchema: 'meeting.schema.json',
   search: 'search.html',
@@ -99,5 +97,5 @@ export function allowedHref(href: string): boolean {
 
 /** A site file's absolute address under the base URL (which ends in `/`). */
 export function absolute(baseUrl: string, file: string): string {
-  return new URL(file.split('/').map(encodeURIComponent).join('/'), baseUrl).href;
+  return new URL(encodePath(file), baseUrl).href;
 }

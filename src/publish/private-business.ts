@@ -32,7 +32,8 @@ export interface PrivateBusiness {
 const EXCLUDES =
   /\b(?:(?:press|public)\s+and\s+(?:the\s+)?)?(?:press|public)\s+(?:be|are|were|was)\s+(?:now\s+)?excluded\b|\bexclude\s+the\s+(?:(?:press|public)\s+and\s+(?:the\s+)?)?(?:press|public)\b/i;
 /** "should not be excluded", "no items requiring exclusion": the standard item that makes nothing private. */
-const KEEPS_PUBLIC = /\bnot\s+be\s+excluded\b|\bno\s+(?:items?|business|reason)\b|\bwhether\b/i;
+const NOT_EXCLUDED = /\bnot\s+be\s+excluded\b/i;
+const KEEPS_PUBLIC = new RegExp(`${NOT_EXCLUDED.source}|\\bno\\s+(?:items?|business|reason)\\b|\\bwhether\\b`, 'i');
 const READMITS = /\bre-?admi(?:t|tted|ssion)\b|\b(?:resumed|returned)\s+(?:to\s+)?(?:in\s+)?(?:public|open)\s+session\b|\bpublic\s+(?:were|was)\s+(?:then\s+)?(?:invited|allowed)\s+back\b/i;
 const PARAGRAPH = /\bparagraphs?\s+(\d{1,2})\b/i;
 
@@ -43,7 +44,7 @@ function resolutionText(resolution: Resolution): string {
 
 function excludes(minute: Minute): boolean {
   const resolved = minute.resolutions.map(resolutionText).join(' ');
-  if (EXCLUDES.test(resolved) && !/\bnot\s+be\s+excluded\b/i.test(resolved)) return true;
+  if (EXCLUDES.test(resolved) && !NOT_EXCLUDED.test(resolved)) return true;
   if (itemKind(minute.title) !== 'exclusion') return false;
   const text = minute.blocks.filter((b) => b.position.line > minute.position.line).map((b) => b.text).join(' ');
   return !KEEPS_PUBLIC.test(text);
@@ -68,10 +69,9 @@ export function privateItems(meeting: Meeting, exemptFiles: ReadonlyMap<string, 
 }
 
 /** Every minute of the meeting that records business taken in private, in the minutes' order. */
-export function privateBusiness(meeting: Meeting, exemptFiles: ReadonlyMap<string, number | null>): PrivateBusiness[] {
+export function privateBusiness(meeting: Meeting, inPrivate: ReadonlyMap<AgendaItem, number | null>): PrivateBusiness[] {
   const minutes = meeting.minutes?.minutes ?? [];
   if (minutes.length === 0) return [];
-  const inPrivate = privateItems(meeting, exemptFiles);
   const agendaItems = [meeting.agenda, ...meeting.supplements].flatMap((a) => a?.items ?? []);
   const statesPrivate = [meeting.agenda, ...meeting.supplements].some((a) => a?.items.some((i) => i.private?.explicit));
   const found: PrivateBusiness[] = [];

@@ -28,10 +28,10 @@ export function publicationView(model: Model, audience: Audience): Model {
   for (const meeting of view.committees.flatMap((c) => c.meetings)) {
     // Read before the links are changed: which business was taken in private follows the agenda's links.
     const inPrivate = privateItems(meeting, gate.exempt);
-    const privateMinutes = meeting.minutes?.minutes ? privateBusiness(meeting, gate.exempt) : [];
+    const privateMinutes = privateBusiness(meeting, inPrivate);
+    const reached = publiclyReached(meeting, inPrivate, gate);
     meeting.papers = meeting.papers.map((paper) => viewPaper(paper, gate, standIn));
     if (audience === 'public') {
-      const reached = publiclyReached(meeting, inPrivate, gate);
       meeting.attachments = meeting.attachments.filter((a) => gate.mayShow(a.file) && reached.has(a.file));
       for (const agenda of agendasOf(meeting)) {
         for (const item of agenda.items ?? []) item.links = item.links.map((link) => viewLink(link, gate, standIn, inPrivate.has(item)));

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { minuteName } from '../helpers.js';
 import { exemptFiles } from '../../publish/gate.js';
-import { privateBusiness } from '../../publish/private-business.js';
+import { privateBusiness, privateItems } from '../../publish/private-business.js';
 
 export default defineRule(
   {
@@ -13,7 +13,7 @@ export default defineRule(
   (context) => {
     const exempt = exemptFiles(context.model);
     for (const meeting of context.model.committees.flatMap((c) => c.meetings)) {
-      for (const { minute, item, exclusion, paragraph } of privateBusiness(meeting, exempt)) {
+      for (const { minute, item, exclusion, paragraph } of privateBusiness(meeting, privateItems(meeting, exempt))) {
         if (minute.exempt !== null) continue;
         const key = minute.number?.raw ?? minute.title;
         const because = item
