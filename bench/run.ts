@@ -102,13 +102,13 @@ const results: Record<string, unknown> = {
     chromium: execFileSync('chromium', ['--version'], { encoding: 'utf8' }).trim(),
   },
   date: new Date().toISOString().slice(0, 10),
-  sizes: (process.env.BENCH_ONLY === 'pdf' ? previous.sizes : {}) as Record<string, unknown>,
+  sizes: (['pdf', 'hostile'].includes(process.env.BENCH_ONLY ?? '') ? previous.sizes : {}) as Record<string, unknown>,
 };
 const log = (text: string) => process.stdout.write(`${text}\n`);
 
-// BENCH_ONLY=pdf or BENCH_ONLY=archive runs one half, when working on the benchmark itself.
+// BENCH_ONLY=pdf, archive or hostile runs one part, when working on the benchmark itself.
 const only = process.env.BENCH_ONLY;
-for (const [name, size] of only === 'pdf' ? [] : Object.entries(SIZES)) {
+for (const [name, size] of only === 'pdf' || only === 'hostile' ? [] : Object.entries(SIZES)) {
   const root = mkdtempSync(join(tmpdir(), 'boardpack-bench-'));
   const files = generateArchive(root, size);
   const bytes = Number(execFileSync('du', ['-sb', root], { encoding: 'utf8' }).split('\t')[0]);
@@ -181,7 +181,7 @@ function readdirFirstMeeting(root: string): string {
 }
 
 // The long pack: one meeting with enough papers for about 200 pages.
-if (only !== 'archive') {
+if (only !== 'archive' && only !== 'hostile') {
   const root = mkdtempSync(join(tmpdir(), 'boardpack-bench-pack-'));
   generateArchive(root, { committees: 1, years: 1, meetingsPerYear: 1 });
   const meeting = execFileSync('ls', [join(root, 'committees/committee-01')], { encoding: 'utf8' }).split('\n').find((n) => /^\d{4}-/.test(n))!;
@@ -272,6 +272,40 @@ if (only !== 'archive') {
   log(`pdf: ${pages} pages, cold ${cold.medianMs} ms, warm ${summarise(warmSamples.slice(1)).medianMs} ms, print floor ${summarise(floorSamples.slice(1)).medianMs} ms`);
   rmSync(root, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
+}
+
+// Hostile text: the inputs that once made lint take time growing with their square (issue 31), each as one paragraph
+// of a minute of the sample, linted beside the same size of ordinary prose, turn about.
+if (only === undefined || only === 'hostile') {
+  const size = 600_000;
+  const worst: [string, string][] = [
+    ['"Aa declared x interest " (declarations)', 'Aa declared x interest '],
+    ['"Resolved:- (1) " (resolutions)', 'Resolved:- (1) '],
+    ['"(1) (a) (i) " after "Resolved:-" (resolution parts)', '(1) (a) (i) '],
+    ['"Minute 12 of the meeting held on " (references)', 'Minute 12 of the meeting held on '],
+    ['one word of capitals (a declaring name)', 'AAAAAAAAAA'],
+    ['"[insert " (placeholders; over the marks a paragraph may hold)', '[insert '],
+    ['"[a](" (the Markdown parser; over the marks a paragraph may hold)', '[a]('],
+  ];
+  const folder = (unit: string) => {
+    const root = mkdtempSync(join(tmpdir(), 'boardpack-bench-hostile-'));
+    execFileSync('cp', ['-r', 'content/.', root]);
+    const minutes = join(root, 'committees/cabinet/2026-07-21/minutes.md');
+    const body = unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+    writeFileSync(minutes, `${readFileSync(minutes, 'utf8').trimEnd()}\n\n${unit.startsWith('(') ? `Resolved:- ${body}` : body}\n`);
+    return root;
+  };
+  const ordinary = folder('The panel noted the report and asked questions about it. ');
+  const rows = [];
+  for (const [name, unit] of worst) {
+    const root = folder(unit);
+    const [hostile, prose] = pair(3, () => child('bench/child.mjs', ['lint', root, '--format', 'json']), () => child('bench/child.mjs', ['lint', ordinary, '--format', 'json']));
+    rows.push({ name, bytes: size, hostile, ordinary: prose });
+    log(`hostile ${name}: ${hostile.medianMs} ms against ${prose.medianMs} ms`);
+    rmSync(root, { recursive: true, force: true });
+  }
+  rmSync(ordinary, { recursive: true, force: true });
+  results.hostile = rows;
 }
 
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);

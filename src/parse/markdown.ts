@@ -118,16 +118,14 @@ export function loadMarkdown(file: string, raw: string, problems: Problems): Mar
     yaml = opening ? parseYaml(file, split.matter, problems, 0) : null;
     data = yaml ? (yaml.data ?? {}) : null;
   }
-  const deep = tooDeep(body);
-  if (deep) {
-    problems.error(
-      'read-error',
-      `Unexpected ${deep.what} nested too deep, expected at most ${deep.limit} levels; the text is not read`,
-      { file, line: deep.line, column: 1 },
-    );
-  }
-  const tree: Root = deep ? { type: 'root', children: [] } : parseMarkdown(body);
+  const unreadable = tooLarge(body) ?? tooDeep(body) ?? tooMarked(body);
+  if (unreadable) problems.error('read-error', `${unreadable.message}; the text is not read`, { file, line: unreadable.line, column: 1 });
+  const tree: Root = unreadable ? { type: 'root', children: [] } : parseMarkdown(body);
   return { file, source, tree, yaml, hasFrontmatter, data };
+}
+
+function nestedTooDeep(what: string, line: number, limit: number): Unreadable {
+  return { message: `Unexpected ${what} nested too deep, expected at most ${limit} levels`, line };
 }
 
 /** The most levels of lists, block quotes or HTML elements a file may nest: no paper needs more, and parsing deeper nesting takes time that grows with its square. */
@@ -135,8 +133,74 @@ export const MAX_NESTING = 32;
 const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp', 'html', 'head', 'body']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
+/** Why a text is not parsed, and where: found before parsing, in time that grows with the text alone. */
+export interface Unreadable {
+  message: string;
+  line: number;
+}
+
+/**
+ * The longest Markdown file read, in characters: some forty times the longest
+ * report seen, and parsed in a few seconds. A longer one is a document to
+ * split into papers and appendices, or to attach as a PDF.
+ */
+export const MAX_MARKDOWN_CHARS = 2_000_000;
+
+function tooLarge(text: string): Unreadable | null {
+  if (text.length <= MAX_MARKDOWN_CHARS) return null;
+  const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+  return {
+    message: `Unexpected Markdown file of ${mb(text.length)}, expected at most ${mb(MAX_MARKDOWN_CHARS)}: split it into papers and appendices, or attach it as a PDF`,
+    line: 1,
+  };
+}
+
+/**
+ * The most link and emphasis marks (`*`, `_`, `~`, `[`, `]`) one paragraph
+ * and one file may hold. The Markdown parser matches each against the others
+ * of its paragraph, in time that grows with their square (100,000 "[a](" in
+ * one paragraph took two minutes), and even spread over many paragraphs a
+ * text made of marks parses twenty times slower than prose. Prose holds a few
+ * in a paragraph: a table's rows and a list's items are counted apart.
+ */
+export const MAX_MARKS_PER_PARAGRAPH = 1_000;
+export const MAX_MARKS_PER_FILE = 100_000;
+const MARKS = /[*_~[\]]/g;
+/** A line that starts a paragraph of its own: a list item's marker or a table row, after any quote markers. */
+const OWN_PARAGRAPH = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t>]*\|/;
+
+/** Where a paragraph, or the whole text, holds more link and emphasis marks than MAX_MARKS_PER_PARAGRAPH or MAX_MARKS_PER_FILE. */
+export function tooMarked(text: string): Unreadable | null {
+  let inParagraph = 0;
+  let inFile = 0;
+  let line = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    line++;
+    const row = text.slice(start, end);
+    start = end + 1;
+    const marks = row.match(MARKS)?.length ?? 0;
+    if (marks === 0) {
+      if (!/\S/.test(row)) inParagraph = 0;
+      continue;
+    }
+    if (OWN_PARAGRAPH.test(row)) inParagraph = 0;
+    inParagraph += marks;
+    inFile += marks;
+    if (inParagraph > MAX_MARKS_PER_PARAGRAPH) {
+      return { message: `Unexpected paragraph holding more than ${MAX_MARKS_PER_PARAGRAPH.toLocaleString('en-GB')} link or emphasis marks (*, _, ~, [, ]), expected fewer: a paragraph of prose holds a few`, line };
+    }
+    if (inFile > MAX_MARKS_PER_FILE) {
+      return { message: `Unexpected file holding more than ${MAX_MARKS_PER_FILE.toLocaleString('en-GB')} link or emphasis marks (*, _, ~, [, ]), expected fewer: split it into papers and appendices, or attach it as a PDF`, line };
+    }
+  }
+  return null;
+}
+
 /** Where a text nests lists, quotes or HTML elements deeper than MAX_NESTING, found in one pass before parsing. */
-export function tooDeep(text: string): { what: string; line: number; limit: number } | null {
+export function tooDeep(text: string): Unreadable | null {
   let line = 1;
   let html = 0;
   let start = 0;
@@ -155,13 +219,14 @@ export function tooDeep(text: string): { what: string; line: number; limit: numb
       else if ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) markers++; // - * +
       else break;
     }
-    if (markers > MAX_NESTING || columns > MAX_NESTING * 4) return { what: 'lists or quotes', line, limit: MAX_NESTING };
+    if (markers > MAX_NESTING || columns > MAX_NESTING * 4) return nestedTooDeep('lists or quotes', line, MAX_NESTING);
     start = end + 1;
     line++;
   }
   // HTML elements: opening tags less closing ones, across the file.
   line = 1;
-  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>|\n/g;
+  // A tag's attributes are read within a bounded length, so that many unclosed "<a" cost no more than their text.
+  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]{0,2000}?(\/?)>|\n/g;
   for (let m = tag.exec(text); m; m = tag.exec(text)) {
     if (m[0] === '\n') {
       line++;
@@ -171,7 +236,7 @@ export function tooDeep(text: string): { what: string; line: number; limit: numb
     if (VOID.has(name) || OPTIONAL_END.has(name) || m[3]) continue;
     html += m[1] ? -1 : 1;
     if (html < 0) html = 0;
-    if (html > MAX_NESTING * 2) return { what: 'HTML elements', line, limit: MAX_NESTING * 2 };
+    if (html > MAX_NESTING * 2) return nestedTooDeep('HTML elements', line, MAX_NESTING * 2);
   }
   return null;
 }

@@ -26,12 +26,16 @@ import type { Problems } from './problems.js';
 const HEADING_RE = /^(?:Minute\s+(?:No\.?\s*)?)?([A-Za-z]{0,4}\d{1,4}(?:\/\d{2,4})?)(?:\.(?!\d)|\s*[-–—:)]|(?=\s))\s*(\S.*)$/;
 export const MINUTE_NUMBER = String.raw`[A-Za-z]{0,4}\d{1,4}(?:\/\d{2,4})?`;
 const REFERENCE_RE = new RegExp(String.raw`\bMinute\s+(?:No\.?\s*|Number\s+)?(${MINUTE_NUMBER})\b`, 'g');
+// Bounded repeats, read from a bounded tail after each reference (REFERENCE_TAIL): time in proportion to the text.
 const REFERENCE_MEETING_RE =
-  /^(?:\s*\([^)]*\))?,?\s+of\s+the\s+(?:[\w'’ -]*?\s)?meeting(?:\s+of\s+(?:the\s+)?[^.;]*?)?\s+held\s+on\s+/i;
+  /^(?:\s*\([^)]{0,100}\))?,?\s+of\s+the\s+(?:[\w'’ -]{0,80}?\s)?meeting(?:\s+of\s+(?:the\s+)?[^.;]{0,150}?)?\s+held\s+on\s+/i;
+/** How much of the text after "Minute N" is read for "of the meeting held on <date>". */
+const REFERENCE_TAIL = 500;
 // "declared a personal interest in Minute 12", or in a minute named by its number alone when the number cannot be
-// anything else ("in A22/055", "in 14/22"): a bare "in 5" could be an item, a page or a count.
+// anything else ("in A22/055", "in 14/22"): a bare "in 5" could be an item, a page or a count. Every repeat is
+// bounded (a name's words, the kind of interest), so that the search takes time in proportion to the text.
 const DECLARATION_RE = new RegExp(
-  String.raw`((?:(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr|Professor)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+declared\s+(?:an?\s+)?(.+?)\s+interests?\s+in\s+(?:Minute\s+(?:No\.?\s*)?(${MINUTE_NUMBER})|([A-Za-z]{1,4}\d{1,4}(?:\/\d{2,4})?|\d{1,4}\/\d{2,4}))\b`,
+  String.raw`(?<![\w'’.-])((?:(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr|Professor)\s+)?(?:[A-Z][\w'’.-]{0,40}\s+){0,3}[A-Z][\w'’-]{0,40})\s+declared\s+(?:an?\s+)?(.{1,100}?)\s+interests?\s+in\s+(?:Minute\s+(?:No\.?\s*)?(${MINUTE_NUMBER})|([A-Za-z]{1,4}\d{1,4}(?:\/\d{2,4})?|\d{1,4}\/\d{2,4}))\b`,
   'g',
 );
 const ACTION_RE = /^Actions?\s*:\s*/i;
@@ -122,7 +126,7 @@ function references(located: Located): MinuteReference[] {
   const found: MinuteReference[] = [];
   for (const m of located.text.matchAll(REFERENCE_RE)) {
     const after = m.index! + m[0].length;
-    const tail = located.text.slice(after);
+    const tail = located.text.slice(after, after + REFERENCE_TAIL);
     const lead = REFERENCE_MEETING_RE.exec(tail);
     let meetingDate: MinuteReference['meetingDate'] = null;
     if (lead) {
@@ -208,7 +212,7 @@ function readMinute(doc: MarkdownDoc, minute: Minute, nodes: readonly RootConten
         } else {
           const target = builder.lastPart();
           if (target) target.points.push(block('list-item', located));
-          else builder.resolution.text = `${builder.resolution.text} ${located.text}`.trim();
+          else builder.addText(located.text);
         }
       } else {
         readText(located);

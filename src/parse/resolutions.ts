@@ -121,53 +121,81 @@ export class ResolutionBuilder {
    * Read labelled parts from text: one at its start, and further labels
    * written inline that continue an open level, or open a sub-level after a
    * colon ("That the Panel:- (a) ..."). Returns the text before the first label.
+   * Every label standing as a word is found in one pass, and each is looked at
+   * once, so the time grows with the text, not with its square.
    */
   readParts(located: Located, from: number): string {
     const text = located.text;
+    const labels = inlineLabels(text, from);
+    let k = 0;
+    // The first of the labels from `begin` on that continues an open level, or opens one after a colon.
+    const nextLabel = (begin: number, opening: boolean): { at: number; label: string } | null => {
+      const expected = new Set(this.expectedLabels().map((l) => l.toLowerCase()));
+      while (k < labels.length && labels[k].at < begin) k++;
+      for (; k < labels.length; k++) {
+        const { at, label } = labels[k];
+        const lower = label.toLowerCase();
+        if (opening ? OPENING_LABELS.includes(lower) : expected.has(lower)) return labels[k];
+        if (!opening && OPENING_LABELS.includes(lower) && !expected.has(lower) && afterColon(text, begin, at)) return labels[k];
+      }
+      return null;
+    };
     let leading = '';
     let current: { at: number; label: string } | null = null;
-    const first = LABEL_AT_START.exec(text.slice(from));
+    const first = LABEL_AT_START.exec(text.slice(from, from + LABEL_SPAN));
     if (first) {
       current = { at: from, label: first[0].trim() };
     } else {
-      current = this.findInline(text, from, OPENING_LABELS, false);
+      current = nextLabel(from, true);
       leading = text.slice(from, current?.at ?? text.length).trim();
     }
     while (current) {
       const end = current.at + current.label.length;
       const part = this.addPart(current.label, labelBody(current.label), '', located, current.at);
-      const next = this.findInline(text, end, this.expectedLabels(), false) ?? null;
-      const sub = this.findInline(text, end, OPENING_LABELS.filter((l) => !this.expectedLabels().includes(l)), true);
-      const chosen = next && (!sub || next.at < sub.at) ? next : sub;
+      const chosen = nextLabel(end, false);
       part.text = text.slice(end, chosen?.at ?? text.length).trim();
       current = chosen;
     }
     return leading;
   }
 
-  /** The earliest of the given labels after `begin`, standing as a word; after a colon only, if asked. */
-  private findInline(
-    text: string,
-    begin: number,
-    labels: string[],
-    afterColon: boolean,
-  ): { at: number; label: string } | null {
-    let best: { at: number; label: string } | null = null;
-    for (const label of labels) {
-      const re = new RegExp(`(?<=^|[\\s:;,–—-])${label.replace(/[()]/g, '\\$&')}(?=\\s)`, 'gi');
-      re.lastIndex = begin;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (afterColon && !/(:-?|[–—])\s*$/.test(text.slice(begin, m.index))) continue;
-        if (!best || m.index < best.at) best = { at: m.index, label: m[0] };
-        break;
-      }
-    }
-    return best;
+  /**
+   * Unlabelled text before the first part (bullets after "Resolved:-"): added
+   * to the resolution's words without reading them again, so that a long list
+   * costs time in proportion to its length.
+   */
+  addText(text: string): void {
+    const words = text.trim();
+    if (!words) return;
+    this.resolution.text = this.resolution.text ? `${this.resolution.text} ${words}` : words;
   }
 
   addReason(reason: TextBlock): void {
     this.resolution.reasons.push(reason);
   }
+}
+
+/** Longest label read at the start of a text: `(xxviii)` and some space after it. */
+const LABEL_SPAN = 40;
+
+/** A label standing as a word: after the start, a space or `:;,–—-`, and before a space. */
+const INLINE_LABEL_RE = /(?<=^|[\s:;,–—-])(?:\([a-z0-9]{1,10}\)|[a-z0-9]{1,10}\))(?=\s)/gi;
+
+/** Every label standing as a word from `from` on, in order (labels cannot overlap: none holds a character it may follow). */
+function inlineLabels(text: string, from: number): { at: number; label: string }[] {
+  INLINE_LABEL_RE.lastIndex = from;
+  const found: { at: number; label: string }[] = [];
+  for (let m = INLINE_LABEL_RE.exec(text); m; m = INLINE_LABEL_RE.exec(text)) found.push({ at: m.index, label: m[0] });
+  return found;
+}
+
+/** Whether the text from `begin` up to `at` ends with a colon (`:`, `:-`) or a dash (`–`, `—`), and spaces. */
+function afterColon(text: string, begin: number, at: number): boolean {
+  let k = at - 1;
+  while (k >= begin && /\s/.test(text[k])) k--;
+  if (k < begin) return false;
+  if (text[k] === ':' || text[k] === '–' || text[k] === '—') return true;
+  return text[k] === '-' && k - 1 >= begin && text[k - 1] === ':';
 }
 
 function toRoman(n: number): string {

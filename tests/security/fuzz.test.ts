@@ -33,6 +33,7 @@ const TOKENS = [
   '&amp;', '&#0;', '\u0000', '\uFFFD', '\t', ': ', '- ', '1. ', '99999999999999999999. ', '> ', '#', '## ', '|', '| --- |', '*', '**', '_', '`', '```',
   '&a', '*a', '!!js/function', '{', '}', 'exempt: 3', 'exempt: true', 'exempt: 99', 'appendices:', '  - file: ', 'published: 9999-12-31',
   'date: 2026-02-30', 'Friday 31 February 2026', '29 February 2025', 'RESOLVED', '(1)', 'Minute 12/26', 'status: held', 'quorum: "0/0"',
+  'Aa declared x interest ', 'Resolved:- (1) (a) (i) ', '(1) (a) (i) ', 'Minute 12 of the meeting held on ', '[a](', '[insert ', 'A'.repeat(300),
   'supplement: 0', '\r', '\r\n', '\u202E', '\uD800', 'ü', '😀', ' '.repeat(200), 'x'.repeat(5000),
 ];
 

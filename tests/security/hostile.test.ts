@@ -145,6 +145,16 @@ const CASES: Case[] = [
   },
   { name: 'a line of a million characters', files: { [REPORT]: paper(`${'word '.repeat(200_000)}on Friday 10 March 2026.\n`) }, names: REPORT },
   { name: 'an agenda of three thousand items', files: { [AGENDA]: agenda(`${Array.from({ length: 3000 }, (_, i) => `${i + 2}. Item ${i}\n`).join('')}`) }, names: AGENDA },
+  { name: 'a hundred thousand "[a](" in one paragraph', files: { [REPORT]: paper(`${'[a]('.repeat(100_000)}\n`) }, names: REPORT },
+  { name: 'a Markdown paper of 2.5 MB', files: { [REPORT]: paper('The panel noted the report and asked questions.\n\n'.repeat(50_000)) }, names: REPORT },
+  {
+    name: 'minutes of 300 KB of declarations and resolution parts',
+    files: {
+      [`${M}/minutes.md`]: `---\nchair: Councillor Ann Lee\npresent:\n  - Councillor Ann Lee\n---\n\n## 1. Report\n\n${'Aa declared x interest '.repeat(7_000)}\n\nResolved:- ${'(1) (a) (i) '.repeat(12_000)}\n\n${'Minute 12 of the meeting held on '.repeat(4_000)}\n`,
+    },
+    names: `${M}/minutes.md`,
+    harmless: true,
+  },
   { name: 'twenty thousand open brackets', files: { [REPORT]: paper(`${'['.repeat(20000)} on Friday 10 March 2026.\n`) }, names: REPORT },
   {
     name: 'a committee folder named like a script URL',

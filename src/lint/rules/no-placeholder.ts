@@ -2,7 +2,8 @@ import { defineRule } from '../rule.js';
 import { positionIn } from '../helpers.js';
 import type { DocumentBody } from '../../model/types.js';
 
-const PLACEHOLDER = /\bx{3,}\b|\bTBC\b|\bTBA\b|\bTODO\b|\[\s*insert[^\]]*\]/i;
+// "[insert ...]" is looked for within a sentence's length, so that an unclosed "[insert" costs no more than its text.
+const PLACEHOLDER = /\bx{3,}\b|\bTBC\b|\bTBA\b|\bTODO\b|\[\s{0,10}insert[^\]]{0,300}\]/i;
 
 export default defineRule(
   {
