@@ -21,6 +21,7 @@ const r = JSON.parse(readFileSync('bench/results.json', 'utf8')) as {
   date: string;
   sizes: Record<string, SizeResult>;
   hostile?: { name: string; bytes: number; hostile: Measure; ordinary: Measure }[];
+  hostileRun?: { machine: Record<string, string | number>; date: string };
   pdf?: { pages: number; papers: number; coldCli: Measure; warm: Measure; printFloor: Measure; preview?: Measure; peer?: Measure; peerPages?: number };
 };
 
@@ -161,7 +162,7 @@ one pass, and Markdown is held to what it may hold before it is parsed
 (src/parse/markdown.ts: a file of at most 2 MB, at most 1,000 link and
 emphasis marks in a paragraph and 100,000 in a file; more is a finding, and
 the text is not read). Regression tests: tests/security/linear.test.ts.
-
+${r.hostileRun ? `Run on ${r.hostileRun.date}: ${r.hostileRun.machine.cpus} cores (${r.hostileRun.machine.cpu}), Node ${r.hostileRun.machine.node}.\n` : ''}
 | input | lint | ordinary text of the same size | ratio |
 |---|---|---|---|
 ${r.hostile.map((h) => `| ${h.name} | ${spread(h.hostile)} | ${spread(h.ordinary)} | ${(h.hostile.medianMs / h.ordinary.medianMs).toFixed(2)}x |`).join('\n')}
