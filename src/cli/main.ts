@@ -6,7 +6,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { parseContent } from '../parse/content.js';
 import { parseContentParallel } from '../parse/parallel.js';
 import { toJson } from '../model/json.js';
-import { publicationView } from '../publish/view.js';
+import { publish } from '../publish/view.js';
 import { addDaysIso, fromDate, isIsoDate, weekdayOf } from '../dates/calendar.js';
 import { parseWrittenDate } from '../dates/prose.js';
 import { newMeeting } from '../scaffold/meeting.js';
@@ -130,9 +130,9 @@ export function buildProgram(io: CliIo): Command {
     .addOption(new Option('-a, --audience <audience>', 'who the export is for: exempt content is left out for the public').choices(['public', 'members']).default('public'))
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .action(async (given: string | undefined, options: { out?: string; audience: 'public' | 'members' }) => {
-      const { model: content } = await load(contentDir(given, io), io);
+      const { root, model: content } = await load(contentDir(given, io), io);
       // The publication gate: the public export holds nothing exempt.
-      const model = publicationView(content, options.audience);
+      const model = publish(content, options.audience, root);
       if (!options.out) return io.stdout(toJson(model));
       const target = resolve(io.cwd, options.out);
       if (existsSync(target) && statSync(target).isDirectory()) {

@@ -137,8 +137,6 @@ export interface Link {
   target: string | null;
   kind: 'paper' | 'attachment' | 'minutes' | 'meeting-file' | 'external';
   exists: boolean;
-  /** Set by the publication gate only (src/publish): the link leads to something this audience may not see. */
-  withheld?: true;
   position: Position;
 }
 
@@ -191,17 +189,7 @@ export interface Agenda extends DocumentBody {
 export type MeetingStatus = 'scheduled' | 'held' | 'cancelled' | 'postponed';
 export type MeetingType = 'ordinary' | 'annual' | 'special' | 'extraordinary';
 
-/** How an audience sees an exempt paper, appendix or minute; set by the publication gate alone. */
-export interface Publication {
-  /** The exemption notice, citing the paragraph. */
-  notice: string;
-  /** The public's view: the content is gone, only the notice is left. */
-  withheld: boolean;
-}
-
 export interface Appendix {
-  /** Set by the publication gate only (src/publish). */
-  publication?: Publication;
   file: string;
   title: string;
   /** Whether the appendix is exempt; inherited from its paper unless set. */
@@ -245,8 +233,6 @@ export interface Paper extends DocumentBody {
   exempt: boolean;
   /** The exemption paragraph cited (`exempt: 3`), or null when none is. */
   exemptParagraph: number | null;
-  /** Set by the publication gate only (src/publish): the notice of an exempt paper, and whether this audience is shown only the notice. */
-  publication?: Publication;
   /** Whether the frontmatter states `exempt:` itself (so `exempt: false` opts out of a private item's exemption). */
   exemptGiven: boolean;
   /** Why a paper on an item taken in private may be published, with `exempt: false`. */
@@ -333,8 +319,6 @@ export interface Minute {
   references: MinuteReference[];
   declarations: Declaration[];
   dates: WrittenDate[];
-  /** Set by the publication gate only (src/publish). */
-  publication?: Publication;
   /**
    * Taken in private (the minutes' `exempt:`): the public minutes keep only
    * its number, title and summary. `false` where the minutes say the minute

@@ -52,16 +52,6 @@ export function parseContent(
   return { model, problems: sortProblems(problems.list) };
 }
 
-/**
- * Hand the trees kept with a model on to a view of it (the publication
- * gate's), for the files the view may render: a public view never gets the
- * tree of a file it withholds.
- */
-export function shareTrees(from: Model, to: Model, files: (file: string) => boolean): void {
-  const trees = TREES.get(from);
-  if (trees) TREES.set(to, new Map([...trees].filter(([file]) => files(file))));
-}
-
 /** Markdown trees kept with a model read with `keepTrees`, by file. */
 const TREES = new WeakMap<Model, Map<string, Root>>();
 

@@ -28,7 +28,8 @@ import { exemptNotice } from './notice.js';
  * See docs/publication.md.
  */
 
-export type Audience = 'public' | 'members';
+export type { Audience } from './types.js';
+import type { Audience } from './types.js';
 
 export interface Exemption {
   /** The paragraph of the law cited, where one is given. */

@@ -1,23 +1,38 @@
-import type { AgendaItem, Appendix, Link, Meeting, Minute, Minutes, Model, Paper } from '../model/types.js';
+import type { Root, RootContent } from 'mdast';
+import type { Agenda, AgendaItem, Appendix, Link, Meeting, Minute, Minutes, Model, Paper } from '../model/types.js';
 import { privateBusiness, privateItems, type PrivateBusiness } from './private-business.js';
-import { agendasOf, Gate, type Audience } from './gate.js';
+import { agendasOf, Gate } from './gate.js';
 import { exemptNotice } from './notice.js';
-import { shareTrees } from '../parse/content.js';
+import { ContentFiles } from './files.js';
+import type {
+  Audience,
+  PublishedView,
+  ViewAgenda,
+  ViewAppendix,
+  ViewAttachment,
+  ViewLink,
+  ViewMeeting,
+  ViewMinute,
+  ViewMinutes,
+  ViewPaper,
+} from './types.js';
 
 /**
- * The model as an audience may see it: the only thing a writer is given.
+ * The model as an audience may see it (`PublishedView`, src/publish/types.ts):
+ * the only thing a writer is given.
  *
- * Public: every exempt paper is replaced by a stand-in that holds its notice
- * and nothing of it (no title, author, wards, text, appendices or file
- * name: its id and file are `exempt-N`, which is never read); every exempt
- * appendix likewise; every exempt PDF is gone from the meeting's files, and
- * agenda links to exempt files lead to the stand-in; every exempt minute
- * keeps its number and title, and its summary where the minutes give one.
- * Members: everything, each exempt thing carrying its notice.
+ * Public: every exempt paper, appendix and minute is a withheld variant
+ * holding its notice and nothing of it (a paper keeps an opaque `exempt-N`
+ * id for its place in the pack; a minute its number, title and any public
+ * summary); agenda links to exempt files are withheld links to those ids;
+ * exempt PDFs, and PDFs no public item or paper reaches, are not among the
+ * meeting's files. Shown documents carry their parsed text, and PDFs their
+ * bytes, read from the content folder here and nowhere else.
+ * Members: everything, each exempt thing marked with its notice.
  */
-export function publicationView(model: Model, audience: Audience): Model {
+export function publish(model: Model, audience: Audience, root: string): PublishedView {
   const gate = new Gate(model, audience);
-  const view = structuredClone(model);
+  const files = new ContentFiles(root, model);
   let next = 0;
   const standIns = new Map<string, string>();
   const standIn = (file: string) => {
@@ -25,76 +40,116 @@ export function publicationView(model: Model, audience: Audience): Model {
     if (id === undefined) standIns.set(file, (id = `exempt-${++next}`));
     return id;
   };
-  for (const meeting of view.committees.flatMap((c) => c.meetings)) {
-    // Read before the links are changed: which business was taken in private follows the agenda's links.
-    const inPrivate = privateItems(meeting, gate.exempt);
-    const privateMinutes = privateBusiness(meeting, inPrivate);
-    const reached = publiclyReached(meeting, inPrivate, gate);
-    meeting.papers = meeting.papers.map((paper) => viewPaper(paper, gate, standIn));
-    if (audience === 'public') {
-      meeting.attachments = meeting.attachments.filter((a) => gate.mayShow(a.file) && reached.has(a.file));
-      for (const agenda of agendasOf(meeting)) {
-        for (const item of agenda.items ?? []) item.links = item.links.map((link) => viewLink(link, gate, standIn, inPrivate.has(item)));
-      }
-    }
-    if (meeting.minutes?.minutes) meeting.minutes = viewMinutes(meeting.minutes, privateMinutes, model, audience);
+  const view = new ViewMaker(model, gate, files, standIn);
+  return {
+    version: model.version,
+    audience,
+    config: model.config,
+    committees: model.committees.map((c) => ({ ...c, meetings: c.meetings.map((m) => view.meeting(m)) })),
+    plans: model.plans,
+    registers: model.registers,
+  };
+}
+
+class ViewMaker {
+  constructor(
+    private readonly model: Model,
+    private readonly gate: Gate,
+    private readonly files: ContentFiles,
+    private readonly standIn: (file: string) => string,
+  ) {}
+
+  private get audience(): Audience {
+    return this.gate.audience;
   }
-  // The renderer may use the trees already parsed, of the files this view shows; minutes are cut by their view.
-  shareTrees(model, view, (file) => gate.mayShow(file));
-  return view;
-}
 
-function viewPaper(paper: Paper, gate: Gate, standIn: (file: string) => string): Paper {
-  const what = paper.type === 'report' ? 'report' : 'paper';
-  const exemption = gate.exemptionOf(paper.file, what);
-  const appendices = (list: Appendix[]) => list.map((a) => viewAppendix(a, gate, standIn));
-  if (!exemption) return { ...paper, appendices: appendices(paper.appendices) };
-  if (gate.mayShow(paper.file)) return { ...paper, appendices: appendices(paper.appendices), publication: { notice: exemption.notice, withheld: false } };
-  const id = standIn(paper.file);
-  return {
-    id,
-    file: id,
-    fields: {},
-    blocks: [],
-    lists: [],
-    tables: [],
-    dates: [],
-    suppressions: [],
-    title: '',
-    type: paper.type,
-    author: null,
-    keyDecision: false,
-    exempt: true,
-    exemptParagraph: exemption.paragraph,
-    exemptGiven: true,
-    publicBecause: null,
-    wards: [],
-    appendices: [],
-    sections: [],
-    paragraphs: [],
-    responses: [],
-    position: { file: id, line: 1, column: 1 },
-    publication: { notice: exemption.notice, withheld: true },
-  };
-}
+  meeting(meeting: Meeting): ViewMeeting {
+    const gate = this.gate;
+    const inPrivate = privateItems(meeting, gate.exempt);
+    const business = privateBusiness(meeting, inPrivate);
+    const reached = publiclyReached(meeting, inPrivate, gate);
+    const attachments: ViewAttachment[] = meeting.attachments
+      .filter((a) => this.audience === 'members' || (gate.mayShow(a.file) && reached.has(a.file)))
+      .map((a) => ({ file: a.file, position: a.position, bytes: () => this.files.bytes(a.file) }));
+    const agenda = (a: Agenda): ViewAgenda => ({
+      ...a,
+      items: a.items.map((item) => ({ ...item, links: item.links.map((link) => this.link(link, item, inPrivate)) })),
+    });
+    return {
+      ...meeting,
+      agenda: meeting.agenda ? agenda(meeting.agenda) : null,
+      supplements: meeting.supplements.map(agenda),
+      papers: meeting.papers.map((p) => this.paper(p)),
+      attachments,
+      minutes: meeting.minutes ? this.minutes(meeting.minutes, business) : null,
+    };
+  }
 
-function viewAppendix(appendix: Appendix, gate: Gate, standIn: (file: string) => string): Appendix {
-  const exemption = gate.exemptionOf(appendix.file, 'appendix');
-  if (!exemption) return appendix;
-  if (gate.mayShow(appendix.file)) return { ...appendix, publication: { notice: exemption.notice, withheld: false } };
-  const id = standIn(appendix.file);
-  return {
-    file: id,
-    title: appendix.title,
-    exempt: true,
-    exemptParagraph: exemption.paragraph,
-    format: appendix.format,
-    exists: false,
-    body: null,
-    responses: [],
-    position: { file: id, line: 1, column: 1 },
-    publication: { notice: exemption.notice, withheld: true },
-  };
+  private paper(paper: Paper): ViewPaper {
+    const exemption = this.gate.exemptionOf(paper.file, paper.type === 'report' ? 'report' : 'paper');
+    if (exemption && !this.gate.mayShow(paper.file)) {
+      return { withheld: true, id: this.standIn(paper.file), type: paper.type, notice: exemption.notice, paragraph: exemption.paragraph };
+    }
+    return {
+      ...paper,
+      withheld: false,
+      notice: exemption?.notice ?? null,
+      appendices: paper.appendices.map((a) => this.appendix(a)),
+      tree: () => this.files.tree(paper.file),
+    };
+  }
+
+  private appendix(appendix: Appendix): ViewAppendix {
+    const exemption = this.gate.exemptionOf(appendix.file, 'appendix');
+    if (exemption && !this.gate.mayShow(appendix.file)) return { withheld: true, notice: exemption.notice, paragraph: exemption.paragraph };
+    const shown = appendix.exists;
+    return {
+      ...appendix,
+      withheld: false,
+      notice: exemption?.notice ?? null,
+      tree: shown && appendix.format === 'md' ? () => this.files.tree(appendix.file) : null,
+      bytes: shown && appendix.format === 'pdf' ? () => this.files.bytes(appendix.file) : null,
+    };
+  }
+
+  private link(link: Link, item: AgendaItem, inPrivate: ReadonlyMap<AgendaItem, number | null>): ViewLink {
+    const shown: ViewLink = { text: link.text, href: link.href, target: link.target, kind: link.kind, exists: link.exists, position: link.position, withheld: false };
+    if (this.audience === 'members' || link.target === null) return shown;
+    // Minutes linked from a private item ("the exempt minutes of ...") are not shown there.
+    const privateMinutes = inPrivate.has(item) && link.kind === 'minutes';
+    if (this.gate.mayShow(link.target) && !privateMinutes) return shown;
+    const exemption = this.gate.exemptionOf(link.target, link.kind === 'minutes' ? 'minutes' : 'paper');
+    const paragraph = exemption?.paragraph ?? inPrivate.get(item) ?? null;
+    const notice = exemption?.notice ?? exemptNotice(this.model.config.jurisdiction, paragraph, 'minutes');
+    return { withheld: true, kind: link.kind, ref: this.standIn(link.target), position: link.position, notice, paragraph };
+  }
+
+  private minutes(minutes: Minutes, business: PrivateBusiness[]): ViewMinutes {
+    // A minute of business taken in private that the minutes do not list is withheld all the same, as the meeting's paragraph says.
+    const inferred = new Map(business.filter((b) => b.minute.exempt === null).map((b) => [b.minute, { paragraph: b.paragraph, summary: null }]));
+    const exemptOf = (m: Minute) => (m.exempt ? m.exempt : (inferred.get(m) ?? null));
+    const withheld = this.audience === 'public';
+    const list: ViewMinute[] = minutes.minutes.map((minute) => {
+      const taken = exemptOf(minute);
+      if (!taken) return { ...minute, withheld: false, notice: null };
+      const notice = exemptNotice(this.model.config.jurisdiction, taken.paragraph, 'minute');
+      if (!withheld) return { ...minute, exempt: taken, withheld: false, notice };
+      return { withheld: true, number: minute.number, title: minute.title, summary: taken.summary, notice, paragraph: taken.paragraph, position: minute.position, endLine: minute.endLine };
+    });
+    const hidden = list.filter((m) => m.withheld);
+    // What the file says outside the minutes' own text goes with the exempt minutes' text.
+    const inHidden = (line: number) => hidden.some((m) => line > m.position.line && line <= m.endLine);
+    const keep = <T extends { position: { line: number } }>(all: T[]) => (hidden.length ? all.filter((x) => !inHidden(x.position.line)) : all);
+    return {
+      ...minutes,
+      blocks: keep(minutes.blocks),
+      lists: keep(minutes.lists),
+      tables: keep(minutes.tables),
+      dates: keep(minutes.dates),
+      minutes: list,
+      tree: () => withExemptMinutes(this.files.tree(minutes.file), list),
+    };
+  }
 }
 
 /**
@@ -114,35 +169,26 @@ function publiclyReached(meeting: Meeting, inPrivate: Map<AgendaItem, number | n
   return reached;
 }
 
-function viewLink(link: Link, gate: Gate, standIn: (file: string) => string, privateItem: boolean): Link {
-  // Minutes linked from a private item ("the exempt minutes of ...") are not shown there.
-  const withheld = link.target !== null && (!gate.mayShow(link.target) || (privateItem && link.kind === 'minutes'));
-  if (!link.target || !withheld) return link;
-  return { text: '', href: standIn(link.target), target: standIn(link.target), kind: link.kind, exists: link.exists, withheld: true, position: link.position };
-}
-
-function viewMinutes(minutes: Minutes, business: PrivateBusiness[], model: Model, audience: Audience): Minutes {
-  // A minute of business taken in private that the minutes do not list is withheld all the same, as the meeting's paragraph says.
-  const inferred = new Map(business.filter((b) => b.minute.exempt === null).map((b) => [b.minute, { paragraph: b.paragraph, summary: null }]));
-  const exemptOf = (m: Minute) => (m.exempt ? m.exempt : (inferred.get(m) ?? null));
-  const exempt = minutes.minutes.filter((m) => exemptOf(m));
-  if (exempt.length === 0) return minutes;
-  const withheld = audience === 'public';
-  const inExempt = (line: number) => exempt.some((m) => line > m.position.line && line <= m.endLine);
-  return {
-    ...minutes,
-    // What the file says outside the minutes' own text goes with the exempt minutes' text.
-    blocks: withheld ? minutes.blocks.filter((b) => !inExempt(b.position.line)) : minutes.blocks,
-    lists: withheld ? minutes.lists.filter((l) => !inExempt(l.position.line)) : minutes.lists,
-    tables: withheld ? minutes.tables.filter((t) => !inExempt(t.position.line)) : minutes.tables,
-    dates: withheld ? minutes.dates.filter((d) => !inExempt(d.position.line)) : minutes.dates,
-    minutes: minutes.minutes.map((minute) => {
-      const taken = exemptOf(minute);
-      if (!taken) return minute;
-      const notice = exemptNotice(model.config.jurisdiction, taken.paragraph, 'minute');
-      const publication = { notice, withheld };
-      if (!withheld) return { ...minute, exempt: taken, publication };
-      return { ...minute, exempt: taken, blocks: [], resolutions: [], actions: [], references: [], declarations: [], dates: [], publication };
-    }),
-  };
+/**
+ * The minutes' tree with each exempt minute as the view shows it: for the
+ * public, its text gone and the notice (and summary, where one is given) in
+ * its place; for members, the notice above its text.
+ */
+function withExemptMinutes(tree: Root, minutes: ViewMinute[]): Root {
+  const marked = minutes.filter((m) => m.notice !== null);
+  if (marked.length === 0) return tree;
+  const paragraph = (text: string): RootContent => ({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }] });
+  const children: RootContent[] = [];
+  for (const node of tree.children) {
+    const line = node.position?.start.line ?? 0;
+    const inside = marked.find((m) => line > m.position.line && line <= m.endLine);
+    if (inside?.withheld) continue;
+    children.push(node);
+    const heading = marked.find((m) => m.position.line === line);
+    if (heading) {
+      children.push(paragraph(heading.notice!));
+      if (heading.withheld && heading.summary) children.push({ type: 'paragraph', children: [{ type: 'text', value: heading.summary }] });
+    }
+  }
+  return { ...tree, children };
 }

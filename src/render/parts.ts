@@ -1,4 +1,4 @@
-import type { Agenda, Committee, Meeting, Model, ParseResult, Problem } from '../model/types.js';
+import type { Agenda, Committee, Meeting, Minutes, Model, ParseResult, Problem } from '../model/types.js';
 import { isMeetingFolder } from '../parse/content.js';
 import { listFolder } from '../parse/files.js';
 import { Problems } from '../parse/problems.js';
@@ -122,15 +122,17 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
  * publication dates, without the papers and minutes themselves.
  */
 function outline(committee: Committee): Committee {
-  const meeting = (m: Meeting): Meeting =>
-    ({
-      ...m,
-      agenda: m.agenda ? ({ published: m.agenda.published, movedFrom: m.agenda.movedFrom, type: m.agenda.type, items: [] } as unknown as Meeting['agenda']) : null,
-      minutes: m.minutes ? ({ published: m.minutes.published } as Meeting['minutes']) : null,
-      papers: [],
-      supplements: m.supplements.map((s) => ({ supplement: s.supplement, published: s.published }) as Agenda),
-      attachments: [],
-    }) as Meeting;
+  const text = { blocks: [], lists: [], tables: [], dates: [], suppressions: [] };
+  const agenda = (a: Agenda): Agenda => ({ ...a, ...text, items: [], notes: [] });
+  const minutes = (m: Minutes): Minutes => ({ ...m, ...text, minutes: [] });
+  const meeting = (m: Meeting): Meeting => ({
+    ...m,
+    agenda: m.agenda ? agenda(m.agenda) : null,
+    supplements: m.supplements.map(agenda),
+    minutes: m.minutes ? minutes(m.minutes) : null,
+    papers: [],
+    attachments: [],
+  });
   return { ...committee, meetings: committee.meetings.map(meeting) };
 }
 

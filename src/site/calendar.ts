@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { TZDate } from '@date-fns/tz';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { formatLong, zonedStart } from '../dates/calendar.js';
-import type { Committee, Meeting } from '../model/types.js';
+import type { ViewCommittee, ViewMeeting } from '../publish/types.js';
 import { meetingTitle } from './documents.js';
 import { absolute, sitePaths } from '../output/paths.js';
 
@@ -28,20 +28,20 @@ export interface CalendarSite {
 }
 
 /** The event's UID: the committee and the date the meeting was first called for, at the site's host. */
-export function meetingUid(meeting: Meeting, baseUrl: string): string {
+export function meetingUid(meeting: ViewMeeting, baseUrl: string): string {
   const first = meeting.agenda?.movedFrom[0] ?? meeting.date;
   return `${meeting.committee}-${first}@${new URL(baseUrl).host}`;
 }
 
 /** How many times the meeting has changed as attendees would be told: each move, and a cancellation or postponement. */
-function meetingSequence(meeting: Meeting): number {
+function meetingSequence(meeting: ViewMeeting): number {
   return (meeting.agenda?.movedFrom.length ?? 0) + (meeting.status === 'cancelled' || meeting.status === 'postponed' ? 1 : 0);
 }
 
-const STATUS_NOTE: Partial<Record<Meeting['status'], string>> = { cancelled: 'cancelled', postponed: 'postponed' };
+const STATUS_NOTE: Partial<Record<ViewMeeting['status'], string>> = { cancelled: 'cancelled', postponed: 'postponed' };
 
 /** A calendar of the given meetings, named `name`. */
-export function meetingCalendar(site: CalendarSite, name: string, meetings: { meeting: Meeting; committee: Committee }[]): string {
+export function meetingCalendar(site: CalendarSite, name: string, meetings: { meeting: ViewMeeting; committee: ViewCommittee }[]): string {
   // The zone is given on each event, not the calendar: ical-generator writes a calendar zone's DTSTAMPs in local
   // time, where RFC 5545 asks for UTC. The zone's VTIMEZONE is put in below.
   // ical-generator escapes an event's text, but writes the calendar's name and PRODID as they are given.

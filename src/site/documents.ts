@@ -1,5 +1,5 @@
 import { formatLong } from '../dates/calendar.js';
-import type { Committee, Meeting } from '../model/types.js';
+import type { ViewCommittee, ViewMeeting } from '../publish/types.js';
 import type { Audience } from '../publish/gate.js';
 import { meetingOutDir } from '../output/paths.js';
 import { documentNames } from '../output/paths.js';
@@ -24,7 +24,7 @@ export interface MeetingDocument {
  * feeds and open data take their links from, so that none names a file a
  * build did not write. A supplement's HTML is its place in the pack's; its PDF is its own.
  */
-export function meetingDocuments(meeting: Meeting, audience: Audience, formats: { html: boolean; pdf: boolean }): MeetingDocument[] {
+export function meetingDocuments(meeting: ViewMeeting, audience: Audience, formats: { html: boolean; pdf: boolean }): MeetingDocument[] {
   const names = documentNames(audience);
   const dir = meetingOutDir(meeting);
   const found: MeetingDocument[] = [];
@@ -55,11 +55,11 @@ export function newestFirst(a: Pick<MeetingDocument, 'published' | 'file'>, b: P
 }
 
 /** A meeting's title: the committee's name, with the meeting's own title where it has one. */
-export function meetingTitle(meeting: Meeting, committee: Committee): string {
+export function meetingTitle(meeting: ViewMeeting, committee: ViewCommittee): string {
   return meeting.title === committee.name ? committee.name : `${committee.name}: ${meeting.title}`;
 }
 
 /** A meeting's name as a list shows it: its title and the day. */
-export function meetingName(meeting: Meeting, committee: Committee): string {
+export function meetingName(meeting: ViewMeeting, committee: ViewCommittee): string {
   return `${meetingTitle(meeting, committee)}, ${formatLong(meeting.date)}`;
 }

@@ -1,5 +1,5 @@
 import { Feed } from 'feed';
-import type { Committee, Meeting } from '../model/types.js';
+import type { ViewCommittee, ViewMeeting } from '../publish/types.js';
 import { atPlace, meetingDocuments, meetingName, newestFirst } from './documents.js';
 import { absolute } from '../output/paths.js';
 
@@ -37,7 +37,7 @@ function htmlText(text: string): string {
 export function documentFeed(
   site: FeedSite,
   feed: { title: string; file: string; page: string },
-  meetings: { meeting: Meeting; committee: Committee }[],
+  meetings: { meeting: ViewMeeting; committee: ViewCommittee }[],
   formats: { html: boolean; pdf: boolean },
 ): string {
   // Each document once, by its HTML where the build made one (a supplement's is its place in the pack's), else its PDF.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { isoWithOffset, municipalYear, municipalYearLabel, zonedStart } from '../dates/calendar.js';
-import type { Committee, Meeting, Model } from '../model/types.js';
+import type { PublishedView, ViewCommittee, ViewMeeting } from '../publish/types.js';
 import { meetingOutDir } from '../output/paths.js';
 import { atPlace, meetingDocuments, meetingName } from './documents.js';
 import { absolute, sitePaths } from '../output/paths.js';
@@ -92,9 +92,9 @@ export interface ItemLinks {
 
 /** A meeting as open data. `items` are its agenda's items with their papers' links as the meeting page gives them. */
 export function meetingData(
-  model: Model,
-  committee: Committee,
-  meeting: Meeting,
+  model: PublishedView,
+  committee: ViewCommittee,
+  meeting: ViewMeeting,
   uid: string,
   items: ItemLinks[],
   keyDecisions: ReadonlySet<number>,
@@ -115,7 +115,7 @@ export function meetingData(
     else documents.push({ note: d.title, date: d.published, links: [{ media_type: mediaType(d.file), url: href }] });
   }
   const minutes = meeting.minutes;
-  const publicMinutes = (minutes?.minutes ?? []).filter((m) => !m.publication?.withheld);
+  const publicMinutes = (minutes?.minutes ?? []).filter((m) => !m.withheld);
   return {
     $schema: url(sitePaths.dataSchema),
     _type: 'event',
@@ -165,7 +165,7 @@ export function meetingData(
       moved_from: meeting.agenda?.movedFrom ?? [],
       apologies: minutes?.apologies.map((p) => p.name) ?? [],
       present: minutes?.present.map((p) => p.name) ?? [],
-      declarations: publicMinutes.flatMap((m) => m.declarations.map((d) => ({ name: d.name, interest: d.interest, minute: d.minute }))),
+      declarations: publicMinutes.flatMap((m) => (m.withheld ? [] : m.declarations).map((d) => ({ name: d.name, interest: d.interest, minute: d.minute }))),
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Committee, Meeting, Model } from '../model/types.js';
+import type { PublishedView, ViewCommittee, ViewMeeting } from '../publish/types.js';
 import type { Emit } from '../render/html/build.js';
 import type { SiteBuild } from '../render/html/pages.js';
 import { meetingCalendar, meetingUid } from './calendar.js';
@@ -12,7 +12,7 @@ import { absolute, sitePaths } from '../output/paths.js';
  * index of its open data and the data's JSON Schema. Written with the site's
  * pages, for the public, when boardpack.yml gives the site's address.
  */
-export function writeSiteFeeds(model: Model, build: SiteBuild, emit: Emit): void {
+export function writeSiteFeeds(model: PublishedView, build: SiteBuild, emit: Emit): void {
   const baseUrl = build.baseUrl!;
   const { organisation, timezone, locale } = model.config;
   const all = model.committees.flatMap((committee) => committee.meetings.map((meeting) => ({ meeting, committee })));
@@ -42,7 +42,7 @@ export function writeSiteFeeds(model: Model, build: SiteBuild, emit: Emit): void
  * checked against the published schema as it is written. `items` are its
  * agenda's links as its page gives them.
  */
-export function writeMeetingFeeds(model: Model, committee: Committee, meeting: Meeting, build: SiteBuild, items: ItemLinks[], keyDecisions: ReadonlySet<number>, emit: Emit): void {
+export function writeMeetingFeeds(model: PublishedView, committee: ViewCommittee, meeting: ViewMeeting, build: SiteBuild, items: ItemLinks[], keyDecisions: ReadonlySet<number>, emit: Emit): void {
   const baseUrl = build.baseUrl!;
   const { organisation, timezone } = model.config;
   emit(sitePaths.meetingCalendar(meeting), meetingCalendar({ organisation, timezone, baseUrl }, meetingName(meeting, committee), [{ meeting, committee }]));

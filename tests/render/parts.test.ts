@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generateArchive } from '../../bench/generate.js';
 import { parseContent } from '../../src/index.js';
 import { keptTree } from '../../src/parse/content.js';
+import { publish } from '../../src/publish/view.js';
 import { Problems } from '../../src/parse/problems.js';
 import { packView } from '../../src/render/html/pack.js';
 import { minutesView } from '../../src/render/html/site.js';
@@ -76,16 +77,20 @@ describe('building committee by committee', () => {
     cpSync(SAMPLE, dir, { recursive: true });
     const id = 'resources-scrutiny-panel';
     const kept = parseContent(dir, undefined, new Set([id]), { keepTrees: true });
-    const meeting = kept.model.committees[0].meetings.find((m) => m.papers.length > 0 && m.minutes)!;
-    const before = packView(dir, kept.model, meeting, 'public', new Problems());
-    const minutesBefore = minutesView(dir, kept.model, meeting, new Problems());
+    const view = publish(kept.model, 'public', dir);
+    const meeting = view.committees[0].meetings.find((m) => m.papers.length > 0 && m.minutes)!;
+    const before = packView(view, meeting, new Problems());
+    const minutesBefore = minutesView(view, meeting, new Problems());
     // The files go; a view from the kept trees is the same, one from the files cannot be made.
-    for (const paper of meeting.papers) rmSync(join(dir, paper.file));
+    for (const paper of meeting.papers) if (!paper.withheld) rmSync(join(dir, paper.file));
     rmSync(join(dir, meeting.minutes!.file));
-    expect(packView(dir, kept.model, meeting, 'public', new Problems())).toEqual(before);
-    expect(minutesView(dir, kept.model, meeting, new Problems())).toEqual(minutesBefore);
+    expect(packView(view, meeting, new Problems())).toEqual(before);
+    expect(minutesView(view, meeting, new Problems())).toEqual(minutesBefore);
     expect(keptTree(parseContent(SAMPLE).model, meeting.minutes!.file)).toBeUndefined();
-    expect(() => packView(dir, parseContent(SAMPLE).model, meeting, 'public', new Problems())).toThrow();
+    // Read from the sample without its trees, the view reads the files from the folder where they are gone.
+    const unkept = publish(parseContent(SAMPLE, undefined, new Set([id])).model, 'public', dir);
+    const same = unkept.committees[0].meetings.find((m) => m.id === meeting.id)!;
+    expect(() => packView(unkept, same, new Problems())).toThrow();
   });
 
   it('gives the same outputs with the parts parsed ahead on worker threads', () => {

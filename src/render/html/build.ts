@@ -1,12 +1,13 @@
-import { ContentError, placeOf, readContentFile } from '../../parse/files.js';
+import { ContentError, placeOf } from '../../parse/files.js';
 import { decryptPdf, isEncrypted } from '../../parse/pdf-open.js';
 import { join, relative, resolve, sep } from 'node:path';
-import type { Meeting, Model, Problem } from '../../model/types.js';
+import type { Model, Problem } from '../../model/types.js';
+import type { PublishedView, ViewMeeting } from '../../publish/types.js';
 import { Problems } from '../../parse/problems.js';
 import { writeFileAtomic } from '../../fs/atomic.js';
 import { templateEngine } from './templates.js';
 import { closeTemplateOutput } from './template-safety.js';
-import { publicationView } from '../../publish/view.js';
+import { publish } from '../../publish/view.js';
 import { packView } from './pack.js';
 import { minutesView, planView, registerView } from './site.js';
 import { archiveView, archiveYearView, archiveYears, committeeView, documentChrome, frontView, meetingView, packSummary, searchView, siteChrome, type PackSummary, type SiteBuild } from './pages.js';
@@ -18,9 +19,8 @@ import type { Audience } from './views.js';
 
 /** What a renderer of further outputs (the PDFs) gets from the site build. */
 export interface PdfBuildInput {
-  root: string;
-  model: Model;
-  meetings: Meeting[];
+  model: PublishedView;
+  meetings: ViewMeeting[];
   audience: Audience;
   render: (template: string, view: object) => string;
   /** Each meeting's pack and minutes as the HTML showed them, made once for both. */
@@ -35,8 +35,8 @@ export interface PdfBuildInput {
 
 /** A meeting's pack and minutes, rendered from its papers. */
 export interface MeetingViews {
-  pack(meeting: Meeting): ReturnType<typeof packView>;
-  minutes(meeting: Meeting): ReturnType<typeof minutesView>;
+  pack(meeting: ViewMeeting): ReturnType<typeof packView>;
+  minutes(meeting: ViewMeeting): ReturnType<typeof minutesView>;
 }
 
 /**
@@ -44,7 +44,7 @@ export interface MeetingViews {
  * PDF), so that its papers are rendered, and their problems reported, once.
  * Kept only when `keep` is set: a build of HTML alone uses each view once.
  */
-function meetingViews(root: string, model: Model, audience: Audience, problems: Problems, keep: boolean): MeetingViews {
+function meetingViews(model: PublishedView, problems: Problems, keep: boolean): MeetingViews {
   const packs = new Map<string, ReturnType<typeof packView>>();
   const minutes = new Map<string, ReturnType<typeof minutesView>>();
   const once = <T>(made: Map<string, T>, id: string, make: () => T): T => {
@@ -55,8 +55,8 @@ function meetingViews(root: string, model: Model, audience: Audience, problems: 
     return view;
   };
   return {
-    pack: (meeting) => once(packs, meeting.id, () => packView(root, model, meeting, audience, problems)),
-    minutes: (meeting) => once(minutes, meeting.id, () => minutesView(root, model, meeting, problems)),
+    pack: (meeting) => once(packs, meeting.id, () => packView(model, meeting, problems)),
+    minutes: (meeting) => once(minutes, meeting.id, () => minutesView(model, meeting, problems)),
   };
 }
 
@@ -115,7 +115,7 @@ export interface HtmlBuildResult {
  */
 export async function renderSite(root: string, content: Model, options: HtmlBuildOptions) {
   // The publication gate: everything below sees only what this audience may see.
-  const model = publicationView(content, options.audience);
+  const model = publish(content, options.audience, root);
   const problems = new Problems();
   // What the build tells the clerk about what it left out.
   const notes: string[] = [];
@@ -140,7 +140,7 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
     ? (template: string, view: object) => closeTemplateOutput(councilRender(engine, template, view, root, councilTemplates))
     : (template: string, view: object) => engine.renderFileSync(template, view) as string;
 
-  let meetings: Meeting[] = model.committees.flatMap((c) => c.meetings);
+  let meetings: ViewMeeting[] = model.committees.flatMap((c) => c.meetings);
   if (options.meeting) {
     meetings = meetings.filter((m) => m.id === options.meeting);
     if (meetings.length === 0) return { outputs, problems: problems.list, unknownMeeting: true };
@@ -152,7 +152,7 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
   const sitePages = options.sitePages ?? (!options.meeting && (!shard || shard.index === 1));
 
   const html = options.html ?? true;
-  const views = meetingViews(root, model, options.audience, problems, html && options.pdf !== undefined);
+  const views = meetingViews(model, problems, html && options.pdf !== undefined);
   // Every file written, with its size: the meeting pages list the documents the build really made.
   const sizes = new Map<string, number>();
   const emitting: Emit = (file, data) => {
@@ -168,7 +168,7 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
     asOf: options.asOf,
   };
   const names = documentNames(options.audience);
-  const committeeOf = (meeting: Meeting) => model.committees.find((c) => c.id === meeting.committee)!;
+  const committeeOf = (meeting: ViewMeeting) => model.committees.find((c) => c.id === meeting.committee)!;
   // What each meeting's page needs of its pack, kept without the papers' text.
   const packs = new Map<string, PackSummary>();
   for (const meeting of html ? meetings : []) {
@@ -179,9 +179,13 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
       packs.set(meeting.id, packSummary(view));
       emitting(file, render('agenda-pack', { ...view, site: documentChrome(file, build, committeeOf(meeting), meeting, 'Agenda pack', names.packPdf) }));
       // PDFs go beside the pack, with their active content removed; the view holds only those this audience may see.
-      const pdfs = [...meeting.attachments.map((a) => a.file), ...meeting.papers.flatMap((p) => p.appendices.filter((a) => a.format === 'pdf' && a.exists && !a.publication?.withheld).map((a) => a.file))];
-      for (const file of new Set(pdfs)) {
-        emitting(`${dir}/${file.split('/').pop()}`, await publishablePdf(file, readContentFile(root, file)));
+      const pdfs = new Map(meeting.attachments.map((a) => [a.file, a.bytes]));
+      for (const paper of meeting.papers) {
+        if (paper.withheld) continue;
+        for (const a of paper.appendices) if (!a.withheld && a.bytes) pdfs.set(a.file, a.bytes);
+      }
+      for (const [file, bytes] of pdfs) {
+        emitting(`${dir}/${file.split('/').pop()}`, await publishablePdf(file, bytes()));
       }
     }
     if (meeting.minutes) {
@@ -191,7 +195,7 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
   }
 
   if (options.pdf) {
-    await options.pdf({ root, model, meetings, audience: options.audience, render, views, problems, jobs: options.jobs, onProgress: options.onProgress, emit: emitting });
+    await options.pdf({ model, meetings, audience: options.audience, render, views, problems, jobs: options.jobs, onProgress: options.onProgress, emit: emitting });
   }
 
   // Each meeting's page, once its documents are made, with its calendar entry and open data.

@@ -1,9 +1,9 @@
 import { posix } from 'node:path';
-import type { Meeting, Model } from '../../model/types.js';
+import type { PublishedView, ViewMeeting } from '../../publish/types.js';
 import type { Problems } from '../../parse/problems.js';
 import { localTarget, type LinkRewriter } from './markdown.js';
 import { encodePath, meetingOutDir } from '../../output/paths.js';
-import { appendixAnchor, paperAnchor, type Audience } from './views.js';
+import { appendixAnchor, paperAnchor } from './views.js';
 
 
 /**
@@ -13,14 +13,17 @@ import { appendixAnchor, paperAnchor, type Audience } from './views.js';
  * stay; links to other local files become plain text; a link out of the
  * content folder is refused.
  */
-export function packLinks(model: Model, meeting: Meeting, audience: Audience, problems: Problems): LinkRewriter {
+export function packLinks(view: PublishedView, meeting: ViewMeeting, problems: Problems): LinkRewriter {
   const anchors = new Map<string, string>();
   const pdfs = new Map<string, boolean>();
+  // A withheld paper or appendix has no file to link to: a link to it in a paper's text is plain text.
   for (const paper of meeting.papers) {
+    if (paper.withheld) continue;
     anchors.set(paper.file, paperAnchor(paper));
     paper.appendices.forEach((a, i) => {
+      if (a.withheld) return;
       if (a.format === 'md') anchors.set(a.file, appendixAnchor(paper, i));
-      else pdfs.set(a.file, a.publication?.withheld ?? false);
+      else pdfs.set(a.file, false);
     });
   }
   for (const att of meeting.attachments) if (!pdfs.has(att.file)) pdfs.set(att.file, false);
@@ -36,7 +39,7 @@ export function packLinks(model: Model, meeting: Meeting, audience: Audience, pr
     if (anchors.has(target)) return `#${anchors.get(target)}`;
     if (pdfs.has(target)) return pdfs.get(target) ? null : encodePath(posix.basename(target));
     const m = /^committees\/([^/]+)\/([^/]+)\/minutes\.md$/.exec(target);
-    if (m && model.committees.some((c) => c.id === m[1] && c.meetings.some((x) => x.folder === m[2] && x.minutes))) {
+    if (m && view.committees.some((c) => c.id === m[1] && c.meetings.some((x) => x.folder === m[2] && x.minutes))) {
       return encodePath(posix.relative(here, `${m[1]}/${m[2]}/minutes.html`));
     }
     return null;

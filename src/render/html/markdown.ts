@@ -1,6 +1,4 @@
 import { posix } from 'node:path';
-import { readContentText } from '../../parse/files.js';
-import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
@@ -9,8 +7,7 @@ import { toHtml } from 'hast-util-to-html';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
-import { loadMarkdown } from '../../parse/markdown.js';
-import { Problems } from '../../parse/problems.js';
+import type { Problems } from '../../parse/problems.js';
 import type { Position } from '../../model/types.js';
 
 /**
@@ -51,8 +48,6 @@ export interface RenderOptions {
    * part (1) laid out as the parts after it are.
    */
   firstPartByLine?: Map<number, string>;
-  /** The file's Markdown tree, when the reader kept it (`keptTree`): not read and parsed again. */
-  tree?: MdastRoot;
   /**
    * Put before each id in the document (its footnotes, its own anchors), so
    * that documents shown on one page, as a pack's papers, never share one
@@ -63,14 +58,6 @@ export interface RenderOptions {
 
 function text(value: string): ElementContent {
   return { type: 'text', value };
-}
-
-/** Render a content file's Markdown body (frontmatter left out) to sanitised HTML. */
-export function renderMarkdownFile(root: string, file: string, options: RenderOptions): string {
-  if (options.tree) return renderTree(options.tree, file, options);
-  const raw = readContentText(root, file);
-  const doc = loadMarkdown(file, raw, new Problems());
-  return renderTree(doc.tree, file, options);
 }
 
 /**

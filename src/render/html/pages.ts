@@ -1,5 +1,5 @@
 import { formatLong, isoWithOffset, municipalYear, municipalYearLabel, zonedStart } from '../../dates/calendar.js';
-import type { Committee, Meeting, Model } from '../../model/types.js';
+import type { PublishedView, ViewCommittee, ViewMeeting } from '../../publish/types.js';
 import type { Audience } from '../../publish/gate.js';
 import { atPlace, meetingDocuments, meetingName, newestFirst } from '../../site/documents.js';
 import { meetingOutDir } from '../../output/paths.js';
@@ -56,7 +56,7 @@ interface Crumb {
   href: string | null;
 }
 
-const STATUS_LABEL: Record<Meeting['status'], string> = { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled', postponed: 'Postponed' };
+const STATUS_LABEL: Record<ViewMeeting['status'], string> = { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled', postponed: 'Postponed' };
 
 /** The navigation and breadcrumb of the page at `file`, each link relative to it. */
 export function siteChrome(file: string, build: SiteBuild, trail: { text: string; file: string | null }[], searchable = false) {
@@ -75,7 +75,7 @@ export function siteChrome(file: string, build: SiteBuild, trail: { text: string
 }
 
 /** The breadcrumb trail down to a meeting. */
-function meetingTrail(committee: Committee, meeting: Meeting) {
+function meetingTrail(committee: ViewCommittee, meeting: ViewMeeting) {
   return [
     { text: committee.name, file: sitePaths.committee(committee.id) },
     { text: formatLong(meeting.date), file: sitePaths.meeting(meeting) },
@@ -83,7 +83,7 @@ function meetingTrail(committee: Committee, meeting: Meeting) {
 }
 
 /** The chrome of a pack or minutes page: its trail goes through its meeting, and it links to the meeting and its PDF. */
-export function documentChrome(file: string, build: SiteBuild, committee: Committee, meeting: Meeting, title: string, pdf: string | null) {
+export function documentChrome(file: string, build: SiteBuild, committee: ViewCommittee, meeting: ViewMeeting, title: string, pdf: string | null) {
   return {
     ...siteChrome(file, build, [...meetingTrail(committee, meeting), { text: title, file }], true),
     meetingPage: linkFrom(file, sitePaths.meeting(meeting)),
@@ -99,7 +99,7 @@ function formatSize(bytes: number): string {
 }
 
 /** A meeting as lists show it: its day and time, status, and its page. */
-function meetingEntry(from: string, meeting: Meeting, committee: Committee) {
+function meetingEntry(from: string, meeting: ViewMeeting, committee: ViewCommittee) {
   return {
     href: linkFrom(from, sitePaths.meeting(meeting)),
     committee: committee.name,
@@ -111,7 +111,7 @@ function meetingEntry(from: string, meeting: Meeting, committee: Committee) {
 }
 
 /** A meeting in a list of a committee's or a year's meetings: the entry, and its documents in the formats built. */
-function meetingWithDocuments(from: string, meeting: Meeting, committee: Committee, build: SiteBuild) {
+function meetingWithDocuments(from: string, meeting: ViewMeeting, committee: ViewCommittee, build: SiteBuild) {
   return {
     ...meetingEntry(from, meeting, committee),
     documents: meetingDocuments(meeting, build.audience, { html: true, pdf: build.pdf }).map((d) => ({
@@ -121,10 +121,10 @@ function meetingWithDocuments(from: string, meeting: Meeting, committee: Committ
   };
 }
 
-const upcoming = (meeting: Meeting, asOf: string) => meeting.date >= asOf && (meeting.status === 'scheduled' || meeting.status === 'postponed');
+const upcoming = (meeting: ViewMeeting, asOf: string) => meeting.date >= asOf && (meeting.status === 'scheduled' || meeting.status === 'postponed');
 
 /** The front page: the next meetings of every committee, the committees, the latest documents, plans and registers. */
-export function frontView(model: Model, build: SiteBuild) {
+export function frontView(model: PublishedView, build: SiteBuild) {
   const file = sitePaths.front;
   const all = model.committees.flatMap((committee) => committee.meetings.map((meeting) => ({ meeting, committee })));
   const next = all.filter(({ meeting }) => upcoming(meeting, build.asOf)).sort((a, b) => (a.meeting.date < b.meeting.date ? -1 : a.meeting.date > b.meeting.date ? 1 : 0));
@@ -150,7 +150,7 @@ export function frontView(model: Model, build: SiteBuild) {
 }
 
 /** The meetings of a municipal year, newest first, and the years in order, newest first. */
-function byYear<T extends { meeting: Meeting }>(entries: T[], start: string): { year: number; entries: T[] }[] {
+function byYear<T extends { meeting: ViewMeeting }>(entries: T[], start: string): { year: number; entries: T[] }[] {
   const years = new Map<number, T[]>();
   for (const entry of entries) {
     const year = municipalYear(entry.meeting.date, start);
@@ -162,10 +162,10 @@ function byYear<T extends { meeting: Meeting }>(entries: T[], start: string): { 
 }
 
 /** A committee's page: what it is for, its members, its meetings to come, then every meeting by municipal year. */
-export function committeeView(model: Model, committee: Committee, build: SiteBuild) {
+export function committeeView(model: PublishedView, committee: ViewCommittee, build: SiteBuild) {
   const file = sitePaths.committee(committee.id);
   const entries = committee.meetings.map((meeting) => ({ meeting }));
-  const entry = (meeting: Meeting) => meetingWithDocuments(file, meeting, committee, build);
+  const entry = (meeting: ViewMeeting) => meetingWithDocuments(file, meeting, committee, build);
   return {
     lang: model.config.locale,
     organisation: model.config.organisation,
@@ -183,7 +183,7 @@ export function committeeView(model: Model, committee: Committee, build: SiteBui
 }
 
 /** The archive: every municipal year with its meetings, newest first. */
-export function archiveView(model: Model, build: SiteBuild) {
+export function archiveView(model: PublishedView, build: SiteBuild) {
   const file = sitePaths.archive;
   const all = model.committees.flatMap((committee) => committee.meetings.map((meeting) => ({ meeting, committee })));
   return {
@@ -199,13 +199,13 @@ export function archiveView(model: Model, build: SiteBuild) {
 }
 
 /** The municipal years the archive has pages for. */
-export function archiveYears(model: Model): number[] {
+export function archiveYears(model: PublishedView): number[] {
   const years = new Set(model.committees.flatMap((c) => c.meetings.map((m) => municipalYear(m.date, model.config.municipalYearStart))));
   return [...years].sort((a, b) => b - a);
 }
 
 /** One municipal year of the archive: its meetings by committee, each with its documents. */
-export function archiveYearView(model: Model, year: number, build: SiteBuild) {
+export function archiveYearView(model: PublishedView, year: number, build: SiteBuild) {
   const file = sitePaths.archiveYear(year);
   const label = municipalYearLabel(year);
   return {
@@ -229,7 +229,7 @@ export function archiveYearView(model: Model, year: number, build: SiteBuild) {
 }
 
 /** The search page: Pagefind's box, and what to do without JavaScript. */
-export function searchView(model: Model, build: SiteBuild) {
+export function searchView(model: PublishedView, build: SiteBuild) {
   const file = sitePaths.search;
   return {
     lang: model.config.locale,
@@ -241,7 +241,7 @@ export function searchView(model: Model, build: SiteBuild) {
 }
 
 /** The schema.org Event a meeting page describes itself as, for search engines and apps. */
-function meetingJsonLd(model: Model, committee: Committee, meeting: Meeting, baseUrl: string | null): string {
+function meetingJsonLd(model: PublishedView, committee: ViewCommittee, meeting: ViewMeeting, baseUrl: string | null): string {
   const start = zonedStart(meeting.date, meeting.time, model.config.timezone);
   const status = { scheduled: 'EventScheduled', held: 'EventScheduled', cancelled: 'EventCancelled', postponed: 'EventPostponed' }[meeting.status];
   const event = {
@@ -266,7 +266,7 @@ function meetingJsonLd(model: Model, committee: Committee, meeting: Meeting, bas
  * `sizes` holds every file the build wrote for the meeting, by its path in
  * the output; `pack` is the pack's view, where the build made one.
  */
-export function meetingView(model: Model, meeting: Meeting, build: SiteBuild, sizes: ReadonlyMap<string, number>, pack: PackSummary | null) {
+export function meetingView(model: PublishedView, meeting: ViewMeeting, build: SiteBuild, sizes: ReadonlyMap<string, number>, pack: PackSummary | null) {
   const committee = model.committees.find((c) => c.id === meeting.committee)!;
   const file = sitePaths.meeting(meeting);
   const dir = meetingOutDir(meeting);

@@ -1,13 +1,9 @@
-import type { Meeting, Model, Plan, Register } from '../../model/types.js';
+import type { Plan, Register } from '../../model/types.js';
+import type { PublishedView, ViewMeeting } from '../../publish/types.js';
 import { formatLong } from '../../dates/calendar.js';
-import { renderMarkdownFile, type LinkRewriter } from './markdown.js';
-import { keptTree } from '../../parse/content.js';
-import type { Root, RootContent } from 'mdast';
-import { readContentText } from '../../parse/files.js';
-import { loadMarkdown } from '../../parse/markdown.js';
+import { renderTree, type LinkRewriter } from './markdown.js';
 import { Problems } from '../../parse/problems.js';
 import { packLinks } from './links.js';
-import { meetingOutDir } from '../../output/paths.js';
 import { firstPartsByLine, meetingHeading, minutesClasses, statusView } from './views.js';
 
 function dueText(due: { raw: string; kind: string; date: string | null }): string {
@@ -20,20 +16,13 @@ function dueText(due: { raw: string; kind: string; date: string | null }): strin
  * attended. For the minutes page, and for the pack of the meeting that
  * approves them, where they are a paper.
  */
-export function minutesContent(
-  root: string,
-  model: Model,
-  meeting: Meeting,
-  problems: Problems,
-  options: { topHeading: number; rewriteLink: LinkRewriter; idPrefix?: string },
-) {
+export function minutesContent(meeting: ViewMeeting, problems: Problems, options: { topHeading: number; rewriteLink: LinkRewriter; idPrefix?: string }) {
   const minutes = meeting.minutes!;
-  const html = renderMarkdownFile(root, minutes.file, {
+  const html = renderTree(minutes.tree(), minutes.file, {
     ...options,
     problems,
     classesByLine: minutesClasses(meeting),
     firstPartByLine: firstPartsByLine(meeting),
-    tree: withExemptMinutes(minutesTree(root, model, minutes.file), meeting),
   });
   const chair = minutes.chair?.name ?? null;
   return {
@@ -47,23 +36,23 @@ export function minutesContent(
 }
 
 /** The minutes page: attendance, the minutes as written (resolutions laid out), actions, and the signature line. */
-export function minutesView(root: string, model: Model, meeting: Meeting, problems: Problems) {
+export function minutesView(view: PublishedView, meeting: ViewMeeting, problems: Problems) {
   const minutes = meeting.minutes!;
-  const committee = model.committees.find((c) => c.id === meeting.committee)!;
+  const committee = view.committees.find((c) => c.id === meeting.committee)!;
   return {
-    lang: model.config.locale,
-    organisation: model.config.organisation,
+    lang: view.config.locale,
+    organisation: view.config.organisation,
     committee: { name: committee.name },
     meeting: meetingHeading(meeting),
-    ...minutesContent(root, model, meeting, problems, { topHeading: 2, rewriteLink: packLinks(model, meeting, 'public', problems) }),
+    ...minutesContent(meeting, problems, { topHeading: 2, rewriteLink: packLinks(view, meeting, problems) }),
     actions: minutes.minutes.flatMap((m) =>
-      m.actions.map((a) => ({ minute: m.number?.raw ?? m.title, owner: a.owner, text: a.text, due: dueText(a.due) })),
+      m.withheld ? [] : m.actions.map((a) => ({ minute: m.number?.raw ?? m.title, owner: a.owner, text: a.text, due: dueText(a.due) })),
     ),
   };
 }
 
 /** A plan page: each strand's actions with status in words and colour, overdue ones marked, and the coverage matrix. */
-export function planView(model: Model, plan: Plan, asOf: string) {
+export function planView(model: PublishedView, plan: Plan, asOf: string) {
   const asOfDay = plan.asOf ?? asOf;
   const registerOf = new Map(model.registers.flatMap((r) => r.recommendations.map((rec) => [rec.ref, r] as const)));
   const strands = plan.strands.map((s) => ({
@@ -109,7 +98,7 @@ export function planView(model: Model, plan: Plan, asOf: string) {
   };
 }
 
-export function registerView(model: Model, register: Register) {
+export function registerView(model: PublishedView, register: Register) {
   const strandsFor = (ref: string) =>
     model.plans.flatMap((p) =>
       p.strands
@@ -134,48 +123,3 @@ export function registerView(model: Model, register: Register) {
   };
 }
 
-/**
- * Minutes read lately, for each view of a model: a meeting's minutes are shown
- * on its own page and again in the next meeting's pack, one soon after the
- * other, and are read once for both. A few are kept, so that memory does not
- * grow with the archive.
- */
-const recentMinutes = new WeakMap<Model, { file: string; tree: Root }[]>();
-const RECENT_MINUTES = 4;
-
-function minutesTree(root: string, model: Model, file: string): Root {
-  const kept = keptTree(model, file);
-  if (kept) return kept;
-  const recent = recentMinutes.get(model) ?? [];
-  recentMinutes.set(model, recent);
-  const known = recent.find((r) => r.file === file);
-  if (known) return known.tree;
-  const tree = loadMarkdown(file, readContentText(root, file), new Problems()).tree;
-  recent.unshift({ file, tree });
-  recent.length = Math.min(recent.length, RECENT_MINUTES);
-  return tree;
-}
-
-/**
- * The minutes' tree with each exempt minute as the view shows it: for the
- * public, its text gone and the notice (and summary, where one is given) in
- * its place; for members, the notice above its text.
- */
-function withExemptMinutes(tree: Root, meeting: Meeting): Root {
-  const exempt = (meeting.minutes?.minutes ?? []).filter((m) => m.publication);
-  if (exempt.length === 0) return tree;
-  const paragraph = (text: string): RootContent => ({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }] });
-  const children: RootContent[] = [];
-  for (const node of tree.children) {
-    const line = node.position?.start.line ?? 0;
-    const minute = exempt.find((m) => line > m.position.line && line <= m.endLine);
-    if (minute?.publication?.withheld) continue;
-    children.push(node);
-    const heading = exempt.find((m) => m.position.line === line);
-    if (heading?.publication) {
-      children.push(paragraph(heading.publication.notice));
-      if (heading.publication.withheld && (heading.exempt && heading.exempt.summary)) children.push({ type: 'paragraph', children: [{ type: 'text', value: heading.exempt.summary }] });
-    }
-  }
-  return { ...tree, children };
-}

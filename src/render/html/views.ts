@@ -1,8 +1,9 @@
-import type { Committee, Meeting, Paper, PlanStatus, Publication, Resolution, ResolutionPart } from '../../model/types.js';
+import type { PlanStatus, Resolution, ResolutionPart } from '../../model/types.js';
+import type { Shown, ViewCommittee, ViewMeeting, Withheld } from '../../publish/types.js';
 import { formatLong } from '../../dates/calendar.js';
 import { formatTime } from '../../scaffold/meeting.js';
 
-export type { Audience } from '../../publish/gate.js';
+export type { Audience } from '../../publish/types.js';
 
 const ROLE_LABEL: Record<string, string> = { chair: 'Chair', 'vice-chair': 'Vice-Chair', 'co-opted': 'Co-opted member', member: '' };
 const STATUS_LABEL: Record<PlanStatus, string> = { R: 'Red', A: 'Amber', G: 'Green', Complete: 'Complete' };
@@ -13,11 +14,11 @@ export function statusView(status: PlanStatus | null) {
     : { label: 'Not given', cls: 'status-none' };
 }
 
-export function membership(committee: Committee) {
+export function membership(committee: Pick<ViewCommittee, 'members'>) {
   return committee.members.map((m) => ({ name: m.name, role: ROLE_LABEL[m.role] }));
 }
 
-export function meetingHeading(meeting: Meeting) {
+export function meetingHeading(meeting: Pick<ViewMeeting, 'title' | 'date' | 'time' | 'venue' | 'published' | 'status'>) {
   return {
     title: meeting.title,
     date: formatLong(meeting.date),
@@ -28,26 +29,25 @@ export function meetingHeading(meeting: Meeting) {
   };
 }
 
-export function paperAnchor(paper: Paper): string {
+export function paperAnchor(paper: { id: string }): string {
   return `paper-${paper.id}`;
 }
 
-export function appendixAnchor(paper: Paper, index: number): string {
+export function appendixAnchor(paper: { id: string }, index: number): string {
   return `paper-${paper.id}-appendix-${index + 1}`;
 }
 
 /** How a paper, appendix or minute is shown, as the publication gate decided (src/publish): withheld with a notice, or marked. */
-export function exemption(publication: Publication | undefined) {
-  if (!publication) return { withheld: false, notice: null, notForPublication: false };
-  return publication.withheld
-    ? { withheld: true, notice: publication.notice, notForPublication: false }
-    : { withheld: false, notice: publication.notice, notForPublication: true };
+export function exemption(thing: Shown | Withheld) {
+  if (thing.withheld) return { withheld: true, notice: thing.notice, notForPublication: false };
+  return thing.notice === null ? { withheld: false, notice: null, notForPublication: false } : { withheld: false, notice: thing.notice, notForPublication: true };
 }
 
 /** The paragraphs of minutes where a resolution's first part is written on the resolution's own line, with its label. */
-export function firstPartsByLine(meeting: Meeting): Map<number, string> {
+export function firstPartsByLine(meeting: ViewMeeting): Map<number, string> {
   const found = new Map<number, string>();
   for (const minute of meeting.minutes?.minutes ?? []) {
+    if (minute.withheld) continue;
     for (const r of minute.resolutions) {
       const [first] = r.parts;
       if (first && first.position.line === r.position.line && !/^\d+\.$/.test(first.label)) found.set(r.position.line, first.label);
@@ -57,7 +57,7 @@ export function firstPartsByLine(meeting: Meeting): Map<number, string> {
 }
 
 /** Classes for the paragraphs of minutes that hold resolutions, their parts, reasons and actions, by line. */
-export function minutesClasses(meeting: Meeting): Map<number, string> {
+export function minutesClasses(meeting: ViewMeeting): Map<number, string> {
   const classes = new Map<number, string>();
   const mark = (line: number, cls: string) => {
     if (!classes.has(line)) classes.set(line, cls);
@@ -69,6 +69,7 @@ export function minutesClasses(meeting: Meeting): Map<number, string> {
     }
   };
   for (const minute of meeting.minutes?.minutes ?? []) {
+    if (minute.withheld) continue;
     for (const r of minute.resolutions as Resolution[]) {
       mark(r.position.line, 'resolution');
       parts(r.parts, 1);

@@ -1,4 +1,4 @@
-import { ContentError, readContentFile } from '../../parse/files.js';
+import { ContentError } from '../../parse/files.js';
 import { pdfFault } from '../../parse/pdf-check.js';
 import { decryptPdf, isEncrypted } from '../../parse/pdf-open.js';
 import { join } from 'node:path';
@@ -59,7 +59,6 @@ export interface PackPdfInput {
   render: (view: object) => string;
   /** The pack's folder in the output, `<committee>/<meeting>`. */
   relDir: string;
-  root: string;
   title: string;
   subject: string;
   date: string;
@@ -173,8 +172,8 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<{ 
   const { view, render } = input;
 
   const units: Unit[] = [];
-  const merge = async (file: string) => {
-    const bytes = readContentFile(input.root, file);
+  const merge = async (file: string, read: () => Uint8Array) => {
+    const bytes = read();
     const fault = pdfFault(bytes);
     if (fault) throw new ContentError(file, `Unexpected PDF: ${fault}`);
     let pdf;
@@ -192,13 +191,14 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<{ 
       const key = paper.anchor;
       units.push({ key, item: item.number, title: paper.title, kind: 'paper', restricted: paper.notForPublication, standIn: paper.withheld, anchor: paper.anchor, pdf: null, pdfPages: 0 });
       for (const appendix of paper.appendices) {
-        const merged = appendix.pdf && !appendix.withheld;
         const unit = { key, item: item.number, title: appendix.title, kind: 'appendix' as const, restricted: appendix.notForPublication, standIn: appendix.withheld };
-        units.push(merged ? { ...unit, anchor: null, ...(await merge(appendix.file)) } : { ...unit, anchor: appendix.anchor, pdf: null, pdfPages: 0 });
+        // A shown PDF appendix is merged as it is; the view gives its bytes.
+        const merged = appendix.pdf && appendix.file && appendix.bytes ? await merge(appendix.file, appendix.bytes) : null;
+        units.push(merged ? { ...unit, anchor: null, ...merged } : { ...unit, anchor: appendix.anchor, pdf: null, pdfPages: 0 });
       }
     }
     for (const link of item.links) {
-      if (link.file) units.push({ key: link.file, item: item.number, title: link.text, kind: 'attachment', restricted: false, standIn: false, anchor: null, ...(await merge(link.file)) });
+      if (link.file && link.bytes) units.push({ key: link.file, item: item.number, title: link.text, kind: 'attachment', restricted: false, standIn: false, anchor: null, ...(await merge(link.file, link.bytes)) });
     }
   }
 

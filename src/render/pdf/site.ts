@@ -24,7 +24,7 @@ export async function renderPdfs(
   /** `preview`: for `serve`, without the PDF/UA-1 steps a reader cannot see (see PackPdfInput). */
   options: { preview?: boolean } = {},
 ): Promise<void> {
-  const { root, model, audience } = input;
+  const { model, audience } = input;
   const emit = (file: string, made: Uint8Array | { bytes: Uint8Array; accessibility: Omit<PdfAccessibility, 'file'> }) => {
     if (made instanceof Uint8Array) input.emit(file, made);
     else {
@@ -55,7 +55,6 @@ export async function renderPdfs(
           view: { ...view, papers: mainPapers, supplements: [] },
           render: (v) => render('agenda-pack', v),
           relDir: dir,
-          root,
           title: `${when}: agenda pack`,
           subject: `Agenda and papers for the meeting of the ${committee.name} on ${formatLong(meeting.date)}`,
           date: meeting.published ?? meeting.date,
@@ -81,7 +80,6 @@ export async function renderPdfs(
             } as typeof view,
             render: (v) => render('agenda-pack', v),
             relDir: dir,
-            root,
             title: `${when}: supplementary agenda ${supplement.number}`,
             subject: `Supplementary agenda ${supplement.number} for the meeting of the ${committee.name} on ${formatLong(meeting.date)}`,
             date: published ?? meeting.published ?? meeting.date,

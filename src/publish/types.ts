@@ -1,0 +1,149 @@
+import type { Root } from 'mdast';
+import type { MODEL_VERSION } from '../model/types.js';
+import type {
+  Agenda,
+  AgendaItem,
+  Appendix,
+  Committee,
+  Config,
+  Link,
+  Meeting,
+  Minute,
+  MinuteNumber,
+  Minutes,
+  Paper,
+  PaperType,
+  Plan,
+  Position,
+  Register,
+} from '../model/types.js';
+
+/*
+ * The published view: what an audience may see of the model, and the only
+ * thing a writer is given (docs/data-flow.md). It is a type of its own, not
+ * the model with flags: a paper, appendix, minute or link withheld from the
+ * public is a variant with its notice and paragraph and no field that could
+ * hold its title, author, file, text or tree, so that a writer which reached
+ * for them would not compile (tests/publish/view-types.test.ts). Shown
+ * documents carry their parsed text (`tree()`) and PDFs their bytes
+ * (`bytes()`), read by the gate, so that no writer needs the content folder.
+ */
+
+export type Audience = 'public' | 'members';
+
+/** What is left of something withheld from this audience: the notice printed in its place and the paragraph it cites. */
+export interface Withheld {
+  readonly withheld: true;
+  readonly notice: string;
+  readonly paragraph: number | null;
+}
+
+/** How a shown thing is marked: the notice above an exempt one in the members' view, or null. */
+export interface Shown {
+  readonly withheld: false;
+  /** The exemption notice printed above it for members; null when it is not exempt. */
+  readonly notice: string | null;
+}
+
+/** A document's Markdown tree as this audience sees it, read when a writer asks for it. */
+export type TreeOf = () => Root;
+/** A PDF's bytes, read when a writer asks for them. */
+export type BytesOf = () => Uint8Array;
+
+/** A paper withheld from the public: an opaque id for its place in the pack, and its type. */
+export interface WithheldPaper extends Withheld {
+  /** `exempt-N`: stands for the paper in anchors and links, and names nothing of it. */
+  readonly id: string;
+  readonly type: PaperType;
+}
+
+export interface ShownAppendix extends Appendix, Shown {
+  /** The Markdown appendix's tree, when it is Markdown and exists. */
+  readonly tree: TreeOf | null;
+  /** The PDF appendix's bytes, when it is a PDF and exists. */
+  readonly bytes: BytesOf | null;
+}
+
+/** An appendix withheld from the public: nothing of it but its notice. */
+export type WithheldAppendix = Withheld;
+
+export type ViewAppendix = ShownAppendix | WithheldAppendix;
+
+export interface ShownPaper extends Omit<Paper, 'appendices'>, Shown {
+  readonly appendices: ViewAppendix[];
+  readonly tree: TreeOf;
+}
+
+export type ViewPaper = ShownPaper | WithheldPaper;
+
+/** A link of an agenda item to something this audience may not see: what it was, and the stand-in it leads to. */
+export interface WithheldLink extends Withheld {
+  readonly kind: Link['kind'];
+  /** The stand-in (`exempt-N`) of the withheld paper or file. */
+  readonly ref: string;
+  readonly position: Position;
+}
+
+export type ShownLink = Link & { readonly withheld: false };
+export type ViewLink = ShownLink | WithheldLink;
+
+export interface ViewAgendaItem extends Omit<AgendaItem, 'links'> {
+  links: ViewLink[];
+}
+
+export interface ViewAgenda extends Omit<Agenda, 'items'> {
+  items: ViewAgendaItem[];
+}
+
+export type ShownMinute = Minute & Shown;
+
+/** A minute of business taken in private, withheld from the public: its number and title, the notice and any public summary. */
+export interface WithheldMinute extends Withheld {
+  readonly number: MinuteNumber | null;
+  readonly title: string;
+  /** The public summary the minutes give, if any. */
+  readonly summary: string | null;
+  readonly position: Position;
+  readonly endLine: number;
+}
+
+export type ViewMinute = ShownMinute | WithheldMinute;
+
+export interface ViewMinutes extends Omit<Minutes, 'minutes'> {
+  minutes: ViewMinute[];
+  /** The minutes' tree as this audience sees it: a withheld minute's text gone, its notice (and summary) in its place. */
+  readonly tree: TreeOf;
+}
+
+/** A PDF of the meeting's folder this audience may be given, with its bytes. */
+export interface ViewAttachment {
+  readonly file: string;
+  readonly position: Position;
+  readonly bytes: BytesOf;
+}
+
+export interface ViewMeeting extends Omit<Meeting, 'agenda' | 'supplements' | 'papers' | 'attachments' | 'minutes'> {
+  agenda: ViewAgenda | null;
+  supplements: ViewAgenda[];
+  papers: ViewPaper[];
+  attachments: ViewAttachment[];
+  minutes: ViewMinutes | null;
+}
+
+export interface ViewCommittee extends Omit<Committee, 'meetings'> {
+  meetings: ViewMeeting[];
+}
+
+export interface PublishedView {
+  version: typeof MODEL_VERSION;
+  readonly audience: Audience;
+  config: Config;
+  committees: ViewCommittee[];
+  plans: Plan[];
+  registers: Register[];
+}
+
+/** Is this paper, appendix, minute or link withheld from the audience? Narrows to the variant with nothing of it. */
+export function isWithheld<T extends { withheld: boolean }>(thing: T): thing is Extract<T, { withheld: true }> {
+  return thing.withheld;
+}
