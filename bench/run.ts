@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateArchive, type ArchiveSize } from './generate.js';
 import { launchBrowser } from '../src/render/pdf/browser.js';
-import { renderSite } from '../src/render/html/build.js';
+import { renderSite } from '../src/build/site.js';
 import { renderPdfs } from '../src/render/pdf/site.js';
 import { parseContent } from '../src/parse/content.js';
 import { startPreview } from '../src/serve/server.js';

@@ -1,6 +1,7 @@
 /**
  * boardpack's public API: read a content folder into the typed model, check it against the rules
- * and format the report, and build its packs. The CLI calls these same functions. Nothing here
+ * and format the report, build its packs, publish an audience's view of it, and start new content
+ * (a starter folder, a meeting, a committee). The CLI calls these same functions. Nothing here
  * writes to the terminal or ends the process: failures are thrown as `BoardpackError`.
  */
 export { parseContent } from './parse/content.js';
@@ -11,4 +12,8 @@ export * as dates from './dates/index.js';
 export { lintContent, formatReport, buildContent } from './api.js';
 export type { LintContentOptions, BuildContentOptions, BuildContentResult, ReportFormat, LintReport, FileResult, LintMessage } from './api.js';
 export { BoardpackError } from './errors.js';
+export { initContent } from './scaffold/init.js';
+export { createMeeting, createCommittee } from './scaffold/create.js';
+export { publish } from './publish/view.js';
+export type * from './publish/types.js';
 export { findContentRoot } from './config/find.js';

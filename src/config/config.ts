@@ -1,7 +1,10 @@
-import type { Config, Jurisdiction } from '../model/types.js';
-import { configSchema } from '../parse/schemas.js';
-import { fieldPositions, validate, yamlPosition, type YamlSource } from '../parse/yaml.js';
-import type { Problems } from '../parse/problems.js';
+import type { Jurisdiction } from '../model/types.js';
+
+/*
+ * boardpack.yml's name, what each jurisdiction asks by default, and when its
+ * problems stop a command. It is read with the rest of the content folder
+ * (src/parse/config.ts).
+ */
 
 export const CONFIG_FILE = 'boardpack.yml';
 
@@ -24,28 +27,4 @@ export const JURISDICTION_DEFAULTS: Record<
 export function configStoppers<T extends { position: { file: string }; severity: string }>(problems: readonly T[]): T[] {
   const config = problems.filter((p) => p.position.file === CONFIG_FILE);
   return config.some((p) => p.severity === 'error') ? config : [];
-}
-
-/** Read `boardpack.yml` into a Config, recording each problem; null when it cannot be used. */
-export function readConfig(src: YamlSource, problems: Problems): Config | null {
-  const data = validate(configSchema, src.data, src, problems, CONFIG_FILE);
-  if (!data) return null;
-  const defaults = JURISDICTION_DEFAULTS[data.jurisdiction];
-  return {
-    organisation: data.organisation,
-    locale: data.locale,
-    timezone: data.timezone,
-    jurisdiction: data.jurisdiction,
-    holidays: data.holidays ?? defaults.holidays,
-    minuteNumbering: data.minuteNumbering,
-    municipalYearStart: data.municipalYearStart,
-    publicationClearDays: data.publicationClearDays === undefined ? defaults.clearDays : data.publicationClearDays,
-    publicationHours: data.publicationHours === undefined ? defaults.hours : data.publicationHours,
-    publicationCountDays: data.publicationCountDays,
-    rules: data.rules,
-    templates: data.templates ?? null,
-    baseUrl: data.baseUrl ? (data.baseUrl.endsWith('/') ? data.baseUrl : `${data.baseUrl}/`) : null,
-    fields: fieldPositions(src),
-    position: yamlPosition(src, []),
-  };
 }

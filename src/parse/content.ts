@@ -3,7 +3,8 @@ import type { Agenda, Appendix, Committee, Config, Meeting, Member, Minutes, Mod
 import { MODEL_VERSION } from '../model/types.js';
 import type { Root } from 'mdast';
 import { isIsoDate, YEARS } from '../dates/calendar.js';
-import { CONFIG_FILE, readConfig } from '../config/config.js';
+import { CONFIG_FILE } from '../config/config.js';
+import { readConfig } from './config.js';
 import type { z } from 'zod';
 import { committeeSchema, memberSchema, planSchema } from './schemas.js';
 import { fieldPositions, parseYaml, validate, yamlPosition } from './yaml.js';

@@ -7,7 +7,7 @@ import { parseContentWith, type CacheEntries } from '../parse/cache.js';
 import { lint } from '../lint/lint.js';
 import { committeeOf } from '../lint/parts.js';
 import type { Finding } from '../lint/rule.js';
-import { renderSite } from '../render/html/build.js';
+import { renderSite } from '../build/site.js';
 import type { Model } from '../model/types.js';
 import type { Browser } from 'puppeteer-core';
 

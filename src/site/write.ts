@@ -1,6 +1,5 @@
 import type { PublishedView, ViewCommittee, ViewMeeting } from '../publish/types.js';
-import type { Emit } from '../render/html/build.js';
-import type { SiteBuild } from '../render/html/pages.js';
+import type { Emit, SiteBuild } from '../output/emit.js';
 import { meetingCalendar, meetingUid } from './calendar.js';
 import { meetingName } from './documents.js';
 import { documentFeed } from './feed.js';

@@ -1,8 +1,9 @@
 // The library API a council's scripts call: the same checks and builds as the CLI, failures thrown, never printed.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BoardpackError, buildContent, formatReport, lintContent } from '../../src/index.js';
+import { BoardpackError, buildContent, createCommittee, createMeeting, formatReport, initContent, lintContent, parseContent } from '../../src/index.js';
 import { BASE, contentFolder } from '../helpers.js';
 
 const withError = () =>
@@ -62,6 +63,26 @@ describe('the API', () => {
     expect(built.files).toContain('index.html');
     expect(built.files).toContain('panel/2026-03-10/agenda-pack.html');
     expect(readFileSync(join(out, 'panel/2026-03-10/agenda-pack.html'), 'utf8')).toContain('Friday 14 April 2026');
+    expect(exit).not.toHaveBeenCalled();
+    expect(write).not.toHaveBeenCalled();
+  });
+
+  it('starts new content as init and new do: a starter folder that lints clean, a committee, a meeting', async () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'boardpack-api-init-')), 'council');
+    initContent(root, '2026-11-22');
+    expect(readdirSync(join(root, 'committees'))).toEqual(['example-committee']);
+    expect((await lintContent(root, { today: '2026-11-22' })).errorCount).toBe(0);
+    expect(createCommittee(root, 'audit-committee', 'Audit Committee')).toBe(join('committees', 'audit-committee'));
+    expect(readFileSync(join(root, 'committees/audit-committee/committee.yml'), 'utf8')).toContain('name: "Audit Committee"');
+    const made = createMeeting(root, parseContent(root).model, 'audit-committee', '2027-01-12');
+    expect(made.folder).toBe(join('committees', 'audit-committee', '2027-01-12'));
+    expect(existsSync(join(root, made.folder, 'agenda.md'))).toBe(true);
+    // Refusals are thrown, with the message the CLI prints.
+    const again = (() => { try { initContent(root, '2026-11-22', 'council'); } catch (e) { return e; } })() as BoardpackError;
+    expect(again).toBeInstanceOf(BoardpackError);
+    expect(again.message).toBe('council already exists and is not empty; choose a new folder');
+    expect(() => createMeeting(root, parseContent(root).model, 'no-such', '2027-01-12')).toThrow(/No committee "no-such"/);
+    expect(() => createCommittee(root, 'Bad Name')).toThrow(/expected lower-case letters/);
     expect(exit).not.toHaveBeenCalled();
     expect(write).not.toHaveBeenCalled();
   });

@@ -10,7 +10,7 @@ import { publish } from '../../src/publish/view.js';
 import { Problems } from '../../src/parse/problems.js';
 import { packView } from '../../src/render/html/pack.js';
 import { minutesView } from '../../src/render/html/site.js';
-import { renderSite } from '../../src/render/html/build.js';
+import { renderSite } from '../../src/build/site.js';
 import { cli, REPO, SAMPLE } from '../helpers.js';
 import { filesUnder } from './site.js';
 

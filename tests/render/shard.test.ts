@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseContent } from '../../src/index.js';
-import { shardOf } from '../../src/render/html/build.js';
+import { shardOf } from '../../src/build/site.js';
 import { cli, SAMPLE } from '../helpers.js';
 import { filesUnder } from './site.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseContentWith, type CacheEntries } from '../../src/parse/cache.js';
 import { lint } from '../../src/lint/lint.js';
-import { renderSite } from '../../src/render/html/build.js';
+import { renderSite } from '../../src/build/site.js';
 import { contentFolder, SAMPLE } from '../helpers.js';
 
 /*
@@ -34,6 +34,8 @@ const TOKENS = [
   '&a', '*a', '!!js/function', '{', '}', 'exempt: 3', 'exempt: true', 'exempt: 99', 'appendices:', '  - file: ', 'published: 9999-12-31',
   'date: 2026-02-30', 'Friday 31 February 2026', '29 February 2025', 'RESOLVED', '(1)', 'Minute 12/26', 'status: held', 'quorum: "0/0"',
   'Aa declared x interest ', 'Resolved:- (1) (a) (i) ', '(1) (a) (i) ', 'Minute 12 of the meeting held on ', '[a](', '[insert ', 'A'.repeat(300),
+  'javascript:alert(1)', '](javascript:alert(1))', '](../../minutes.md)', '\r\nBEGIN:VEVENT\r\nURL:https://evil.example\r\n', ']]>', ']]><x/>', 'locale: ../../../x', 'locale: en-GB-abcdefghijklmnopqrstuvwxyz12',
+  'baseUrl: javascript:x', 'private:\n  1: 3\n', 'exempt:\n  "1": 3\n', '"2": false', 'The press and public be excluded', 'readmitted',
   'supplement: 0', '\r', '\r\n', '\u202E', '\uD800', 'ü', '😀', ' '.repeat(200), 'x'.repeat(5000),
 ];
 

@@ -1,6 +1,6 @@
 import { formatLong, isoWithOffset, municipalYear, municipalYearLabel, zonedStart } from '../../dates/calendar.js';
+import type { SiteBuild } from '../../output/emit.js';
 import type { PublishedView, ViewCommittee, ViewMeeting } from '../../publish/types.js';
-import type { Audience } from '../../publish/gate.js';
 import { atPlace, meetingDocuments, meetingName, newestFirst } from '../../site/documents.js';
 import { meetingOutDir } from '../../output/paths.js';
 import { absolute, decodePath, documentNames, encodePath, linkFrom, sitePaths } from '../../output/paths.js';
@@ -39,18 +39,6 @@ export function packSummary(view: PackView): PackSummary {
 }
 
 /** What the build makes, which decides what the pages link to. */
-export interface SiteBuild {
-  audience: Audience;
-  /** Whether the build makes PDFs. */
-  pdf: boolean;
-  /** The site's address, where boardpack.yml gives one and the build is the public's: calendars, feeds and open data are made. */
-  baseUrl: string | null;
-  /** Whether the build makes the search page and index. */
-  search: boolean;
-  /** The day upcoming meetings are counted from. */
-  asOf: string;
-}
-
 interface Crumb {
   text: string;
   href: string | null;

@@ -12,13 +12,13 @@ import {
   PDFArray,
   PDFDict,
   PDFString,
-  PDFNumber,
-  PDFObjectCopier,
   PDFPage,
   rgb,
   type PDFFont,
 } from '@cantoo/pdf-lib';
-import { insertAsFigures, insertTagged, isTagged, numberTreeEntries, stampFont } from './accessible.js';
+import { stampFont } from './accessible.js';
+import { asArray, insertAsFigures, insertTagged, isTagged } from './structure.js';
+export { prependTagged } from './structure.js';
 
 /**
  * Load a PDF for surgery. pdf-lib by default stops every hundred objects to
@@ -302,85 +302,6 @@ export const CROSS_PART = 'https://boardpack.invalid/pack';
 
 const name = (key: string) => PDFName.of(key);
 
-function asArray(value: unknown, doc: PDFDocument): unknown[] {
-  const resolved = value instanceof PDFRef ? doc.context.lookup(value) : value;
-  if (resolved instanceof PDFArray) return resolved.asArray();
-  return resolved === undefined ? [] : [value];
-}
-
-/**
- * Put the pages of a separately printed, tagged PDF in front of a tagged
- * document, keeping both tagged as one: the front's structure elements go
- * first under the document's own, its marked content keeps its place in the
- * parent tree (under keys after the document's), and its named destinations
- * join the document's. Links between the parts are made by linkAcrossParts
- * once all the parts are put together.
- */
-export function prependTagged(doc: PDFDocument, front: PDFDocument): void {
-  const copier = PDFObjectCopier.for(front.context, doc.context);
-  const docTree = doc.catalog.lookup(name('StructTreeRoot'), PDFDict);
-  const frontTree = front.catalog.lookup(name('StructTreeRoot'), PDFDict);
-  const offset = docTree.lookup(name('ParentTreeNextKey'), PDFNumber).asNumber();
-  const shift = (dict: PDFDict, key: string) => {
-    const value = dict.get(name(key));
-    if (value instanceof PDFNumber) dict.set(name(key), PDFNumber.of(value.asNumber() + offset));
-  };
-
-  // The document's top structure element, under which the front's elements go.
-  const [docTop] = asArray(docTree.get(name('K')), doc);
-  const [frontTop] = asArray(frontTree.get(name('K')), front);
-  if (!(docTop instanceof PDFRef) || !(frontTop instanceof PDFRef)) throw new Error('a printed part has no document structure element');
-  const frontChildren = asArray(front.context.lookup(frontTop, PDFDict).get(name('K')), front);
-  // Cut the children loose from the front's own tree, so copying them does not copy it too.
-  for (const child of frontChildren) if (child instanceof PDFRef) front.context.lookup(child, PDFDict).delete(name('P'));
-
-  // Pages first, by reference, so that the elements' page references meet the same copies.
-  front.getPages().forEach((page, i) => {
-    const ref = copier.copy(page.ref) as PDFRef;
-    const leaf = doc.context.lookup(ref) as PDFPage['node'];
-    shift(leaf, 'StructParents');
-    for (const annot of asArray(leaf.get(name('Annots')), doc)) {
-      const dict = annot instanceof PDFRef ? doc.context.lookup(annot, PDFDict) : (annot as PDFDict);
-      shift(dict, 'StructParent');
-    }
-    doc.insertPage(i, PDFPage.of(leaf, ref, doc));
-  });
-
-  const children = frontChildren.map((child) => copier.copy(child as PDFRef));
-  for (const child of children) {
-    const element = child instanceof PDFRef ? doc.context.lookup(child) : undefined;
-    if (element instanceof PDFDict) element.set(name('P'), docTop);
-  }
-  const topDict = doc.context.lookup(docTop, PDFDict);
-  topDict.set(name('K'), doc.context.obj([...children, ...asArray(topDict.get(name('K')), doc)] as PDFRef[]));
-
-  // The parent tree: the front's entries, under their shifted keys, after the document's.
-  const parentTree = docTree.lookup(name('ParentTree'), PDFDict);
-  const added = numberTreeEntries(front, frontTree.lookupMaybe(name('ParentTree'), PDFDict)).flatMap(([key, value]) => [
-    PDFNumber.of(key + offset),
-    copier.copy(value as PDFRef),
-  ]);
-  const nums = parentTree.lookupMaybe(name('Nums'), PDFArray);
-  if (nums) for (const item of added) nums.push(item);
-  else {
-    const keys = added.filter((_, i) => i % 2 === 0) as PDFNumber[];
-    const kid = doc.context.register(doc.context.obj({ Nums: added, Limits: [keys[0], keys[keys.length - 1]] }));
-    parentTree.lookup(name('Kids'), PDFArray).push(kid);
-  }
-  const frontNext = frontTree.lookup(name('ParentTreeNextKey'), PDFNumber).asNumber();
-  docTree.set(name('ParentTreeNextKey'), PDFNumber.of(offset + frontNext));
-
-  // Named destinations: the front's own join the document's.
-  let dests = doc.catalog.lookupMaybe(name('Dests'), PDFDict);
-  if (!dests) {
-    dests = doc.context.obj({});
-    doc.catalog.set(name('Dests'), doc.context.register(dests));
-  }
-  for (const [key, value] of front.catalog.lookupMaybe(name('Dests'), PDFDict)?.entries() ?? []) {
-    dests.set(key, copier.copy(value));
-  }
-}
-
 /**
  * Links printed in one part to a place printed in another (written with
  * CROSS_PART) become links to the named destination, once the parts are one document.
@@ -389,7 +310,7 @@ export function linkAcrossParts(doc: PDFDocument): void {
   const dests = doc.catalog.lookupMaybe(name('Dests'), PDFDict);
   const byAnchor = new Map((dests?.keys() ?? []).map((key) => [decodeURIComponent(key.decodeText()), key]));
   for (const page of doc.getPages()) {
-    for (const annot of asArray(page.node.get(name('Annots')), doc)) {
+    for (const annot of asArray(doc, page.node.get(name('Annots')))) {
       const dict = annot instanceof PDFRef ? doc.context.lookup(annot, PDFDict) : (annot as PDFDict);
       const uri = dict.lookupMaybe(name('A'), PDFDict)?.lookupMaybe(name('URI'), PDFString, PDFHexString)?.decodeText();
       if (!uri?.startsWith(`${CROSS_PART}#`)) continue;

@@ -1,30 +1,14 @@
 import { ContentError } from '../../parse/files.js';
 import { pdfFault } from '../../parse/pdf-check.js';
 import { decryptPdf, isEncrypted } from '../../parse/pdf-open.js';
-import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
 import type { Printer } from './print.js';
 import { stepDone } from '../../timing.js';
-import {
-  addOutline,
-  CROSS_PART,
-  insertPdf,
-  linkAcrossParts,
-  prependTagged,
-  loadPdf,
-  savePdf,
-  normaliseStructIds,
-  relativiseLinks,
-  stampPageNumbers,
-  stampRestricted,
-  type OutlineEntry,
-} from './assemble.js';
-import type { packView } from '../html/pack.js';
-import { describeLinks, setAccessibleMetadata } from './accessible.js';
-import { artifactPages } from './content-stream.js';
-import { checkAccessible, type UaFault } from './ua-check.js';
+import { CROSS_PART, insertPdf, linkAcrossParts, prependTagged, loadPdf, type OutlineEntry } from './assemble.js';
+import { finishPdf, markArtifacts } from './finish.js';
+import type { PrintedItem, PrintedPack } from './input.js';
+import type { UaFault } from './ua-check.js';
 
-type PackView = ReturnType<typeof packView>;
 
 /** One piece of the pack after the summons and agenda: printed from HTML, or a PDF merged as it is. */
 interface Unit {
@@ -55,7 +39,7 @@ export interface PdfAccessibility {
 }
 
 export interface PackPdfInput {
-  view: PackView;
+  view: PrintedPack;
   render: (view: object) => string;
   /** The pack's folder in the output, `<committee>/<meeting>`. */
   relDir: string;
@@ -249,7 +233,7 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<{ 
   const numbers = pageNumbers(units, measured.count);
   const paperPages = new Map<string, (string | null)[]>();
   units.forEach((unit, i) => paperPages.set(unit.key, [...(paperPages.get(unit.key) ?? []), ...numbers[i]]));
-  const withPages = (items: PackView['items']) =>
+  const withPages = (items: PrintedItem[]) =>
     items.map((item) => ({
       ...item,
       links: item.links.map((link) => {
@@ -269,7 +253,7 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<{ 
   if (body) prependTagged(body, front);
   linkAcrossParts(doc);
   // What Chromium paints outside the tags (the page's background, what the page hides from screen readers) is decoration.
-  const known = input.preview ? null : artifactPages(doc);
+  const known = markArtifacts(doc, input.preview);
   const final = layout(doc);
   if (final.count.some((n, i) => n !== measured.count[i])) throw new Error('the papers lost or gained pages when the agenda was put in front of them');
   // In order: each merged PDF goes where the final layout puts it, the ones before it already in place.
@@ -283,12 +267,8 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<{ 
   const expected = final.front + final.count.reduce((a, b) => a + b, 0);
   if (doc.getPageCount() !== expected) throw new Error(`page count ${doc.getPageCount()} differs from the papers' ${expected}`);
 
-  relativiseLinks(doc, join(printer.allowed, input.relDir));
-  normaliseStructIds(doc);
   const labels: (string | null)[] = [...Array.from({ length: final.front }, () => null), ...numbers.flat()];
-  await stampPageNumbers(doc, final.front, (n) => (labels[final.front + n - 1] === null ? null : `Page ${labels[final.front + n - 1]}`));
   const restricted = units.flatMap((u, i) => (u.restricted ? Array.from({ length: final.count[i] }, (_, k) => final.first[i] + k) : []));
-  if (restricted.length) await stampRestricted(doc, restricted);
 
   // 3. Bookmarks, as councils' packs have them: the summons and agenda, then every item in order, each by its
   // documents where it has them ("7. Minutes of the meeting held on ...", "8. Child Friendly Borough"), with their
@@ -303,21 +283,28 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<{ 
       else outline.push(entry);
     }
   }
-  addOutline(doc, outline);
   // Links described by where they go: an agenda's link to a paper by the paper's title.
   const titles = new Map(units.flatMap((u) => (u.anchor ? [[u.anchor, u.title] as const] : [])));
-  describeLinks(doc, (anchor) => (titles.has(anchor) ? `Go to ${titles.get(anchor)}` : undefined));
-  setAccessibleMetadata(doc, { title: input.title, author: view.organisation, subject: input.subject, language: view.lang, date: input.date });
+  const finished = await finishPdf(doc, {
+    printedFrom: { allowed: printer.allowed, relDir: input.relDir },
+    known,
+    firstNumbered: final.front,
+    pageLabel: (n) => (labels[final.front + n - 1] === null ? null : `Page ${labels[final.front + n - 1]}`),
+    restricted,
+    outline,
+    describe: (anchor) => (titles.has(anchor) ? `Go to ${titles.get(anchor)}` : undefined),
+    metadata: { title: input.title, author: view.organisation, subject: input.subject, language: view.lang, date: input.date },
+  });
   // The machine checks, each fault put down to the merged PDF whose pages it is on.
   const sourceOf = (page: number | undefined) => {
     const i = page === undefined ? -1 : units.findIndex((u, k) => u.pdf && page >= final.first[k] && page < final.first[k] + final.count[k]);
     return i >= 0 ? units[i].file : undefined;
   };
-  const faults = (known ? checkAccessible(doc, known) : []).map((fault) => {
+  const faults = finished.faults.map((fault) => {
     const source = sourceOf(fault.page);
     return source ? { ...fault, source } : fault;
   });
-  const saved = await savePdf(doc);
+  const saved = finished.bytes;
   stepDone(`pack put together: ${input.relDir}`);
   return { bytes: saved, accessibility: { faults, untagged } };
 }

@@ -5,14 +5,12 @@ import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { formatLong } from '../../dates/calendar.js';
 import { meetingOutDir } from '../../output/paths.js';
-import type { PdfBuildInput } from '../html/build.js';
+import type { PdfBuildInput } from './input.js';
 import { packPdf, type PdfAccessibility } from './pack.js';
 import { Printer } from './print.js';
 import { mapLimit } from './pool.js';
-import { loadPdf, normaliseStructIds, relativiseLinks, savePdf, stampPageNumbers } from './assemble.js';
-import { describeLinks, setAccessibleMetadata } from './accessible.js';
-import { artifactPages } from './content-stream.js';
-import { checkAccessible } from './ua-check.js';
+import { loadPdf } from './assemble.js';
+import { finishPdf } from './finish.js';
 import { fontFacesCss } from '../fonts.js';
 import { stepDone } from '../../timing.js';
 
@@ -77,7 +75,7 @@ export async function renderPdfs(
               supplements: [],
               papers,
               supplementOnly: supplement.number,
-            } as typeof view,
+            },
             render: (v) => render('agenda-pack', v),
             relDir: dir,
             title: `${when}: supplementary agenda ${supplement.number}`,
@@ -91,21 +89,21 @@ export async function renderPdfs(
     if (meeting.minutes) {
       // Bookmarks from the minutes' headings: the meeting, then each minute.
       const doc = await loadPdf(await printer.print(render('minutes', input.views.minutes(meeting)), dir, undefined, true));
-      relativiseLinks(doc, join(allowed, dir));
-      normaliseStructIds(doc);
-      const known = options.preview ? null : artifactPages(doc);
       const total = doc.getPageCount();
-      await stampPageNumbers(doc, 0, (n) => `Page ${n} of ${total}`);
-      describeLinks(doc);
-      setAccessibleMetadata(doc, {
-        title: `${when}: minutes`,
-        author: model.config.organisation,
-        subject: `Minutes of the meeting of the ${committee.name} held on ${formatLong(meeting.date)}`,
-        language: model.config.locale,
-        date: meeting.date,
+      const { bytes, faults } = await finishPdf(doc, {
+        printedFrom: { allowed, relDir: dir },
+        known: options.preview ? null : 'now',
+        firstNumbered: 0,
+        pageLabel: (n) => `Page ${n} of ${total}`,
+        metadata: {
+          title: `${when}: minutes`,
+          author: model.config.organisation,
+          subject: `Minutes of the meeting of the ${committee.name} held on ${formatLong(meeting.date)}`,
+          language: model.config.locale,
+          date: meeting.date,
+        },
       });
-      const faults = known ? checkAccessible(doc, known) : [];
-      emit(`${dir}/minutes.pdf`, { bytes: await savePdf(doc), accessibility: { faults, untagged: [] } });
+      emit(`${dir}/minutes.pdf`, { bytes, accessibility: { faults, untagged: [] } });
     }
   };
   try {

@@ -1,5 +1,5 @@
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFStream, PDFString } from '@cantoo/pdf-lib';
-import { numberTreeEntries } from './accessible.js';
+import { numberTreeEntries } from './structure.js';
 import { pageMarking, streamText, type KnownMarkings } from './content-stream.js';
 
 /*

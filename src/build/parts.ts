@@ -5,7 +5,7 @@ import { Problems } from '../parse/problems.js';
 import type { LintOptions } from '../lint/lint.js';
 import { checkInParts, readInParts, readShared } from '../lint/parts.js';
 import type { Finding, Rule } from '../lint/rule.js';
-import { renderSite, shardOf, type Emit, type HtmlBuildOptions } from './html/build.js';
+import { renderSite, shardOf, type Emit, type HtmlBuildOptions } from './site.js';
 import { stepDone } from '../timing.js';
 
 export interface PartsBuildOptions extends Omit<HtmlBuildOptions, 'emit' | 'meetingIds' | 'sitePages'> {

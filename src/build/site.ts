@@ -1,40 +1,24 @@
-import { ContentError, placeOf } from '../../parse/files.js';
-import { decryptPdf, isEncrypted } from '../../parse/pdf-open.js';
 import { join, relative, resolve, sep } from 'node:path';
-import type { Model, Problem } from '../../model/types.js';
-import type { PublishedView, ViewMeeting } from '../../publish/types.js';
-import { Problems } from '../../parse/problems.js';
-import { writeFileAtomic } from '../../fs/atomic.js';
-import { templateEngine } from './templates.js';
-import { closeTemplateOutput } from './template-safety.js';
-import { publish } from '../../publish/view.js';
-import { packView } from './pack.js';
-import { minutesView, planView, registerView } from './site.js';
-import { archiveView, archiveYearView, archiveYears, committeeView, documentChrome, frontView, meetingView, packSummary, searchView, siteChrome, type PackSummary, type SiteBuild } from './pages.js';
-import { SEARCH_SCRIPT, SEARCH_SCRIPT_TEXT } from '../../site/search.js';
-import { documentNames, reservedName, sitePaths } from '../../output/paths.js';
-import { writeMeetingFeeds, writeSiteFeeds } from '../../site/write.js';
-import { meetingOutDir } from '../../output/paths.js';
-import type { Audience } from './views.js';
+import { placeOf } from '../parse/files.js';
+import type { Model, Problem } from '../model/types.js';
+import type { Audience, PublishedView, ViewMeeting } from '../publish/types.js';
+import { Problems } from '../parse/problems.js';
+import { writeFileAtomic } from '../fs/atomic.js';
+import { pageRenderer } from '../render/html/templates.js';
+import { publish } from '../publish/view.js';
+import { packView } from '../render/html/pack.js';
+import { minutesView, planView, registerView } from '../render/html/site.js';
+import { archiveView, archiveYearView, archiveYears, committeeView, documentChrome, frontView, meetingView, packSummary, searchView, siteChrome, type PackSummary } from '../render/html/pages.js';
+import type { PdfRenderer, PrintViews } from '../render/pdf/input.js';
+import { SEARCH_SCRIPT, SEARCH_SCRIPT_TEXT } from '../site/search.js';
+import { documentNames, meetingOutDir, reservedName, sitePaths } from '../output/paths.js';
+import type { Emit, Progress, SiteBuild } from '../output/emit.js';
+import { writeMeetingFeeds, writeSiteFeeds } from '../site/write.js';
 
-/** What a renderer of further outputs (the PDFs) gets from the site build. */
-export interface PdfBuildInput {
-  model: PublishedView;
-  meetings: ViewMeeting[];
-  audience: Audience;
-  render: (template: string, view: object) => string;
-  /** Each meeting's pack and minutes as the HTML showed them, made once for both. */
-  views: MeetingViews;
-  problems: Problems;
-  /** How many prints at once: packs, or pieces of a long pack. */
-  jobs?: number;
-  onProgress?: Progress;
-  /** Takes each PDF as it is made. */
-  emit: Emit;
-}
+export type { Emit, Progress } from '../output/emit.js';
 
 /** A meeting's pack and minutes, rendered from its papers. */
-export interface MeetingViews {
+export interface MeetingViews extends PrintViews {
   pack(meeting: ViewMeeting): ReturnType<typeof packView>;
   minutes(meeting: ViewMeeting): ReturnType<typeof minutesView>;
 }
@@ -63,15 +47,6 @@ function meetingViews(model: PublishedView, problems: Problems, keep: boolean): 
 /** Said when the site's calendars, feeds and open data are left out. */
 export const NO_BASE_URL =
   'No calendars, feeds or open data were written: they need the address the site is published at, as baseUrl in boardpack.yml (such as "baseUrl: https://democracy.example.gov.uk/")';
-
-/** Takes one output as soon as it is made: its path inside the output folder, with `/`, and its content. */
-export type Emit = (file: string, data: string | Uint8Array) => void;
-
-/** Told as each meeting's outputs are done. */
-export type Progress = (done: number, total: number, what: string) => void;
-
-/** Renders PDFs for the chosen meetings; injected, so that this module never loads a browser. */
-export type PdfRenderer = (input: PdfBuildInput) => Promise<void>;
 
 export interface HtmlBuildOptions {
   /** Write the HTML site (default true). */
@@ -134,11 +109,7 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
     problems.error('frontmatter', `Unexpected committee folder "${committee.id}": the website keeps that name for its own files, expected another name for the folder`, committee.position);
   }
   if (problems.list.length) return { outputs, problems: problems.list, notes };
-  const engine = templateEngine(councilTemplates);
-  // A council's own templates are held to what a page may do (template-safety.ts); ours keep to it already.
-  const render = councilTemplates
-    ? (template: string, view: object) => closeTemplateOutput(councilRender(engine, template, view, root, councilTemplates))
-    : (template: string, view: object) => engine.renderFileSync(template, view) as string;
+  const render = pageRenderer(councilTemplates, root);
 
   let meetings: ViewMeeting[] = model.committees.flatMap((c) => c.meetings);
   if (options.meeting) {
@@ -185,7 +156,7 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
         for (const a of paper.appendices) if (!a.withheld && a.bytes) pdfs.set(a.file, a.bytes);
       }
       for (const [file, bytes] of pdfs) {
-        emitting(`${dir}/${file.split('/').pop()}`, await publishablePdf(file, bytes()));
+        emitting(`${dir}/${file.split('/').pop()}`, await (await publishable()).publishablePdf(file, bytes()));
       }
     }
     if (meeting.minutes) {
@@ -230,30 +201,6 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
 }
 
 /**
- * A page from a council's templates. A template that cannot be read or run (an
- * include of a file outside the templates folder, a missing partial, a typo
- * in a tag) is the council's file at fault: said with its place and what a
- * template may do, never as an internal error.
- */
-function councilRender(engine: ReturnType<typeof templateEngine>, template: string, view: object, root: string, folder: string): string {
-  try {
-    return engine.renderFileSync(template, view) as string;
-  } catch (err) {
-    const message = (err as Error).message ?? String(err);
-    const at = /file:(.*?), line:(\d+), col:(\d+)/.exec(message);
-    const file = at ? relative(root, at[1]).split(sep).join('/') : relative(root, folder).split(sep).join('/');
-    const what = message.replace(/,?\s*file:.*$/s, '').replace(/^ENOENT: /, '');
-    const lookup = /Failed to lookup "([^"]*)"/.exec(what);
-    throw new ContentError(
-      at ? `${file}:${at[2]}:${at[3]}` : file,
-      lookup
-        ? `Unexpected include or layout "${lookup[1]}", expected a template in the templates folder (${relative(root, folder).split(sep).join('/')}) or one of boardpack's own; nothing outside them is read`
-        : `Unexpected template: ${what}`,
-    );
-  }
-}
-
-/**
  * A deterministic share of the meetings for a CI matrix: sorted by id, the
  * k-th goes to share (k mod count) + 1, so every meeting is in exactly one.
  */
@@ -268,26 +215,5 @@ export function writeOutputs(out: string, outputs: Map<string, string | Uint8Arr
   return files.map((f) => f.split('/').join(sep));
 }
 
-/** A PDF as it may be published: as it is, unless it holds active content, which is removed (render/pdf/assemble.ts). */
-async function publishablePdf(file: string, bytes: Uint8Array): Promise<Uint8Array> {
-  // Published decrypted, as it is merged: one with an owner password only opens without one anyway.
-  if (isEncrypted(bytes)) {
-    try {
-      bytes = await decryptPdf(bytes);
-    } catch {
-      throw new ContentError(file, 'Unexpected PDF: it needs a password to open: ask for a copy saved without a password');
-    }
-  }
-  // Names of active content can hide in object streams, and a web link may name a script (javascript:): only a PDF
-  // with none of them is taken as it is without loading.
-  const text = Buffer.from(bytes).toString('latin1');
-  if (!/\/(?:JavaScript|JS|Launch|AA|OpenAction|EmbeddedFiles|XFA|RichMedia|SubmitForm|ImportData|ObjStm|URI)\b/.test(text)) return bytes;
-  const { loadPdf, savePdf, stripActiveDocument } = await import('../pdf/assemble.js');
-  let doc;
-  try {
-    doc = await loadPdf(bytes);
-  } catch (err) {
-    throw new ContentError(file, `Unexpected PDF: it cannot be read (${(err as Error).message.split('\n')[0]})`);
-  }
-  return stripActiveDocument(doc) > 0 ? savePdf(doc) : bytes;
-}
+// PDF surgery is loaded by the builds that copy a PDF, so that lint and an HTML build of papers alone start without it.
+const publishable = () => import('../render/pdf/publishable.js');

@@ -1,0 +1,61 @@
+import { Option, type Command } from 'commander';
+import { buildContent } from '../api.js';
+import { accessibilityLine } from '../report/accessibility.js';
+import { stylish } from '../report/stylish.js';
+import type { CliIo } from './io.js';
+import { contentDir, parsePositive, parseShard, sharedOptions } from './shared.js';
+
+interface BuildCliOptions {
+  cache?: boolean;
+  cacheLocation: string;
+  meeting?: string;
+  jobs?: number;
+  shard?: { index: number; count: number };
+  format: 'html' | 'pdf' | 'all';
+  audience: 'public' | 'members';
+  out?: string;
+  asOf?: string;
+  force?: boolean;
+  search: boolean;
+}
+
+/** `boardpack build [dir]`. */
+export function buildCommand(program: Command, io: CliIo): void {
+  program
+    .command('build')
+    .description('check the content, then write the HTML agenda packs, minutes, plans, registers and index')
+    .argument('[dir]', 'the content folder (default: the one holding the working folder, or content)')
+    .option('-m, --meeting <committee/date>', 'build one meeting only, such as cabinet/2026-04-14')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'pdf', 'all']).default('html'))
+    .addOption(new Option('-a, --audience <audience>', 'who the packs are for').choices(['public', 'members']).default('public'))
+    .option('-o, --out <dir>', 'the output folder (default: out, or out-members for members)')
+    .option('--as-of <date>', 'the day overdue checks count from (default: today)')
+    .option('--force', 'publish even when the linter finds errors')
+    .option('-j, --jobs <n>', 'prints at once, packs or pieces of a long pack (default: the number of cores)', parsePositive)
+    .option('--shard <i/n>', 'build share i of n of the meetings, for a CI matrix', parseShard)
+    .option('--cache', 'check with the lint cache, reading only the committees to build')
+    .option('--cache-location <dir>', 'the folder the cache is kept in', '.boardpack-cache')
+    .option('--no-search', 'leave out the search page and index (for a site with a search of its own)')
+    .action(async (given: string | undefined, options: BuildCliOptions) => {
+      const dir = contentDir(given, io);
+      const outName = options.out ?? (options.audience === 'members' ? 'out-members' : 'out');
+      const built = await buildContent(dir, {
+        ...sharedOptions(options, io),
+        format: options.format,
+        audience: options.audience,
+        out: outName,
+        meeting: options.meeting,
+        search: options.search,
+        force: options.force,
+        jobs: options.jobs,
+        shard: options.shard,
+        // Progress is for people at a terminal, not for CI logs or pipes.
+        onProgress: io.interactive ? (done, total, what) => io.stderr(`\r\x1b[K${done}/${total} ${what}${done === total ? '\n' : ''}`) : undefined,
+      });
+      // Built with --force: the errors are still said.
+      if (built.report.errorCount > 0) io.stderr(stylish(built.report, io.cwd));
+      io.stdout(`Wrote ${built.files.length} file${built.files.length === 1 ? '' : 's'} to ${outName}\n`);
+      for (const result of built.accessibility) io.stdout(`${accessibilityLine(result)}\n`);
+      for (const note of built.notes) io.stdout(`Note: ${note}\n`);
+    });
+}

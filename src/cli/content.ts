@@ -1,0 +1,106 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { toJson } from '../model/json.js';
+import { publish } from '../publish/view.js';
+import { fsReason, writeFileAtomic } from '../fs/atomic.js';
+import { RULES } from '../lint/rules/index.js';
+import { ignoreOutputs, initContent } from '../scaffold/init.js';
+import { createCommittee, createMeeting } from '../scaffold/create.js';
+import { UsageError, type CliIo } from './io.js';
+import { contentDir, DEFAULT_CONTENT, load, readDateArgument } from './shared.js';
+
+/*
+ * The commands about the content folder itself: `export`, `init`, `rules`,
+ * `new meeting` and `new committee`.
+ */
+
+/** `boardpack export [dir]`: the published view as JSON. */
+export function exportCommand(program: Command, io: CliIo): void {
+  program
+    .command('export')
+    .description('print the parsed model of a content folder')
+    .argument('[dir]', 'the content folder (default: the one holding the working folder, or content)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
+    .addOption(new Option('-a, --audience <audience>', 'who the export is for: exempt content is left out for the public').choices(['public', 'members']).default('public'))
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .action(async (given: string | undefined, options: { out?: string; audience: 'public' | 'members' }) => {
+      const { root, model: content } = await load(contentDir(given, io), io);
+      // The publication gate: the public export holds nothing exempt.
+      const model = publish(content, options.audience, root);
+      if (!options.out) return io.stdout(toJson(model));
+      const target = resolve(io.cwd, options.out);
+      if (existsSync(target) && statSync(target).isDirectory()) {
+        throw new UsageError(`Unexpected --out ${options.out}: it is a folder, expected the path of a file to write, such as ${join(options.out, 'model.json')}`);
+      }
+      try {
+        writeFileAtomic(target, toJson(model));
+      } catch (err) {
+        throw new UsageError(`Cannot write ${options.out}: ${fsReason(err)}`);
+      }
+      io.stdout(`Wrote ${options.out}\n`);
+    });
+
+}
+
+/** `boardpack init [dir]`: a starter content folder. */
+export function initCommand(program: Command, io: CliIo): void {
+  program
+    .command('init')
+    .description('write a starter content folder')
+    .argument('[dir]', 'where to write it', DEFAULT_CONTENT)
+    .action((dir: string) => {
+      const target = resolve(io.cwd, dir);
+      initContent(target, io.today, dir);
+      const ignored = ignoreOutputs(target, io.cwd);
+      io.stdout(`Wrote a starter content folder to ${dir}\n${ignored}Next: edit ${dir}/boardpack.yml, then run boardpack lint ${dir} and boardpack build ${dir}\n`);
+    });
+
+}
+
+/** `boardpack rules`: the rules with their default severity. */
+export function rulesCommand(program: Command, io: CliIo): void {
+  program
+    .command('rules')
+    .description('list the consistency rules with their default severity')
+    .action(() => {
+      const width = Math.max(...RULES.map((r) => r.meta.id.length));
+      for (const rule of RULES) {
+        io.stdout(`${rule.meta.id.padEnd(width)}  ${rule.meta.severity.padEnd(7)}  ${rule.meta.description}\n`);
+      }
+    });
+
+}
+
+/** `boardpack new meeting` and `boardpack new committee`. */
+export function newCommands(program: Command, io: CliIo): void {
+  const create = program.command('new').description('create new content from the standard templates');
+  create
+    .command('meeting')
+    .description("create a meeting folder whose agenda holds the committee's standard items")
+    .argument('<committee>', 'the committee folder name')
+    .argument('<date>', 'the meeting date, such as 2026-01-13')
+    .argument('[dir]', 'the content folder (default: the one holding the working folder, or content)')
+    // Before [dir] was taken here as everywhere, the folder was given with -C; kept for old scripts.
+    .addOption(new Option('-C, --content <dir>').hideHelp())
+    .action(async (committeeId: string, dateText: string, given: string | undefined, options: { content?: string }) => {
+      const date = readDateArgument(dateText);
+      const dir = contentDir(given ?? options.content, io);
+      const { root, model } = await load(dir, io);
+      const made = createMeeting(root, model, committeeId, date, dir);
+      io.stdout(`Created ${join(dir, made.folder, 'agenda.md')}\n`);
+      for (const note of made.notes) io.stderr(`note: ${note}\n`);
+    });
+  create
+    .command('committee')
+    .description('create a committee folder with its committee.yml, ready for its first meeting')
+    .argument('<id>', 'the committee folder name, such as audit-committee')
+    .argument('[dir]', 'the content folder (default: the one holding the working folder, or content)')
+    .option('-n, --name <name>', 'the committee’s name (default: from the folder name)')
+    .action(async (id: string, given: string | undefined, options: { name?: string }) => {
+      const dir = contentDir(given, io);
+      const { root } = await load(dir, io);
+      createCommittee(root, id, options.name, dir);
+      io.stdout(`Created ${join(dir, 'committees', id, 'committee.yml')}\nNext: add its members, then boardpack new meeting ${id} <date>\n`);
+    });
+}

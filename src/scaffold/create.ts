@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { BoardpackError } from '../errors.js';
+import { writeFolderAtomic } from '../fs/atomic.js';
+import type { Model } from '../model/types.js';
+import { newCommittee } from './committee.js';
+import { newMeeting } from './meeting.js';
+
+/**
+ * Write a new meeting folder of a committee into the content folder `root`
+ * (read as `model`): its agenda with the committee's standard items. Returns
+ * the folder, relative to the content folder, and what the clerk should know.
+ * `name` is how messages name the content folder.
+ */
+export function createMeeting(root: string, model: Model, committeeId: string, date: string, name = root): { folder: string; notes: string[] } {
+  const committee = model.committees.find((c) => c.id === committeeId);
+  if (!committee) {
+    const known = model.committees.map((c) => c.id).join(', ') || 'none';
+    throw new BoardpackError(`No committee "${committeeId}" in ${name}/committees (known: ${known}); make one with boardpack new committee ${committeeId}`);
+  }
+  const made = newMeeting(model.config, committee, date);
+  const target = join(root, made.folder);
+  if (existsSync(target)) throw new BoardpackError(`${join(name, made.folder)} already exists`);
+  writeFolderAtomic(target, made.files);
+  return { folder: made.folder, notes: made.notes };
+}
+
+/** Write a new committee's folder, with its committee.yml, into the content folder `root`. Returns the folder, relative to it. */
+export function createCommittee(root: string, id: string, committeeName?: string, name = root): string {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+    throw new BoardpackError(`Unexpected committee folder name "${id}", expected lower-case letters, digits and hyphens, such as audit-committee`);
+  }
+  const folder = join('committees', id);
+  if (existsSync(join(root, folder))) throw new BoardpackError(`${join(name, folder)} already exists`);
+  writeFolderAtomic(join(root, folder), newCommittee(id, committeeName));
+  return folder;
+}
