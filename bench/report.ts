@@ -22,6 +22,8 @@ const r = JSON.parse(readFileSync('bench/results.json', 'utf8')) as {
   sizes: Record<string, SizeResult>;
   hostile?: { name: string; bytes: number; hostile: Measure; ordinary: Measure }[];
   hostileRun?: { machine: Record<string, string | number>; date: string };
+  /** What a reader should know of this run beside its figures (kept from run to run until changed by hand). */
+  notes?: string[];
   pdf?: { pages: number; papers: number; coldCli: Measure; warm: Measure; printFloor: Measure; preview?: Measure; peer?: Measure; peerPages?: number };
 };
 
@@ -95,7 +97,7 @@ run. Results: \`bench/results.json\`; this page is written from them by
 \`bench/report.ts\`.
 
 Machine: ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node}, ${machine.chromium}. Run on ${r.date}.
-
+${r.notes?.length ? `\n${r.notes.map((n) => `- ${n}`).join('\n')}\n` : ''}
 ## Archive
 
 | size | files | MB | cold lint | files/s | MB/s | lint peak MB | parse floor | HTML build | build peak MB | build in a fixed heap | re-lint after one change | rebuild after one change | one pack rebuilt after one change |

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { BoardpackError } from './errors.js';
 import { configStoppers } from './config/config.js';
 import { contentRoot, stopOnConfig } from './config/folder.js';
+import { findRepositoryRoot } from './config/find.js';
 import { fromDate } from './dates/calendar.js';
 import { lintCached } from './lint/cache.js';
 import { lint, UnknownRuleError } from './lint/lint.js';
@@ -77,7 +78,9 @@ export async function lintContent(dir: string, options: LintContentOptions = {})
 
 /**
  * A report as text: `stylish` for people (coloured when `color`), `json` as ESLint's, `sarif`
- * 2.1.0 for code scanning, `github` as workflow annotations. File paths are shown relative to `cwd`.
+ * 2.1.0 for code scanning, `github` as workflow annotations. Stylish shows paths relative to `cwd`;
+ * SARIF and annotations give them from the root of the git repository holding the content (where
+ * code scanning and GitHub place them), or from `cwd` outside one.
  */
 export function formatReport(report: LintReport, format: ReportFormat, options: { cwd?: string; color?: boolean } = {}): string {
   const cwd = options.cwd ?? process.cwd();
@@ -87,8 +90,8 @@ export function formatReport(report: LintReport, format: ReportFormat, options: 
     case 'json':
       return json(report);
     case 'sarif':
-      return sarif(report, packageVersion());
+      return sarif(report, packageVersion(), findRepositoryRoot(report.root) ?? cwd);
     case 'github':
-      return github(report, cwd);
+      return github(report, findRepositoryRoot(report.root) ?? cwd);
   }
 }

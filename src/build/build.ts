@@ -13,7 +13,8 @@ import { fromDate } from '../dates/calendar.js';
 import { lintCached } from '../lint/cache.js';
 import { packageVersion } from '../package-info.js';
 import { buildReport, type LintReport } from '../report/results.js';
-import { StagedOutput } from '../fs/atomic.js';
+import { earlierFormats, StagedOutput, type OutputFormat } from '../fs/atomic.js';
+import { relative } from 'node:path';
 import { stepDone } from '../timing.js';
 import type { PdfAccessibility } from '../render/pdf/pack.js';
 import { SearchIndex } from '../site/search.js';
@@ -23,7 +24,11 @@ export interface BuildContentOptions {
   today?: string;
   /** The day overdue checks count from (default: today). */
   asOf?: string;
-  /** `html` (default), `pdf`, or `all`. PDFs need a Chromium-family browser on the system. */
+  /**
+   * `html`, `pdf`, or `all`. PDFs need a Chromium-family browser on the system.
+   * Default: what the output folder was last built with (so that a plain build
+   * never takes away the PDFs a deploy publishes), else `html`.
+   */
   format?: 'html' | 'pdf' | 'all';
   /** `public` (default): exempt content left out; `members`: everything, with its notices. */
   audience?: 'public' | 'members';
@@ -71,9 +76,13 @@ const printModules = () => Promise.all([import('../render/pdf/browser.js'), impo
 export async function buildContent(dir: string, options: BuildContentOptions = {}): Promise<BuildContentResult> {
   const cwd = options.cwd ?? process.cwd();
   const today = options.today ?? fromDate(new Date());
-  const format = options.format ?? 'html';
   const audience = options.audience ?? 'public';
   const root = contentRoot(dir, cwd);
+  const out = resolve(cwd, options.out ?? (audience === 'members' ? 'out-members' : 'out'));
+  const earlier = earlierFormats(out);
+  const format = options.format ?? formatOf(earlier ?? ['html']);
+  // Said when a build asked for fewer formats than the folder held: what it takes away, and how to keep it.
+  const dropped = (earlier ?? []).filter((f) => !formatsOf(format).includes(f));
   // Chromium is started as soon as its module has loaded, which this thread gets to once the first part is
   // checked: it starts up while the papers are rendered. Started before the content is read, it slowed the reading
   // by as much as it saved (bench/README.md). It is closed again if the build stops before printing.
@@ -89,9 +98,9 @@ export async function buildContent(dir: string, options: BuildContentOptions = {
       throw new BoardpackError(`Chromium could not be started: ${started.message}`);
     });
     browser?.catch(() => {}); // reported where a print waits for it
-    const out = resolve(cwd, options.out ?? (audience === 'members' ? 'out-members' : 'out'));
     // Each output goes to a staging folder as it is made, and the whole is swapped in only when all are made.
-    const staged = new StagedOutput(out, { audience, partial: Boolean(options.meeting || options.shard) });
+    const partial = Boolean(options.meeting || options.shard);
+    const staged = new StagedOutput(out, { audience, partial, formats: formatsOf(format) });
     const accessibility: PdfAccessibility[] = [];
     // The public site's search: every page of a whole build is indexed as it is written. A build of one meeting
     // keeps the index the last whole build made; a share of a matrix has none (no share sees every page).
@@ -142,7 +151,9 @@ export async function buildContent(dir: string, options: BuildContentOptions = {
       const files = staged.commit();
       stepDone('outputs in place');
       accessibility.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-      return { out, files, report, accessibility, notes: built.notes ?? [] };
+      const notes = [...(built.notes ?? [])];
+      if (dropped.length && !partial) notes.push(droppedNote(out, cwd, dropped, format));
+      return { out, files, report, accessibility, notes };
     } finally {
       staged.discard();
       await index?.close();
@@ -154,4 +165,24 @@ export async function buildContent(dir: string, options: BuildContentOptions = {
       stepDone('browser closed');
     }
   }
+}
+
+/** The formats `--format` names. */
+function formatsOf(format: 'html' | 'pdf' | 'all'): OutputFormat[] {
+  return format === 'all' ? ['html', 'pdf'] : [format];
+}
+
+/** The `--format` that makes these formats. */
+function formatOf(formats: OutputFormat[]): 'html' | 'pdf' | 'all' {
+  if (formats.includes('pdf')) return formats.includes('html') ? 'all' : 'pdf';
+  return 'html';
+}
+
+const FORMAT_NAMES: Record<OutputFormat, string> = { html: 'web pages', pdf: 'PDFs' };
+
+function droppedNote(out: string, cwd: string, dropped: OutputFormat[], format: 'html' | 'pdf' | 'all'): string {
+  const folder = relative(cwd, out) || '.';
+  const what = dropped.map((f) => FORMAT_NAMES[f]).join(' and ');
+  const all = formatOf([...formatsOf(format), ...dropped]);
+  return `The ${what} an earlier build wrote to ${folder} are gone, as --format ${format} asked; build with --format ${all} to make them again`;
 }

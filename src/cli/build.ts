@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { buildContent } from '../api.js';
-import { accessibilityLine } from '../report/accessibility.js';
+import { accessibilityLines } from '../report/accessibility.js';
 import { stylish } from '../report/stylish.js';
 import type { CliIo } from './io.js';
 import { contentDir, parsePositive, parseShard, sharedOptions } from './shared.js';
@@ -11,12 +11,13 @@ interface BuildCliOptions {
   meeting?: string;
   jobs?: number;
   shard?: { index: number; count: number };
-  format: 'html' | 'pdf' | 'all';
+  format?: 'html' | 'pdf' | 'all';
   audience: 'public' | 'members';
   out?: string;
   asOf?: string;
   force?: boolean;
   search: boolean;
+  verbose?: boolean;
 }
 
 /** `boardpack build [dir]`. */
@@ -26,7 +27,7 @@ export function buildCommand(program: Command, io: CliIo): void {
     .description('check the content, then write the HTML agenda packs, minutes, plans, registers and index')
     .argument('[dir]', 'the content folder (default: the one holding the working folder, or content)')
     .option('-m, --meeting <committee/date>', 'build one meeting only, such as cabinet/2026-04-14')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'pdf', 'all']).default('html'))
+    .addOption(new Option('-f, --format <format>', 'output format (default: what the output folder was last built with, else html)').choices(['html', 'pdf', 'all']))
     .addOption(new Option('-a, --audience <audience>', 'who the packs are for').choices(['public', 'members']).default('public'))
     .option('-o, --out <dir>', 'the output folder (default: out, or out-members for members)')
     .option('--as-of <date>', 'the day overdue checks count from (default: today)')
@@ -36,6 +37,7 @@ export function buildCommand(program: Command, io: CliIo): void {
     .option('--cache', 'check with the lint cache, reading only the committees to build')
     .option('--cache-location <dir>', 'the folder the cache is kept in', '.boardpack-cache')
     .option('--no-search', 'leave out the search page and index (for a site with a search of its own)')
+    .option('--verbose', 'say the PDF/UA-1 machine checks of every PDF, not only of those with something to say')
     .action(async (given: string | undefined, options: BuildCliOptions) => {
       const dir = contentDir(given, io);
       const outName = options.out ?? (options.audience === 'members' ? 'out-members' : 'out');
@@ -55,7 +57,7 @@ export function buildCommand(program: Command, io: CliIo): void {
       // Built with --force: the errors are still said.
       if (built.report.errorCount > 0) io.stderr(stylish(built.report, io.cwd));
       io.stdout(`Wrote ${built.files.length} file${built.files.length === 1 ? '' : 's'} to ${outName}\n`);
-      for (const result of built.accessibility) io.stdout(`${accessibilityLine(result)}\n`);
+      for (const line of accessibilityLines(built.accessibility, options.verbose)) io.stdout(`${line}\n`);
       for (const note of built.notes) io.stdout(`Note: ${note}\n`);
     });
 }

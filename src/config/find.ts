@@ -16,3 +16,19 @@ export function findContentRoot(start: string): string | null {
     dir = up;
   }
 }
+
+/**
+ * The repository a content folder is kept in: the nearest folder at or above
+ * it holding `.git` (a folder, or a file for a worktree or submodule); null
+ * when there is none. Code scanning and workflow annotations place findings
+ * by paths from there.
+ */
+export function findRepositoryRoot(start: string): string | null {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return null;
+    dir = up;
+  }
+}

@@ -40,13 +40,20 @@ export class OutputFolderError extends Error {}
 /** The file a build leaves in its output folder to say it wrote it, and for whom. */
 export const BUILD_MARK = '.boardpack-build.json';
 
+/** What a build makes: web pages, PDFs. */
+export type OutputFormat = 'html' | 'pdf';
+
 interface BuildMark {
   generator: 'boardpack';
   audience: string;
+  /** The formats the folder holds (an earlier version of boardpack did not say). */
+  formats?: OutputFormat[];
 }
 
 /** What an existing folder is to a build: nothing there, an earlier build's (for which audience), or someone else's. */
-function folderOwner(target: string): { kind: 'none' } | { kind: 'build'; audience: string } | { kind: 'foreign'; why: string } {
+type Owner = { kind: 'none' } | { kind: 'build'; audience: string; formats: OutputFormat[] } | { kind: 'foreign'; why: string };
+
+function folderOwner(target: string): Owner {
   let stat;
   try {
     stat = statSync(target);
@@ -58,7 +65,10 @@ function folderOwner(target: string): { kind: 'none' } | { kind: 'build'; audien
   if (names.length === 0) return { kind: 'none' };
   try {
     const mark = JSON.parse(readFileSync(join(target, BUILD_MARK), 'utf8')) as BuildMark;
-    if (mark.generator === 'boardpack' && typeof mark.audience === 'string') return { kind: 'build', audience: mark.audience };
+    if (mark.generator === 'boardpack' && typeof mark.audience === 'string') {
+      const formats = Array.isArray(mark.formats) ? mark.formats.filter((f): f is OutputFormat => f === 'html' || f === 'pdf') : formatsIn(target);
+      return { kind: 'build', audience: mark.audience, formats };
+    }
   } catch {
     /* no mark: see below */
   }
@@ -66,12 +76,27 @@ function folderOwner(target: string): { kind: 'none' } | { kind: 'build'; audien
   try {
     if (readFileSync(join(target, 'index.html'), 'utf8').includes('<meta name="generator" content="boardpack">')) {
       const members = readdirSync(target, { recursive: true }).some((n) => String(n).includes('.members.'));
-      return { kind: 'build', audience: members ? 'members' : 'public' };
+      return { kind: 'build', audience: members ? 'members' : 'public', formats: formatsIn(target) };
     }
   } catch {
     /* not a build of ours */
   }
   return { kind: 'foreign', why: 'it holds files that boardpack did not write' };
+}
+
+/** The formats an earlier build left in a folder whose mark does not say: its own PDFs, its pages. */
+function formatsIn(target: string): OutputFormat[] {
+  const names = readdirSync(target, { recursive: true }).map(String);
+  const formats: OutputFormat[] = [];
+  if (names.some((n) => n.endsWith('.html'))) formats.push('html');
+  if (names.some((n) => /(?:^|[/\\])(?:agenda-pack|minutes)[^/\\]*\.pdf$/.test(n))) formats.push('pdf');
+  return formats;
+}
+
+/** The formats an earlier build left in the output folder, or null when there is none. */
+export function earlierFormats(target: string): OutputFormat[] | null {
+  const owner = folderOwner(target);
+  return owner.kind === 'build' ? owner.formats : null;
 }
 
 /** Why a file system call failed, in words for the user. */
@@ -97,6 +122,8 @@ export interface StagedOutputOptions {
    * A whole build keeps nothing of an earlier one.
    */
   partial?: boolean;
+  /** The formats this build makes; a partial build's folder holds the earlier build's too. */
+  formats: OutputFormat[];
 }
 
 /**
@@ -159,7 +186,9 @@ export class StagedOutput {
   commit(): string[] {
     const staging = this.stage();
     const files = [...this.files].sort();
-    const mark: BuildMark = { generator: 'boardpack', audience: this.options.audience };
+    const earlier = this.options.partial ? (earlierFormats(this.target) ?? []) : [];
+    const formats = (['html', 'pdf'] as const).filter((f) => this.options.formats.includes(f) || earlier.includes(f));
+    const mark: BuildMark = { generator: 'boardpack', audience: this.options.audience, formats };
     writeFileSync(join(staging, BUILD_MARK), `${JSON.stringify(mark)}\n`);
     const before = existsSync(this.target);
     if (before && this.options.partial) this.keepEarlier(staging);

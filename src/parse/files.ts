@@ -82,13 +82,36 @@ export function decodeText(bytes: Uint8Array): { text: string } | { error: strin
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { error: 'Unexpected UTF-16 text, expected UTF-8: save the file as UTF-8', line: 1 };
   }
+  let text: string;
   try {
-    return { text: UTF8.decode(bytes) };
+    text = UTF8.decode(bytes);
   } catch {
     const lenient = LENIENT.decode(bytes);
     const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
     return { error: `Unexpected bytes that are not UTF-8 at line ${line}, expected UTF-8 text: save the file as UTF-8`, line };
   }
+  const conflict = mergeConflict(text);
+  if (conflict) {
+    return {
+      error: `Unexpected unresolved merge conflict at lines ${conflict.from}-${conflict.to} (from <<<<<<< to >>>>>>>), expected one version of the text: keep the lines wanted and remove the markers; the file is not read until then`,
+      line: conflict.from,
+    };
+  }
+  return { text };
+}
+
+/**
+ * Where git left a merge conflict in a text: a line opening with seven `<`
+ * and, after it, one opening with seven `>`. (A line of `=` alone is also a
+ * Markdown heading's underline, so it is not looked for alone.)
+ */
+export function mergeConflict(text: string): { from: number; to: number } | null {
+  const start = /^<{7}(?: |\r?$)/m.exec(text);
+  if (!start) return null;
+  const end = /^>{7}(?: |\r?$)/m.exec(text.slice(start.index));
+  if (!end) return null;
+  const lineOf = (index: number) => text.slice(0, index).split('\n').length;
+  return { from: lineOf(start.index), to: lineOf(start.index + end.index) };
 }
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const LENIENT = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });

@@ -25,3 +25,24 @@ export function accessibilityLine(result: PdfAccessibility): string {
     : '';
   return `PDF/UA-1 machine checks: ${result.file} ${verdict}${untagged}`;
 }
+
+/** Whether a PDF needs saying: it fails a check, or merges an untagged PDF. */
+function worthSaying(result: PdfAccessibility): boolean {
+  return result.faults.length > 0 || result.untagged.length > 0;
+}
+
+/**
+ * What build says of the PDFs it wrote: success is quiet, as ESLint's is.
+ * One line for every PDF that fails a check or merges an untagged PDF, then
+ * one line for the rest ("PDF/UA-1 machine checks: 22 PDFs pass", or "21 other
+ * PDFs pass"); with
+ * `verbose`, one line for each PDF.
+ */
+export function accessibilityLines(results: PdfAccessibility[], verbose = false): string[] {
+  if (verbose) return results.map(accessibilityLine);
+  const said = results.filter(worthSaying).map(accessibilityLine);
+  const quiet = results.filter((r) => !worthSaying(r)).length;
+  const other = said.length ? ' other' : '';
+  if (quiet > 0) said.push(`PDF/UA-1 machine checks: ${quiet === 1 ? `1${other} PDF passes` : `${quiet}${other} PDFs pass`}`);
+  return said;
+}

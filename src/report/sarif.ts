@@ -1,10 +1,15 @@
+import { join, relative, sep } from 'node:path';
 import type { LintReport } from './results.js';
 import { repositoryUrl } from '../package-info.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
-/** SARIF 2.1.0: the same results, with each rule's metadata and help link. */
-export function sarif(report: LintReport, version: string): string {
+/**
+ * SARIF 2.1.0: the same results, with each rule's metadata and help link.
+ * Files are given relative to `base` (the repository's root, where code
+ * scanning places alerts), named as the base `SRCROOT`.
+ */
+export function sarif(report: LintReport, version: string, base: string = report.root): string {
   const rules = report.rules.map((rule) => ({
     id: rule.meta.id,
     name: rule.meta.id,
@@ -14,9 +19,10 @@ export function sarif(report: LintReport, version: string): string {
     properties: { category: rule.meta.category },
   }));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const fromBase = (file: string) => relative(base, join(report.root, ...file.split('/'))).split(sep).join('/');
   const location = (file: string, line: number, column: number) => ({
     physicalLocation: {
-      artifactLocation: { uri: encodeURI(file), uriBaseId: 'CONTENTROOT' },
+      artifactLocation: { uri: encodeURI(fromBase(file)), uriBaseId: 'SRCROOT' },
       region: { startLine: line, startColumn: column },
     },
   });
@@ -48,7 +54,7 @@ export function sarif(report: LintReport, version: string): string {
             rules,
           },
         },
-        originalUriBaseIds: { CONTENTROOT: { uri: `${pathToUri(report.root)}/` } },
+        originalUriBaseIds: { SRCROOT: { uri: `${pathToUri(base)}/` } },
         results,
       },
     ],

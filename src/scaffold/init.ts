@@ -53,12 +53,12 @@ function starterMeetingDate(today: string): string {
   return date;
 }
 
-/** What a build writes, which has no place in a council's repository. */
-export const IGNORED = ['out/', 'out-members/', '.boardpack-cache/'];
+/** What a build writes, and the packages npm installs, which have no place in a council's repository. */
+export const IGNORED = ['out/', 'out-members/', '.boardpack-cache/', 'node_modules/'];
 
 /**
  * Keep builds out of git: a .gitignore in the working folder (or beside a content folder made
- * elsewhere) naming the output folders and the lint cache, or those of them it lacks. Returns
+ * elsewhere) naming the output folders, the lint cache and node_modules, or those of them it lacks. Returns
  * what was done, as a line to tell, or nothing when there was nothing to do.
  */
 export function ignoreOutputs(target: string, cwd: string): string {
@@ -72,7 +72,7 @@ export function ignoreOutputs(target: string, cwd: string): string {
     const lines = new Set((had ?? '').split(/\r?\n/).map((l) => l.trim()));
     const missing = IGNORED.filter((entry) => !lines.has(entry) && !lines.has(`/${entry}`));
     if (missing.length === 0) return '';
-    const head = had === null ? '# boardpack: builds and the lint cache\n' : had.endsWith('\n') || had === '' ? '' : '\n';
+    const head = had === null ? '# boardpack: builds, the lint cache and installed packages\n' : had.endsWith('\n') || had === '' ? '' : '\n';
     writeFileSync(file, `${had ?? ''}${head}${missing.join('\n')}\n`);
     return had === null ? `Wrote ${name}, leaving out ${missing.join(', ')}\n` : `Added ${missing.join(', ')} to ${name}\n`;
   } catch (err) {

@@ -28,6 +28,27 @@ describe('the output folder holds exactly what the build wrote', () => {
     expect(readdirSync(root).filter((n) => n.includes('boardpack-'))).toEqual([]);
   });
 
+  it('a plain build of a folder built with PDFs builds them again, and a build asked for fewer formats says what it took away', async () => {
+    const root = content();
+    const pdf = join(root, 'out/panel/2026-03-10/agenda-pack.pdf');
+    expect((await build(root, '--format', 'all')).code).toBe(0);
+    expect(existsSync(pdf)).toBe(true);
+    writeFileSync(join(root, M, 'report.md'), '---\ntitle: Report\n---\n\nText changed since.\n');
+    // The README's deploy step copies out/ with --delete: a plain build must not take the PDFs off the site.
+    const plain = await build(root);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(existsSync(pdf)).toBe(true);
+    expect(JSON.parse(readFileSync(join(root, 'out/.boardpack-build.json'), 'utf8')).formats).toEqual(['html', 'pdf']);
+    expect(plain.stdout).not.toContain('are gone');
+    // Asked for web pages alone, it makes them alone, and says so.
+    const html = await build(root, '--format', 'html');
+    expect(html.code).toBe(0);
+    expect(existsSync(pdf)).toBe(false);
+    expect(html.stdout).toContain('Note: The PDFs an earlier build wrote to out are gone, as --format html asked; build with --format all to make them again');
+    expect((await build(root)).stdout).not.toContain('are gone');
+    expect(existsSync(pdf)).toBe(false);
+  }, 120_000);
+
   it('a build of one meeting replaces that meeting’s folder whole and keeps the rest', async () => {
     const root = content();
     expect((await build(root)).code).toBe(0);

@@ -131,6 +131,15 @@ describe('colour', () => {
     expect((await cli(['lint', root, '--color'])).stdout).toContain(ESC);
   });
 
+  it('makes each rule id a link to its page at a terminal (OSC 8), and leaves it plain in a pipe', async () => {
+    const root = twoMeetings();
+    const tty = (await cli(['lint', root], { stdoutIsTTY: true })).stdout;
+    const links = [...tty.matchAll(/\x1b\]8;;([^\x07]+)\x07([a-z-]+)\x1b\]8;;\x07/g)];
+    expect(links.length).toBeGreaterThan(0);
+    for (const [, url, id] of links) expect(url).toMatch(new RegExp(`/docs/rules/${id}\\.md$`));
+    expect((await cli(['lint', root])).stdout).not.toContain('\x1b]8;;');
+  });
+
   it('never colours json, sarif or github output', async () => {
     const root = twoMeetings();
     for (const format of ['json', 'sarif', 'github']) {
@@ -216,7 +225,9 @@ describe('init', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Next: edit council/papers/boardpack.yml, then run boardpack lint council/papers and boardpack build council/papers');
     expect(stdout).not.toContain('export');
-    expect(readFileSync(join(parent, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['out/', 'out-members/', '.boardpack-cache/']));
+    // The packages npm installs (boardpack among them) are kept out too.
+    expect(readFileSync(join(parent, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['out/', 'out-members/', '.boardpack-cache/', 'node_modules/']));
+    expect(stdout).toContain('Wrote .gitignore, leaving out out/, out-members/, .boardpack-cache/, node_modules/');
     // The YAML it writes names its schema, and points at the format's documentation where it is published.
     const config = readFileSync(join(parent, 'council/papers/boardpack.yml'), 'utf8');
     expect(config.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.+\/schemas\/boardpack\.schema\.json$/);

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import AjvDraft04 from 'ajv-draft-04';
 import formats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/lint/rules/index.js';
+import { findRepositoryRoot } from '../../src/config/find.js';
 import { BASE, cli, contentFolder, FIXTURES } from '../helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -75,7 +77,10 @@ describe('the four formats carry the same results', () => {
       severity: r.level === 'error' ? 2 : 1,
       message: r.message.text,
     }));
-    expect(results).toEqual(expected.map(({ file, ruleId, line, column, severity, message }) => ({ file, ruleId, line, column, severity, message })));
+    // Placed from the repository's root, as code scanning places alerts (from the working folder outside a checkout).
+    const fromRepo = relative(findRepositoryRoot(ALL_FAULTS) ?? ALL_FAULTS, ALL_FAULTS).split(sep).join('/');
+    expect(run.originalUriBaseIds.SRCROOT.uri).toMatch(/^file:\/\/.*\/$/);
+    expect(results).toEqual(expected.map(({ file, ruleId, line, column, severity, message }) => ({ file: fromRepo ? `${fromRepo}/${file}` : file, ruleId, line, column, severity, message })));
     for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
   });
 
@@ -85,7 +90,8 @@ describe('the four formats carry the same results', () => {
     expect(lines).toHaveLength(expected.length);
     expected.forEach((m, i) => {
       const level = m.severity === 2 ? 'error' : 'warning';
-      expect(lines[i]).toBe(`::${level} file=${m.file},line=${m.line},col=${m.column},title=${m.ruleId}::${m.message.replace(/%/g, '%25')}`);
+      const fromRepo = relative(findRepositoryRoot(ALL_FAULTS) ?? ALL_FAULTS, ALL_FAULTS).split(sep).join('/');
+      expect(lines[i]).toBe(`::${level} file=${fromRepo ? `${fromRepo}/` : ''}${m.file},line=${m.line},col=${m.column},title=${m.ruleId}::${m.message.replace(/%/g, '%25')}`);
     });
   });
 
@@ -94,6 +100,27 @@ describe('the four formats carry the same results', () => {
     const { stdout } = await lintAll();
     for (const m of expected) expect(stdout).toContain(`${m.line}:${m.column}`);
     expect(stdout.split('\n').filter((l) => /^\s+\d+:\d+\s+(error|warning)\s/.test(l))).toHaveLength(expected.length);
+  });
+});
+
+describe('SARIF and annotations place findings from the repository’s root', () => {
+  it('with the content folder below it, linted from the root or from inside the content folder', async () => {
+    const repo = contentFolder({});
+    mkdirSync(join(repo, '.git'));
+    const papers = join(repo, 'council', 'papers');
+    for (const [rel, text] of Object.entries({ ...BASE, 'committees/panel/2026-03-10/agenda.md': '---\npublished: 2026-03-02\n---\n\n1. Date of next meeting: Friday 14 April 2026\n' })) {
+      mkdirSync(dirname(join(papers, rel)), { recursive: true });
+      writeFileSync(join(papers, rel), text);
+    }
+    const file = 'council/papers/committees/panel/2026-03-10/agenda.md';
+    for (const cwd of [repo, papers]) {
+      const sarif = JSON.parse((await cli(['lint', papers, '--format', 'sarif'], { cwd, today: '2026-11-22' })).stdout);
+      const [result] = sarif.runs[0].results;
+      expect(result.locations[0].physicalLocation.artifactLocation).toEqual({ uri: file, uriBaseId: 'SRCROOT' });
+      expect(sarif.runs[0].originalUriBaseIds.SRCROOT.uri).toBe(`${pathToFileURL(repo).href}/`);
+      const github = (await cli(['lint', papers, '--format', 'github'], { cwd, today: '2026-11-22' })).stdout;
+      expect(github).toMatch(new RegExp(`^::error file=${file},line=5,col=`));
+    }
   });
 });
 

@@ -12,6 +12,23 @@ function problemsOf(files: Record<string, string>) {
 }
 
 describe('bad input is reported with file, line and what was expected', () => {
+  it('a merge conflict git left in a file: one message at its line, and nothing of the file read', async () => {
+    const conflict = '<<<<<<< HEAD\npublished: 2025-03-01\n=======\npublished: 2025-03-02\n>>>>>>> clerk/draft\n';
+    const problems = problemsOf({
+      [AGENDA]: `---\n${conflict}---\n\n1. Apologies\n2. Report\n   [Report](report.md)\n`,
+      [`${MEETING}/report.md`]: '---\ntitle: Budget\n---\n\nText.\n',
+    });
+    expect(problems.map((p) => [p.position.file, p.position.line, p.message.split(',')[0]])).toEqual([
+      ['committees/panel/2025-03-11/agenda.md', 2, 'Unexpected unresolved merge conflict at lines 2-6 (from <<<<<<< to >>>>>>>)'],
+    ]);
+    const inYaml = problemsOf({ 'committees/panel/committee.yml': `name: Test Panel\n${conflict.replace(/published/g, 'venue')}members:\n  - name: Councillor Ann Lee\n` });
+    expect(inYaml.map((p) => [p.position.file, p.position.line])).toEqual([['committees/panel/committee.yml', 2]]);
+    problems.push(...inYaml);
+    expect(problems.every((p) => p.code === 'read-error' && !/Broken YAML/.test(p.message))).toBe(true);
+    // A line of = alone is a heading's underline, not a conflict.
+    expect(problemsOf({ [AGENDA]: '1. Report\n   [Report](report.md)\n', [`${MEETING}/report.md`]: '---\ntitle: Budget\n---\n\nSummary\n=======\n\nText.\n' })).toEqual([]);
+  });
+
   it('broken YAML in frontmatter', () => {
     const problems = problemsOf({ [AGENDA]: '---\npublished: 2025-03-01\nvenue: [Civic Centre\n---\n\n1. Apologies\n' });
     expect(problems).toHaveLength(1);

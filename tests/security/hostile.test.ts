@@ -155,6 +155,7 @@ const CASES: Case[] = [
     names: `${M}/minutes.md`,
     harmless: true,
   },
+  { name: 'a merge conflict left in a paper', files: { [REPORT]: paper('<<<<<<< HEAD\nThe figure is 10.\n=======\nThe figure is 12.\n>>>>>>> other\n') }, names: REPORT },
   { name: 'twenty thousand open brackets', files: { [REPORT]: paper(`${'['.repeat(20000)} on Friday 10 March 2026.\n`) }, names: REPORT },
   {
     name: 'a committee folder named like a script URL',

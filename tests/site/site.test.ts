@@ -34,6 +34,25 @@ function links(dir: string): { from: string; href: string }[] {
     });
 }
 
+describe('page titles (WCAG 2.4.2)', () => {
+  it('every page of the sample has a title of its own, saying what it is, which committee and which day', () => {
+    const pages = filesUnder(htmlOnly).filter((f) => f.endsWith('.html'));
+    const titles = new Map(pages.map((f) => [f, text(page(htmlOnly, f), 'title')[0]]));
+    const seen = new Map<string, string>();
+    for (const [file, title] of titles) {
+      expect(title, file).toMatch(/ - Wyndmoor Borough Council$/);
+      expect(seen.get(title), `${file} has the title of ${seen.get(title)}: ${title}`).toBeUndefined();
+      seen.set(title, file);
+    }
+    expect(titles.get('resources-scrutiny-panel/2026-03-10/agenda-pack.html')).toBe('Agenda pack: Resources Scrutiny Panel, Tuesday 10 March 2026 - Wyndmoor Borough Council');
+    expect(titles.get('resources-scrutiny-panel/2026-03-10/minutes.html')).toBe('Minutes: Resources Scrutiny Panel, Tuesday 10 March 2026 - Wyndmoor Borough Council');
+    expect(titles.get('resources-scrutiny-panel/2026-03-10/index.html')).toBe('Resources Scrutiny Panel, Tuesday 10 March 2026 - Wyndmoor Borough Council');
+    const years = pages.filter((f) => /^archive-\d{4}-\d{2}\.html$/.test(f));
+    expect(years.length).toBeGreaterThan(0);
+    for (const year of years) expect(titles.get(year)).toMatch(/^Meetings in \d{4}\/\d{2} - /);
+  });
+});
+
 describe('the site’s links', () => {
   it('all resolve, to a file the build wrote and an id on that page, in a build with PDFs and in one without', () => {
     for (const dir of [out, htmlOnly]) {

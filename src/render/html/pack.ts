@@ -7,6 +7,7 @@ import { renderTree } from './markdown.js';
 import type { Root } from 'mdast';
 import { packLinks } from './links.js';
 import { encodePath } from '../../output/paths.js';
+import { meetingName } from '../../site/documents.js';
 import { appendixAnchor, exemption, meetingHeading, membership, paperAnchor } from './views.js';
 
 const TYPE_LABEL: Record<PaperType, string> = {
@@ -156,6 +157,7 @@ export function packView(view: PublishedView, meeting: ViewMeeting, problems: Pr
   return {
     lang: view.config.locale,
     organisation: view.config.organisation,
+    pageTitle: `Agenda pack: ${meetingName(meeting, committee)}`,
     committee: { name: committee.name, members: membership(committee) },
     meeting: meetingHeading(meeting),
     audience,

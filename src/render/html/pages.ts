@@ -123,6 +123,7 @@ export function frontView(model: PublishedView, build: SiteBuild) {
   return {
     lang: model.config.locale,
     organisation: model.config.organisation,
+    pageTitle: 'Committee papers',
     site: siteChrome(file, build, []),
     next: next.slice(0, 10).map(({ meeting, committee }) => meetingEntry(file, meeting, committee)),
     committees: model.committees.map((c) => ({ name: c.name, purpose: c.purpose, href: linkFrom(file, sitePaths.committee(c.id)) })),
@@ -157,6 +158,7 @@ export function committeeView(model: PublishedView, committee: ViewCommittee, bu
   return {
     lang: model.config.locale,
     organisation: model.config.organisation,
+    pageTitle: committee.name,
     site: siteChrome(file, build, [{ text: committee.name, file }]),
     committee: { name: committee.name, purpose: committee.purpose, members: membership(committee) },
     upcoming: entries.filter(({ meeting }) => upcoming(meeting, build.asOf)).map(({ meeting }) => entry(meeting)),
@@ -177,6 +179,7 @@ export function archiveView(model: PublishedView, build: SiteBuild) {
   return {
     lang: model.config.locale,
     organisation: model.config.organisation,
+    pageTitle: 'Archive',
     site: siteChrome(file, build, [{ text: 'Archive', file }]),
     years: byYear(all, model.config.municipalYearStart).map(({ year, entries }) => ({
       label: municipalYearLabel(year),
@@ -199,6 +202,7 @@ export function archiveYearView(model: PublishedView, year: number, build: SiteB
   return {
     lang: model.config.locale,
     organisation: model.config.organisation,
+    pageTitle: `Meetings in ${label}`,
     site: siteChrome(file, build, [
       { text: 'Archive', file: sitePaths.archive },
       { text: label, file },
@@ -222,6 +226,7 @@ export function searchView(model: PublishedView, build: SiteBuild) {
   return {
     lang: model.config.locale,
     organisation: model.config.organisation,
+    pageTitle: 'Search the papers',
     site: siteChrome(file, build, [{ text: 'Search', file }]),
     archive: linkFrom(file, sitePaths.archive),
     searchAssets: { css: `${SEARCH_FOLDER}/pagefind-ui.css`, ui: `${SEARCH_FOLDER}/pagefind-ui.js`, script: SEARCH_SCRIPT },
@@ -288,6 +293,7 @@ export function meetingView(model: PublishedView, meeting: ViewMeeting, build: S
   return {
     lang: model.config.locale,
     organisation: model.config.organisation,
+    pageTitle: meetingName(meeting, committee),
     site: siteChrome(file, build, meetingTrail(committee, meeting), true),
     committee: { name: committee.name, href: linkFrom(file, sitePaths.committee(committee.id)) },
     meeting: {

@@ -4,6 +4,7 @@ import { formatLong } from '../../dates/calendar.js';
 import { renderTree, type LinkRewriter } from './markdown.js';
 import { Problems } from '../../parse/problems.js';
 import { packLinks } from './links.js';
+import { meetingName } from '../../site/documents.js';
 import { firstPartsByLine, meetingHeading, minutesClasses, statusView } from './views.js';
 
 function dueText(due: { raw: string; kind: string; date: string | null }): string {
@@ -42,6 +43,7 @@ export function minutesView(view: PublishedView, meeting: ViewMeeting, problems:
   return {
     lang: view.config.locale,
     organisation: view.config.organisation,
+    pageTitle: `Minutes: ${meetingName(meeting, committee)}`,
     committee: { name: committee.name },
     meeting: meetingHeading(meeting),
     ...minutesContent(meeting, problems, { topHeading: 2, rewriteLink: packLinks(view, meeting, problems) }),
@@ -88,6 +90,7 @@ export function planView(model: PublishedView, plan: Plan, asOf: string) {
   return {
     lang: model.config.locale,
     organisation: model.config.organisation,
+    pageTitle: plan.title,
     title: plan.title,
     owner: plan.owner,
     adopted: plan.adopted ? formatLong(plan.adopted) : null,
@@ -108,6 +111,7 @@ export function registerView(model: PublishedView, register: Register) {
   return {
     lang: model.config.locale,
     organisation: model.config.organisation,
+    pageTitle: register.title,
     title: register.title,
     source: register.source,
     recommendations: register.recommendations.map((rec) => ({
