@@ -13,7 +13,7 @@ export { lintContent, formatReport, buildContent } from './api.js';
 export type { LintContentOptions, BuildContentOptions, BuildContentResult, ReportFormat, LintReport, FileResult, LintMessage } from './api.js';
 export { BoardpackError } from './errors.js';
 export { initContent } from './scaffold/init.js';
-export { createMeeting, createCommittee } from './scaffold/create.js';
+export { createMeeting, createCommittee, createMinutes, createPaper } from './scaffold/create.js';
 export { publish } from './publish/view.js';
 export type * from './publish/types.js';
 export { findContentRoot } from './config/find.js';

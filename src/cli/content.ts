@@ -6,7 +6,7 @@ import { publish } from '../publish/view.js';
 import { fsReason, writeFileAtomic } from '../fs/atomic.js';
 import { RULES } from '../lint/rules/index.js';
 import { ignoreOutputs, initContent } from '../scaffold/init.js';
-import { createCommittee, createMeeting } from '../scaffold/create.js';
+import { createCommittee, createMeeting, createMinutes, createPaper } from '../scaffold/create.js';
 import { UsageError, type CliIo } from './io.js';
 import { contentDir, DEFAULT_CONTENT, load, readDateArgument } from './shared.js';
 
@@ -102,5 +102,32 @@ export function newCommands(program: Command, io: CliIo): void {
       const { root } = await load(dir, io);
       createCommittee(root, id, options.name, dir);
       io.stdout(`Created ${join(dir, 'committees', id, 'committee.yml')}\nNext: add its members, then boardpack new meeting ${id} <date>\n`);
+    });
+  create
+    .command('paper')
+    .description("create a report in a meeting's folder, with the sections an officer's report has")
+    .argument('<meeting>', 'the meeting, such as cabinet/2026-04-14')
+    .argument('<name>', 'the file name without .md, such as budget-monitoring')
+    .argument('[dir]', 'the content folder (default: the one holding the working folder, or content)')
+    .option('-t, --title <title>', 'the report’s title (default: from the file name)')
+    .action(async (meetingId: string, name: string, given: string | undefined, options: { title?: string }) => {
+      const dir = contentDir(given, io);
+      const { root, model } = await load(dir, io);
+      const title = options.title ?? name.replace(/-/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+      const made = createPaper(root, model, meetingId, name, title, dir);
+      io.stdout(`Created ${join(dir, made.file)}\n`);
+      for (const note of made.notes) io.stdout(`Next: ${note}\n`);
+    });
+  create
+    .command('minutes')
+    .description("create a meeting's minutes from its agenda, to fill in after the meeting")
+    .argument('<meeting>', 'the meeting, such as cabinet/2026-04-14')
+    .argument('[dir]', 'the content folder (default: the one holding the working folder, or content)')
+    .action(async (meetingId: string, given: string | undefined) => {
+      const dir = contentDir(given, io);
+      const { root, model } = await load(dir, io);
+      const made = createMinutes(root, model, meetingId, dir);
+      io.stdout(`Created ${join(dir, made.file)}\n`);
+      for (const note of made.notes) io.stderr(`note: ${note}\n`);
     });
 }

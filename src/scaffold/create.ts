@@ -5,6 +5,8 @@ import { writeFolderAtomic } from '../fs/atomic.js';
 import type { Model } from '../model/types.js';
 import { newCommittee } from './committee.js';
 import { newMeeting } from './meeting.js';
+import { newMinutes, newPaper, type NewDocument } from './minutes.js';
+import { writeFileAtomic } from '../fs/atomic.js';
 
 /**
  * Write a new meeting folder of a committee into the content folder `root`
@@ -34,4 +36,43 @@ export function createCommittee(root: string, id: string, committeeName?: string
   if (existsSync(join(root, folder))) throw new BoardpackError(`${join(name, folder)} already exists`);
   writeFolderAtomic(join(root, folder), newCommittee(id, committeeName));
   return folder;
+}
+
+/** A meeting of the model by its id (`<committee>/<folder>`), or an error saying which there are. */
+function meetingOf(model: Model, id: string, name: string) {
+  const [committeeId, folder] = id.split('/');
+  const committee = model.committees.find((c) => c.id === committeeId);
+  const meeting = committee?.meetings.find((m) => m.folder === folder);
+  if (!committee || !meeting) {
+    const example = model.committees.flatMap((c) => c.meetings.map((m) => m.id)).at(-1) ?? 'cabinet/2026-04-14';
+    throw new BoardpackError(`No meeting "${id}" in ${name}, expected <committee>/<meeting folder> such as ${example}`);
+  }
+  return { committee, meeting };
+}
+
+function write(root: string, made: NewDocument): { file: string; notes: string[] } {
+  const path = join(root, made.file);
+  if (existsSync(path)) throw new BoardpackError(`${made.file} already exists`);
+  writeFileAtomic(path, made.text);
+  return { file: made.file, notes: made.notes };
+}
+
+/** Write a meeting's minutes.md to fill in, from its agenda (see newMinutes). Returns the file, relative to the content folder. */
+export function createMinutes(root: string, model: Model, meetingId: string, name = root): { file: string; notes: string[] } {
+  const { committee, meeting } = meetingOf(model, meetingId, name);
+  try {
+    return write(root, newMinutes(committee, meeting, model.config.municipalYearStart));
+  } catch (err) {
+    throw err instanceof BoardpackError ? err : new BoardpackError((err as Error).message);
+  }
+}
+
+/** Write a new paper into a meeting's folder (see newPaper). Returns the file, relative to the content folder. */
+export function createPaper(root: string, model: Model, meetingId: string, paperName: string, title: string, name = root): { file: string; notes: string[] } {
+  const { meeting } = meetingOf(model, meetingId, name);
+  try {
+    return write(root, newPaper(meeting, paperName, title));
+  } catch (err) {
+    throw err instanceof BoardpackError ? err : new BoardpackError((err as Error).message);
+  }
 }
