@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { formatLong, makeDate } from '../dates/calendar.js';
 import { findDates } from '../dates/prose.js';
 import type { Committee, Meeting, Member, Minute, Minutes, Position, TextBlock, WrittenDate } from '../model/types.js';
@@ -95,6 +96,28 @@ export function samePerson(a: string, b: string, member: (name: string) => unkno
   const s = shorter.split(' ');
   const l = longer.split(' ');
   return s.length === 2 && l.length > 2 && s[0] === l[0] && s[1] === l.at(-1);
+}
+
+const TITLES = /^(?:councillor|mr|mrs|ms|miss|mx|dr|professor|sir|dame|the)\s+/;
+
+/**
+ * The member a written name was probably meant to be ("Kathleen Carabine"
+ * for Katherine Carabine, "Davison" for Davidson): the nearest by spelling,
+ * titles left aside, where the difference is a slip (a quarter of the name,
+ * or two letters in a short one, and at most four) and no other member is as near. Undefined when none is.
+ */
+export function nearestMember(name: string, members: readonly Member[]): Member | undefined {
+  const bare = (s: string) => normaliseName(s.replace(/\([^)]*\)/g, '')).replace(TITLES, '');
+  const written = bare(name);
+  if (written.length < 3) return undefined;
+  // A name written as a title and a surname ("Councillor Davison") is held to the members' surnames.
+  const forms = (n: string) => (written.includes(' ') ? [bare(n)] : [bare(n), bare(n).split(' ').at(-1)!]);
+  const scored = members
+    .map((m) => ({ m, d: Math.min(...[m.name, ...m.aliases].flatMap(forms).map((n) => distance(n, written))) }))
+    .sort((a, b) => a.d - b.d);
+  const [best, second] = scored;
+  if (!best || best.d === 0 || best.d > Math.min(4, Math.max(2, Math.floor(written.length / 4))) || (second && second.d === best.d)) return undefined;
+  return best.m;
 }
 
 /** Where a character of a block's text sits in its file. */

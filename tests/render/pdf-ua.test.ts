@@ -152,6 +152,19 @@ describe('every PDF boardpack writes', () => {
     expect(pixels.filter((b) => b < 128).length).toBeGreaterThan(40);
   });
 
+  it('opens the page an item is printed on from the bookmark of an item without papers', () => {
+    const file = join(sample.out, 'resources-scrutiny-panel/2026-03-10/agenda-pack.pdf');
+    const outlines = JSON.parse(execFileSync('qpdf', ['--json=2', '--json-key=outlines', file], { encoding: 'utf8' })).outlines as { title: string; destpageposfrom1: number }[];
+    const textOf = (page: number) => execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+    for (const title of ['Exclusion of the press and public', 'Date and time of next meeting']) {
+      const bookmark = outlines.find((o) => o.title.includes(title))!;
+      expect(bookmark, title).toBeDefined();
+      // The summons and agenda run onto a second page, where these items are printed.
+      expect(bookmark.destpageposfrom1, title).toBeGreaterThan(1);
+      expect(textOf(bookmark.destpageposfrom1)).toContain(title);
+    }
+  });
+
   it('has minutes with bookmarks for the meeting and each minute', () => {
     const file = join(sample.out, 'cabinet/2026-04-14/minutes.pdf');
     const outline = execFileSync('qpdf', ['--json=2', '--json-key=outlines', file], { encoding: 'utf8' });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { meetingsWithMinutes, samePerson } from '../helpers.js';
+import { meetingsWithMinutes, nearestMember, samePerson } from '../helpers.js';
 
 export default defineRule(
   {
@@ -15,8 +15,9 @@ export default defineRule(
           if (member(person.name)) continue;
           if (committee.members.some((x) => samePerson(x.name, person.name, member))) continue;
           if (m.inAttendance.some((x) => samePerson(x.name, person.name, member))) continue;
+          const near = nearestMember(person.name, committee.members);
           context.report(
-            `Unexpected ${person.name} in ${list}, expected a member of ${committee.name} (or list them under inAttendance)`,
+            `Unexpected ${person.name} in ${list}, expected a member of ${committee.name} (or list them under inAttendance)${near ? `: did you mean ${near.name}?` : ''}`,
             person.position,
           );
         }

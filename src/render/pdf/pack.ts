@@ -248,6 +248,8 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<{ 
   // to the papers' destinations when the two are put together.
   const frontHtml = render({ ...view, pdf: true, part: 'front', items: withPages(view.items), supplements: view.supplements.map((s) => ({ ...s, items: withPages(s.items) })) });
   const front = await loadPdf(await printer.print(linkOut(frontHtml, anchors, new Set()), input.relDir));
+  // Where each agenda item is printed (the template names each item's place in a printed agenda): the front goes first.
+  const itemPages = destinations(front);
   stepDone(`summons and agenda printed: ${input.relDir}`);
   const doc = body ?? front;
   if (body) prependTagged(body, front);
@@ -276,7 +278,7 @@ export async function packPdf(printer: Printer, input: PackPdfInput): Promise<{ 
   const outline: OutlineEntry[] = [{ title: 'Summons and agenda', page: 0, children: [] }];
   for (const item of view.items) {
     const own = units.map((unit, i) => ({ unit, page: final.first[i] })).filter(({ unit }) => unit.item === item.number);
-    if (own.length === 0) outline.push({ title: `${item.number}. ${item.title}`, page: 0, children: [] });
+    if (own.length === 0) outline.push({ title: `${item.number}. ${item.title}`, page: itemPages.get(`item-${item.number}`) ?? 0, children: [] });
     for (const { unit, page } of own) {
       const entry: OutlineEntry = { title: unit.kind === 'appendix' ? unit.title : `${item.number}. ${unit.title}`, page, children: [] };
       if (unit.kind === 'appendix') outline.at(-1)!.children.push(entry);
