@@ -98,6 +98,12 @@ export function samePerson(a: string, b: string, member: (name: string) => unkno
   return s.length === 2 && l.length > 2 && s[0] === l[0] && s[1] === l.at(-1);
 }
 
+/**
+ * Text left to be written: xxxx, TBC, TBA, TODO, [insert ...]. "[insert ...]" is looked for within a
+ * sentence's length, so that an unclosed "[insert" costs no more than its text.
+ */
+export const PLACEHOLDER = /\bx{3,}\b|\bTBC\b|\bTBA\b|\bTODO\b|\[\s{0,10}insert[^\]]{0,300}\]/i;
+
 const TITLES = /^(?:councillor|mr|mrs|ms|miss|mx|dr|professor|sir|dame|the)\s+/;
 
 /**

@@ -206,13 +206,15 @@ describe('PDF agenda packs', () => {
       '0 6. Resources Scrutiny Panel Work Programme 2025/26',
       '0 7. Date and time of next meeting: Tuesday 10 March 2026 at 6.00 pm',
     ]);
-    // A bookmark to a paper or appendix lands on the page that starts with it; an item without papers, on the agenda.
+    // A bookmark to a paper or appendix lands on the page that starts with it; an item without papers, on the page of the
+    // agenda its line is printed on (item 7 is on the agenda's second page).
     for (const [, title, page] of outline) {
       if (page === 0) continue;
       const own = title.replace(/^\d+\. /, '');
       expect(pages[page].replace(/^NOT FOR PUBLICATION /, ''), title).toMatch(new RegExp(`(Agenda item \\d+ .{0,40})?${own.replace(/[()]/g, '.')}`));
     }
-    expect(outline.filter(([, , page]) => page > 0).length).toBe(5);
+    expect(outline.filter(([, , page]) => page > 0).length).toBe(6);
+    expect(outline.find(([, title]) => title.startsWith('7. '))![2]).toBe(1);
   });
 
   it('are tagged, with title, author, subject and language', async () => {

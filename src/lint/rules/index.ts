@@ -14,6 +14,7 @@ import strandNumbering from './strand-numbering.js';
 import registerRefs from './register-refs.js';
 import statedCount from './stated-count.js';
 import resolutionMissing from './resolution-missing.js';
+import resolutionEmpty from './resolution-empty.js';
 import minutesApproval from './minutes-approval.js';
 import minuteReference from './minute-reference.js';
 import declaration from './declaration.js';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   registerRefs,
   statedCount,
   resolutionMissing,
+  resolutionEmpty,
   minutesApproval,
   minuteReference,
   declaration,

@@ -2,8 +2,7 @@ import { defineRule } from '../rule.js';
 import { positionIn } from '../helpers.js';
 import type { DocumentBody } from '../../model/types.js';
 
-// "[insert ...]" is looked for within a sentence's length, so that an unclosed "[insert" costs no more than its text.
-const PLACEHOLDER = /\bx{3,}\b|\bTBC\b|\bTBA\b|\bTODO\b|\[\s{0,10}insert[^\]]{0,300}\]/i;
+import { PLACEHOLDER } from '../helpers.js';
 
 export default defineRule(
   {
