@@ -28,6 +28,7 @@ export interface Problem {
 }
 
 export type Jurisdiction = 'england' | 'wales' | 'scotland' | 'us-brown-act' | 'generic';
+export type CouncilKind = 'principal' | 'parish' | 'town' | 'community';
 export type MinuteNumbering = 'per-year' | 'continuous' | 'per-meeting';
 export type MinuteNumberStyle = 'auto' | 'serial' | 'serial/year' | 'year/serial' | 'none';
 export type RuleSetting = 'off' | 'warn' | 'error';
@@ -37,6 +38,8 @@ export interface Config {
   locale: string;
   timezone: string;
   jurisdiction: Jurisdiction;
+  /** The kind of body: a principal council, or a local (parish, town or community) council; it sets the notice defaults. */
+  council: CouncilKind;
   /** Holiday calendar for clear-day counting: `GB-ENG`, `GB-WLS`, `GB-SCT`, `GB-NIR`, `US`, or `none`. */
   holidays: string;
   minuteNumbering: MinuteNumbering;

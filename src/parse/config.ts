@@ -4,26 +4,45 @@ import { configSchema } from './schemas.js';
 import { fieldPositions, validate, yamlPosition, type YamlSource } from './yaml.js';
 import type { Problems } from './problems.js';
 
+/** The jurisdictions whose law gives local councils their own notice: England and Wales. */
+const LOCAL_NOTICE = new Set(['england', 'wales']);
+
 /** Read `boardpack.yml` into a Config, recording each problem; null when it cannot be used. */
 export function readConfig(src: YamlSource, problems: Problems): Config | null {
   const data = validate(configSchema, src.data, src, problems, CONFIG_FILE);
   if (!data) return null;
   const defaults = JURISDICTION_DEFAULTS[data.jurisdiction];
+  // A local council gives three clear days' notice in which Saturdays count (England: LGA 1972 Sch 12 para 10(2)(a);
+  // Wales likewise for community councils), where a principal council counts five (three) clear working days.
+  const local = data.council !== 'principal' && LOCAL_NOTICE.has(data.jurisdiction);
+  const countDays = data.publicationCountDays ?? (local ? 'mon-sat' : 'mon-fri');
+  const fields = fieldPositions(src);
+  if (LOCAL_NOTICE.has(data.jurisdiction)) {
+    const expected = local ? 'mon-sat' : 'mon-fri';
+    if (data.publicationCountDays !== undefined && data.publicationCountDays !== expected) {
+      problems.warn(
+        'frontmatter',
+        `Unexpected publicationCountDays: ${data.publicationCountDays} for a ${data.council} council, expected ${expected}: ${local ? "a local council's clear days count Saturdays" : "a principal council's clear days are working days"} (or say council: ${local ? 'principal' : 'parish, town or community'} if that is what it is)`,
+        fields.publicationCountDays ?? yamlPosition(src, []),
+      );
+    }
+  }
   return {
     organisation: data.organisation,
     locale: data.locale,
     timezone: data.timezone,
     jurisdiction: data.jurisdiction,
+    council: data.council,
     holidays: data.holidays ?? defaults.holidays,
     minuteNumbering: data.minuteNumbering,
     municipalYearStart: data.municipalYearStart,
-    publicationClearDays: data.publicationClearDays === undefined ? defaults.clearDays : data.publicationClearDays,
+    publicationClearDays: data.publicationClearDays === undefined ? (local ? 3 : defaults.clearDays) : data.publicationClearDays,
     publicationHours: data.publicationHours === undefined ? defaults.hours : data.publicationHours,
-    publicationCountDays: data.publicationCountDays,
+    publicationCountDays: countDays,
     rules: data.rules,
     templates: data.templates ?? null,
     baseUrl: data.baseUrl ? (data.baseUrl.endsWith('/') ? data.baseUrl : `${data.baseUrl}/`) : null,
-    fields: fieldPositions(src),
+    fields,
     position: yamlPosition(src, []),
   };
 }

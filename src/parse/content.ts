@@ -116,6 +116,7 @@ class ContentReader {
       locale: 'en-GB',
       timezone: 'Europe/London',
       jurisdiction: 'generic',
+      council: 'principal',
       holidays: 'none',
       minuteNumbering: 'per-year',
       municipalYearStart: '05-01',

@@ -59,6 +59,11 @@ export const configSchema = z.strictObject({
     )
     .default('Europe/London'),
   jurisdiction: z.enum(['england', 'wales', 'scotland', 'us-brown-act', 'generic']).default('england'),
+  /**
+   * The kind of body: a principal council (county, district, borough, unitary), or a local council
+   * (parish, town or community), which sets the notice defaults: three clear days in which Saturdays count.
+   */
+  council: z.enum(['principal', 'parish', 'town', 'community']).default('principal'),
   holidays: z.enum(HOLIDAY_CALENDARS).optional(),
   minuteNumbering: z.enum(['per-year', 'continuous', 'per-meeting']).default('per-year'),
   municipalYearStart: z
@@ -68,7 +73,7 @@ export const configSchema = z.strictObject({
   publicationClearDays: z.number().int().min(0).nullable().optional(),
   publicationHours: z.number().int().min(0).nullable().optional(),
   /** Which days count as clear days: mon-fri (principal councils), mon-sat (town, parish and community councils), all. */
-  publicationCountDays: z.enum(['mon-fri', 'mon-sat', 'all']).default('mon-fri'),
+  publicationCountDays: z.enum(['mon-fri', 'mon-sat', 'all']).optional(),
   rules: z.record(z.string(), ruleSetting, { error: 'expected rule ids mapped to off, warn or error' }).default({}),
   templates: text.optional(),
   /** The address the site is published at, for the absolute links of calendars, feeds and open data. */
