@@ -112,6 +112,11 @@ export class ResolutionBuilder {
     return part;
   }
 
+  /** The labels last written at each open level. */
+  private lastLabels(): string[] {
+    return this.stack.flatMap((level) => (level.last ? [level.last.label] : []));
+  }
+
   /** The part that unlabelled points would belong to. */
   lastPart(): ResolutionPart | null {
     return this.stack[this.stack.length - 1]?.last ?? null;
@@ -128,14 +133,20 @@ export class ResolutionBuilder {
     const text = located.text;
     const labels = inlineLabels(text, from);
     let k = 0;
-    // The first of the labels from `begin` on that continues an open level, or opens one after a colon.
+    // The first of the labels from `begin` on that continues an open level, or opens one after a colon; or the label
+    // just written, written again ("4) ... 4) ... 5)"), so that the numbering rule sees the slip rather than the
+    // second part vanishing into the first's text.
     const nextLabel = (begin: number, opening: boolean): { at: number; label: string } | null => {
       const expected = new Set(this.expectedLabels().map((l) => l.toLowerCase()));
+      // A repeat counts only where a part could end before it ("...; 4) That"), not in a reference ("paragraph (2) of").
+      const repeated = new Set(opening ? [] : this.lastLabels().map((l) => l.toLowerCase()));
+      const endsClause = (at: number) => /[;.:]\s*(?:(?:and|or)\s+)?$/i.test(text.slice(Math.max(begin, at - 12), at));
       while (k < labels.length && labels[k].at < begin) k++;
       for (; k < labels.length; k++) {
         const { at, label } = labels[k];
         const lower = label.toLowerCase();
         if (opening ? OPENING_LABELS.includes(lower) : expected.has(lower)) return labels[k];
+        if (repeated.has(lower) && endsClause(at)) return labels[k];
         if (!opening && OPENING_LABELS.includes(lower) && !expected.has(lower) && afterColon(text, begin, at)) return labels[k];
       }
       return null;
