@@ -6,7 +6,7 @@
  * as a function. The API, the CLI and `serve` call it.
  */
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { BoardpackError } from '../errors.js';
 import { contentRoot, stopOnConfig } from '../config/folder.js';
 import { fromDate } from '../dates/calendar.js';
@@ -14,7 +14,6 @@ import { lintCached } from '../lint/cache.js';
 import { packageVersion } from '../package-info.js';
 import { buildReport, type LintReport } from '../report/results.js';
 import { earlierFormats, StagedOutput, type OutputFormat } from '../fs/atomic.js';
-import { relative } from 'node:path';
 import { stepDone } from '../timing.js';
 import type { PdfAccessibility } from '../render/pdf/pack.js';
 import { SearchIndex } from '../site/search.js';

@@ -139,12 +139,15 @@ export interface StagedOutputOptions {
 export class StagedOutput {
   private staging: string | null = null;
   private readonly files = new Set<string>();
+  /** The formats the earlier build in the folder made, read once with its mark. */
+  private readonly earlier: OutputFormat[];
 
   constructor(
     readonly target: string,
     private readonly options: StagedOutputOptions,
   ) {
     const owner = folderOwner(target);
+    this.earlier = owner.kind === 'build' ? owner.formats : [];
     if (owner.kind === 'foreign') {
       throw new OutputFolderError(`Unexpected output folder ${target}: ${owner.why}; choose a new or empty folder, or one an earlier build wrote`);
     }
@@ -186,7 +189,7 @@ export class StagedOutput {
   commit(): string[] {
     const staging = this.stage();
     const files = [...this.files].sort();
-    const earlier = this.options.partial ? (earlierFormats(this.target) ?? []) : [];
+    const earlier = this.options.partial ? this.earlier : [];
     const formats = (['html', 'pdf'] as const).filter((f) => this.options.formats.includes(f) || earlier.includes(f));
     const mark: BuildMark = { generator: 'boardpack', audience: this.options.audience, formats };
     writeFileSync(join(staging, BUILD_MARK), `${JSON.stringify(mark)}\n`);

@@ -118,7 +118,7 @@ export function loadMarkdown(file: string, raw: string, problems: Problems): Mar
     yaml = opening ? parseYaml(file, split.matter, problems, 0) : null;
     data = yaml ? (yaml.data ?? {}) : null;
   }
-  const unreadable = tooLarge(body) ?? tooDeep(body) ?? tooMarked(body);
+  const unreadable = tooLarge(body) ?? linesUnreadable(body) ?? htmlTooDeep(body);
   if (unreadable) problems.error('read-error', `${unreadable.message}; the text is not read`, { file, line: unreadable.line, column: 1 });
   const tree: Root = unreadable ? { type: 'root', children: [] } : parseMarkdown(body);
   return { file, source, tree, yaml, hasFrontmatter, data };
@@ -165,12 +165,16 @@ function tooLarge(text: string): Unreadable | null {
  */
 export const MAX_MARKS_PER_PARAGRAPH = 1_000;
 export const MAX_MARKS_PER_FILE = 100_000;
-const MARKS = /[*_~[\]]/g;
 /** A line that starts a paragraph of its own: a list item's marker or a table row, after any quote markers. */
 const OWN_PARAGRAPH = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t>]*\|/;
 
-/** Where a paragraph, or the whole text, holds more link and emphasis marks than MAX_MARKS_PER_PARAGRAPH or MAX_MARKS_PER_FILE. */
-export function tooMarked(text: string): Unreadable | null {
+/**
+ * Where a line opens lists or quotes nested deeper than MAX_NESTING, or a
+ * paragraph (or the whole text) holds more link and emphasis marks than
+ * MAX_MARKS_PER_PARAGRAPH (MAX_MARKS_PER_FILE): one pass over the lines,
+ * before parsing.
+ */
+export function linesUnreadable(text: string): Unreadable | null {
   let inParagraph = 0;
   let inFile = 0;
   let line = 0;
@@ -179,39 +183,10 @@ export function tooMarked(text: string): Unreadable | null {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     line++;
-    const row = text.slice(start, end);
-    start = end + 1;
-    const marks = row.match(MARKS)?.length ?? 0;
-    if (marks === 0) {
-      if (!/\S/.test(row)) inParagraph = 0;
-      continue;
-    }
-    if (OWN_PARAGRAPH.test(row)) inParagraph = 0;
-    inParagraph += marks;
-    inFile += marks;
-    if (inParagraph > MAX_MARKS_PER_PARAGRAPH) {
-      return { message: `Unexpected paragraph holding more than ${MAX_MARKS_PER_PARAGRAPH.toLocaleString('en-GB')} link or emphasis marks (*, _, ~, [, ]), expected fewer: a paragraph of prose holds a few`, line };
-    }
-    if (inFile > MAX_MARKS_PER_FILE) {
-      return { message: `Unexpected file holding more than ${MAX_MARKS_PER_FILE.toLocaleString('en-GB')} link or emphasis marks (*, _, ~, [, ]), expected fewer: split it into papers and appendices, or attach it as a PDF`, line };
-    }
-  }
-  return null;
-}
-
-/** Where a text nests lists, quotes or HTML elements deeper than MAX_NESTING, found in one pass before parsing. */
-export function tooDeep(text: string): Unreadable | null {
-  let line = 1;
-  let html = 0;
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
     // Lists and quotes: the markers and indentation that open the line.
     let columns = 0;
     let markers = 0;
-    let i = start;
-    for (; i < end; i++) {
+    for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c === 32) columns++;
       else if (c === 9) columns += 4 - (columns % 4);
@@ -220,9 +195,35 @@ export function tooDeep(text: string): Unreadable | null {
       else break;
     }
     if (markers > MAX_NESTING || columns > MAX_NESTING * 4) return nestedTooDeep('lists or quotes', line, MAX_NESTING);
+    // Link and emphasis marks: * _ ~ [ ]; a line with nothing but spaces ends a paragraph.
+    let marks = 0;
+    let blank = true;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 42 || c === 95 || c === 126 || c === 91 || c === 93) marks++;
+      if (c !== 32 && c !== 9 && c !== 13) blank = false;
+    }
+    if (blank) inParagraph = 0;
+    else if (marks > 0) {
+      if (OWN_PARAGRAPH.test(text.slice(start, Math.min(end, start + MAX_NESTING * 4 + 16)))) inParagraph = 0;
+      inParagraph += marks;
+      inFile += marks;
+      if (inParagraph > MAX_MARKS_PER_PARAGRAPH) {
+        return { message: `Unexpected paragraph holding more than ${MAX_MARKS_PER_PARAGRAPH.toLocaleString('en-GB')} link or emphasis marks (*, _, ~, [, ]), expected fewer: a paragraph of prose holds a few`, line };
+      }
+      if (inFile > MAX_MARKS_PER_FILE) {
+        return { message: `Unexpected file holding more than ${MAX_MARKS_PER_FILE.toLocaleString('en-GB')} link or emphasis marks (*, _, ~, [, ]), expected fewer: split it into papers and appendices, or attach it as a PDF`, line };
+      }
+    }
     start = end + 1;
-    line++;
   }
+  return null;
+}
+
+/** Where a text nests HTML elements deeper than twice MAX_NESTING, found in one pass before parsing. */
+export function htmlTooDeep(text: string): Unreadable | null {
+  let line = 1;
+  let html = 0;
   // HTML elements: opening tags less closing ones, across the file.
   line = 1;
   // A tag's attributes are read within a bounded length, so that many unclosed "<a" cost no more than their text.

@@ -142,8 +142,3 @@ export interface PublishedView {
   plans: Plan[];
   registers: Register[];
 }
-
-/** Is this paper, appendix, minute or link withheld from the audience? Narrows to the variant with nothing of it. */
-export function isWithheld<T extends { withheld: boolean }>(thing: T): thing is Extract<T, { withheld: true }> {
-  return thing.withheld;
-}

@@ -113,7 +113,7 @@ class ViewMaker {
   }
 
   private link(link: Link, item: AgendaItem, inPrivate: ReadonlyMap<AgendaItem, number | null>): ViewLink {
-    const shown: ViewLink = { text: link.text, href: link.href, target: link.target, kind: link.kind, exists: link.exists, position: link.position, withheld: false };
+    const shown: ViewLink = { ...link, withheld: false };
     if (this.audience === 'members' || link.target === null) return shown;
     // Minutes linked from a private item ("the exempt minutes of ...") are not shown there.
     const privateMinutes = inPrivate.has(item) && link.kind === 'minutes';

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BoardpackError } from '../errors.js';
-import { writeFolderAtomic } from '../fs/atomic.js';
+import { writeFileAtomic, writeFolderAtomic } from '../fs/atomic.js';
 import type { Model } from '../model/types.js';
 import { newCommittee } from './committee.js';
 import { newMeeting } from './meeting.js';
 import { newMinutes, newPaper, type NewDocument } from './minutes.js';
-import { writeFileAtomic } from '../fs/atomic.js';
 
 /**
  * Write a new meeting folder of a committee into the content folder `root`
@@ -50,9 +49,10 @@ function meetingOf(model: Model, id: string, name: string) {
   return { committee, meeting };
 }
 
-function write(root: string, made: NewDocument): { file: string; notes: string[] } {
+/** A new file, written whole; never over one that is there. */
+function write(root: string, made: NewDocument, name: string): { file: string; notes: string[] } {
   const path = join(root, made.file);
-  if (existsSync(path)) throw new BoardpackError(`${made.file} already exists`);
+  if (existsSync(path)) throw new BoardpackError(`${join(name, made.file)} already exists`);
   writeFileAtomic(path, made.text);
   return { file: made.file, notes: made.notes };
 }
@@ -60,19 +60,10 @@ function write(root: string, made: NewDocument): { file: string; notes: string[]
 /** Write a meeting's minutes.md to fill in, from its agenda (see newMinutes). Returns the file, relative to the content folder. */
 export function createMinutes(root: string, model: Model, meetingId: string, name = root): { file: string; notes: string[] } {
   const { committee, meeting } = meetingOf(model, meetingId, name);
-  try {
-    return write(root, newMinutes(committee, meeting, model.config.municipalYearStart));
-  } catch (err) {
-    throw err instanceof BoardpackError ? err : new BoardpackError((err as Error).message);
-  }
+  return write(root, newMinutes(committee, meeting, model.config.municipalYearStart), name);
 }
 
 /** Write a new paper into a meeting's folder (see newPaper). Returns the file, relative to the content folder. */
 export function createPaper(root: string, model: Model, meetingId: string, paperName: string, title: string, name = root): { file: string; notes: string[] } {
-  const { meeting } = meetingOf(model, meetingId, name);
-  try {
-    return write(root, newPaper(meeting, paperName, title));
-  } catch (err) {
-    throw err instanceof BoardpackError ? err : new BoardpackError((err as Error).message);
-  }
+  return write(root, newPaper(meetingOf(model, meetingId, name).meeting, paperName, title), name);
 }

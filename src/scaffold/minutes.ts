@@ -1,6 +1,7 @@
 import type { AgendaItem, Committee, Meeting, MinuteNumber } from '../model/types.js';
 import { municipalYear } from '../dates/calendar.js';
 import { numberLike } from '../parse/minutes.js';
+import { BoardpackError } from '../errors.js';
 
 export interface NewDocument {
   /** Content-relative path of the new file. */
@@ -22,8 +23,7 @@ const quote = (text: string) => JSON.stringify(text);
  * so that nothing said in private is published by a forgotten line.
  */
 export function newMinutes(committee: Committee, meeting: Meeting, start: string): NewDocument {
-  if (!meeting.agenda) throw new Error(`${meeting.id} has no agenda.md to take the minutes' items from`);
-  if (meeting.minutes) throw new Error(`${meeting.id}/minutes.md already exists`);
+  if (!meeting.agenda) throw new BoardpackError(`${meeting.id} has no agenda.md to take the minutes' items from`);
   const notes: string[] = [];
   const items = [meeting.agenda, ...meeting.supplements]
     .flatMap((a) => a.items)
@@ -82,10 +82,9 @@ function firstNumber(committee: Committee, meeting: Meeting, start: string, note
  */
 export function newPaper(meeting: Meeting, name: string, title: string): NewDocument {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {
-    throw new Error(`Unexpected paper name "${name}", expected lower-case letters, digits and hyphens, such as budget-monitoring`);
+    throw new BoardpackError(`Unexpected paper name "${name}", expected lower-case letters, digits and hyphens, such as budget-monitoring`);
   }
   const file = `committees/${meeting.id}/${name}.md`;
-  if (meeting.papers.some((p) => p.file === file)) throw new Error(`${file} already exists`);
   const sections = ['Purpose of the report', 'Recommendations', 'Background', 'Financial implications', 'Legal implications', 'Equalities implications'];
   const text = [
     '---',
