@@ -156,3 +156,59 @@ export function parseDue(raw: string | null | undefined): DueDate {
   if (month) return { raw: text, kind: 'month', date: lastDayOfMonthIso(Number(month[2]), monthNumber(month[1])) };
   return { raw: text, kind: 'other', date: null };
 }
+
+/** A month named without a day: "January 2026", "in January" (a year read from the context), "next month". */
+export interface MonthMatch {
+  index: number;
+  length: number;
+  text: string;
+  /** `YYYY-MM`. */
+  month: string;
+}
+
+const MONTH_MENTION_RE = new RegExp(`(?<m>${MONTH_RE})(?:\\s*,?\\s+(?<y>\\d{4}))?|(?<next>next\\s+month)`, 'giu');
+/** Words before a month written alone that make it one ("in May", "until January"), not "May" the verb or a name. */
+const BEFORE_MONTH_ALONE = /\b(?:in|until|till|to|for|of|from|during|by|and|or|before|after)\s+$/i;
+
+function monthKey(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/**
+ * The months named without a day in a text, in order: a month and year as
+ * written; a month alone (capitalised, after "in", "until", "for" ...) read as
+ * the nearest such month at or before the context's month (`towards: 'past'`,
+ * minutes approved) or at or after it (`'future'`, the next meeting); "next
+ * month" as the month after the context's. Months that are part of a date are
+ * left to `findDates`.
+ */
+export function findMonths(text: string, context: string | null, towards: 'past' | 'future'): MonthMatch[] {
+  const days = findDates(text, context);
+  const inDate = (at: number) => days.some((d) => at >= d.index && at < d.index + d.length);
+  const found: MonthMatch[] = [];
+  const [cy, cm] = context ? [Number(context.slice(0, 4)), Number(context.slice(5, 7))] : [NaN, NaN];
+  for (const m of text.matchAll(MONTH_MENTION_RE)) {
+    const index = m.index!;
+    const end = index + m[0].length;
+    if (!isWordBoundary(text, index - 1) || !isWordBoundary(text, end) || inDate(index)) continue;
+    const g = m.groups!;
+    if (g.next !== undefined) {
+      if (!context) continue;
+      const next = cm === 12 ? monthKey(cy + 1, 1) : monthKey(cy, cm + 1);
+      found.push({ index, length: m[0].length, text: m[0], month: next });
+      continue;
+    }
+    // A day number after the month makes it a date written another way ("January 13"), not a month.
+    if (/^\s+\d{1,2}\b/.test(text.slice(end, end + 4))) continue;
+    const month = monthNumber(g.m);
+    if (g.y !== undefined) {
+      found.push({ index, length: m[0].length, text: m[0], month: monthKey(Number(g.y), month) });
+      continue;
+    }
+    if (!context || !/^\p{Lu}\p{Ll}+$/u.test(g.m) || !MONTHS.includes(g.m.toLowerCase())) continue;
+    if (!BEFORE_MONTH_ALONE.test(text.slice(Math.max(0, index - 12), index))) continue;
+    const year = towards === 'past' ? (month <= cm ? cy : cy - 1) : month >= cm ? cy : cy + 1;
+    found.push({ index, length: m[0].length, text: m[0], month: monthKey(year, month) });
+  }
+  return found;
+}

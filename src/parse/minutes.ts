@@ -14,7 +14,7 @@ import { findDates, parseDue } from '../dates/prose.js';
 import { minutesSchema } from './schemas.js';
 import { validate, yamlPosition } from './yaml.js';
 import { block, bodyOf, htmlText, itemText, meetingDateOf, positionOf, textOf, writtenNumber, type MarkdownDoc } from './markdown.js';
-import { matchVerb, REASON_RE, ResolutionBuilder, startsWithLabel } from './resolutions.js';
+import { labelAtStart, matchVerb, REASON_RE, ResolutionBuilder, startsWithLabel } from './resolutions.js';
 import type { Located } from './text.js';
 import type { Problems } from './problems.js';
 
@@ -190,7 +190,8 @@ function readMinute(doc: MarkdownDoc, minute: Minute, nodes: readonly RootConten
       current.addReason(block('paragraph', located));
       return;
     }
-    if (current && startsWithLabel(text)) {
+    const label = labelAtStart(text);
+    if (current && label && (current as ResolutionBuilder).accepts(label)) {
       current.readParts(located, 0);
       return;
     }

@@ -112,6 +112,19 @@ export class ResolutionBuilder {
     return part;
   }
 
+  /**
+   * Whether a part labelled \`label\`, written at the start of a paragraph,
+   * belongs to this resolution: it continues (or skips within) a kind of label
+   * already open, or opens a list of parts. A "b)" after parts numbered 1) 2)
+   * is the minute's lettered discussion going on, not a part.
+   */
+  accepts(label: string): boolean {
+    const body = labelBody(label.trim());
+    if (OPENING_LABELS.includes(label.trim().toLowerCase())) return true;
+    const { kind } = this.classify(body);
+    return this.stack.some((l) => l.kind === kind);
+  }
+
   /** The labels last written at each open level. */
   private lastLabels(): string[] {
     return this.stack.flatMap((level) => (level.last ? [level.last.label] : []));
@@ -227,4 +240,9 @@ export function matchVerb(text: string): { verb: string; rest: number } | null {
 
 export function startsWithLabel(text: string): boolean {
   return LABEL_AT_START.test(text);
+}
+
+/** The label a text opens with, if any: "b)" in "b) Members discussed ...". */
+export function labelAtStart(text: string): string | null {
+  return LABEL_AT_START.exec(text)?.[0].trim() ?? null;
 }

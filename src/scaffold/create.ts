@@ -60,7 +60,7 @@ function write(root: string, made: NewDocument, name: string): { file: string; n
 /** Write a meeting's minutes.md to fill in, from its agenda (see newMinutes). Returns the file, relative to the content folder. */
 export function createMinutes(root: string, model: Model, meetingId: string, name = root): { file: string; notes: string[] } {
   const { committee, meeting } = meetingOf(model, meetingId, name);
-  return write(root, newMinutes(committee, meeting, model.config.municipalYearStart), name);
+  return write(root, newMinutes(committee, meeting, model.config), name);
 }
 
 /** Write a new paper into a meeting's folder (see newPaper). Returns the file, relative to the content folder. */

@@ -1,4 +1,5 @@
-import type { AgendaItem, Committee, Meeting, MinuteNumber } from '../model/types.js';
+import type { AgendaItem, Committee, Config, Meeting, MinuteNumber, MinuteNumbering } from '../model/types.js';
+import { minuteNumberingOf } from '../model/numbering.js';
 import { municipalYear } from '../dates/calendar.js';
 import { numberLike } from '../parse/minutes.js';
 import { BoardpackError } from '../errors.js';
@@ -22,14 +23,14 @@ const quote = (text: string) => JSON.stringify(text);
  * item taken in private already listed under `exempt:` with its paragraph,
  * so that nothing said in private is published by a forgotten line.
  */
-export function newMinutes(committee: Committee, meeting: Meeting, start: string): NewDocument {
+export function newMinutes(committee: Committee, meeting: Meeting, config: Pick<Config, 'municipalYearStart' | 'minuteNumbering' | 'fields'>): NewDocument {
   if (!meeting.agenda) throw new BoardpackError(`${meeting.id} has no agenda.md to take the minutes' items from`);
   const notes: string[] = [];
   const items = [meeting.agenda, ...meeting.supplements]
     .flatMap((a) => a.items)
     .filter((item, i, all) => all.findIndex((other) => other.number === item.number) === i)
     .sort((a, b) => a.number - b.number);
-  const numbering = firstNumber(committee, meeting, start, notes);
+  const numbering = firstNumber(committee, minuteNumberingOf(committee, config), meeting, config.municipalYearStart, notes);
   const label = (k: number) => (numbering ? numbering(k) : `${items[k].number}.`);
 
   const chair = committee.members.find((m) => m.role === 'chair');
@@ -61,12 +62,18 @@ function minuteText(item: AgendaItem): string {
  * in a new municipal year where it numbers by year. Null where minutes are
  * numbered afresh each meeting, or there are no numbered minutes to follow.
  */
-function firstNumber(committee: Committee, meeting: Meeting, start: string, notes: string[]): ((k: number) => string) | null {
-  if (committee.minuteNumbering === 'per-meeting' || committee.minuteNumbers === 'none') return null;
+function firstNumber(
+  committee: Committee,
+  numbering: MinuteNumbering,
+  meeting: Meeting,
+  start: string,
+  notes: string[],
+): ((k: number) => string) | null {
+  if (numbering === 'per-meeting' || committee.minuteNumbers === 'none') return null;
   const earlier = committee.meetings.filter((m) => m.date < meeting.date && m.minutes?.numbered);
   const last: MinuteNumber | null | undefined = earlier.at(-1)?.minutes?.minutes.flatMap((m) => (m.number ? [m.number] : [])).at(-1);
   if (!last) return null;
-  const newYear = committee.minuteNumbering === 'per-year' && municipalYear(earlier.at(-1)!.date, start) !== municipalYear(meeting.date, start);
+  const newYear = numbering === 'per-year' && municipalYear(earlier.at(-1)!.date, start) !== municipalYear(meeting.date, start);
   if (newYear && last.year !== null) notes.push(`a new municipal year starts: check the year in the minute numbers (written as ${last.raw} was)`);
   const first = newYear ? 1 : last.value + 1;
   return (k) => {

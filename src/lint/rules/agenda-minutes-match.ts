@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.js';
 import { minuteName } from '../helpers.js';
 import { sameBusiness } from '../../parse/business.js';
+import { minutesStatements } from '../approvals.js';
 
 export default defineRule(
   {
@@ -17,6 +18,8 @@ export default defineRule(
         let lastIndex = -1;
         for (const item of meeting.agenda.items) {
           const index = minutes.findIndex((m) => sameBusiness(item.title, m.title));
+          // Approval written as a sentence ("The minutes of 5 August were approved") before the first minute or in a table.
+          if (index < 0 && item.kind === 'previous-minutes' && minutesStatements(meeting).length > 0) continue;
           if (index < 0) {
             context.report(`Unexpected agenda item ${item.number} "${item.title}" with no minute, expected a minute of matching title`, item.position);
             continue;

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { minuteNumberingOf } from '../../model/numbering.js';
 import { reportParseProblems } from '../helpers.js';
 import { municipalYear } from '../../dates/calendar.js';
 import type { Minute, MinuteNumber } from '../../model/types.js';
@@ -16,7 +17,7 @@ export default defineRule(
     const { municipalYearStart } = context.model.config;
     for (const committee of context.model.committees) {
       if (committee.minuteNumbers === 'none') continue;
-      const { minuteNumbering } = committee;
+      const minuteNumbering = minuteNumberingOf(committee, context.model.config);
       const prefix = committee.minutePrefix;
       for (const meeting of committee.meetings) {
         // Minutes that are not numbered are a style; a heading without a number in numbered minutes was reported once.

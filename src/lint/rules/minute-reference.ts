@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { minuteNumberingOf } from '../../model/numbering.js';
 import { municipalYear } from '../../dates/calendar.js';
 import { parseMinuteNumber } from '../../parse/minutes.js';
 import type { Meeting } from '../../model/types.js';
@@ -16,7 +17,7 @@ export default defineRule(
     const year = (m: Meeting) => municipalYear(m.date, municipalYearStart);
     const numbersOf = (m: Meeting) => (m.minutes?.minutes ?? []).flatMap((x) => (x.number ? [x.number] : []));
     for (const committee of context.model.committees) {
-      const { minuteNumbering } = committee;
+      const minuteNumbering = minuteNumberingOf(committee, context.model.config);
       for (const meeting of committee.meetings) {
         const own = meeting.minutes?.minutes ?? [];
         // Minutes that are not numbered cannot be referred to by number: nothing to check.

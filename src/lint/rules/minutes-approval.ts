@@ -1,21 +1,7 @@
 import { defineRule } from '../rule.js';
-import { dayBefore, longDate, minutesOfKind } from '../helpers.js';
-import type { Meeting, Minute } from '../../model/types.js';
-
-/** A resolution approving minutes: "approved as a correct record", "confirmed", "signed". */
-const APPROVAL = /\b(correct record|true record|approved?|confirm(?:ed)?|agreed|sign(?:ed)?|adopt(?:ed)?)\b/i;
-/**
- * Approval recorded without "Resolved", as many clerks write it: "signed as
- * a true record", "the minutes were unanimously approved", "Cllr X proposed
- * approval, Cllr Y seconded; carried".
- */
-const APPROVAL_PROSE =
-  /\b(?:(?:true|correct|accurate)\s+record|(?:were|was|be|being)\s+(?:unanimously\s+|duly\s+)?(?:approved|confirmed|agreed|accepted|adopted|signed)|proposed\s+(?:their\s+|the\s+minutes'?\s+)?(?:approval|acceptance|adoption)|(?:approved|confirmed|adopted)\s+(?:unanimously|without\s+amendment|as\s+(?:circulated|presented|written)))\b/i;
-
-function approves(minute: Minute): boolean {
-  if (minute.resolutions.some((r) => APPROVAL.test([r.text, ...r.parts.map((p) => p.text)].join(' ')))) return true;
-  return minute.blocks.some((b) => b.kind !== 'heading' && APPROVAL_PROSE.test(b.text));
-}
+import { longDate } from '../helpers.js';
+import { minutesStatements, type MinutesStatement } from '../approvals.js';
+import type { Meeting } from '../../model/types.js';
 
 export default defineRule(
   {
@@ -25,22 +11,43 @@ export default defineRule(
     severity: 'warning',
   },
   (context) => {
-    /** Whether `at`'s minutes approve `meeting`'s: an approval naming its date, or naming none when it is the meeting just before. */
-    const approvedAt = (meeting: Meeting, at: Meeting) =>
-      minutesOfKind(at, 'previous-minutes').some((minute) => {
-        // Every past date the minute names: "the minutes of the meetings held on 13 January and 3 February".
-        const named = minute.dates.map((d) => dayBefore(d, at.date)).filter((d) => d !== null && d < at.date);
-        const justBefore = context.index.previous(at) === meeting || context.index.previousOrdinary(at) === meeting;
-        return (named.length === 0 ? justBefore : named.includes(meeting.date)) && approves(minute);
-      });
+    const statements = new Map<Meeting, MinutesStatement[]>();
+    const said = (at: Meeting) => {
+      if (!statements.has(at)) statements.set(at, minutesStatements(at));
+      return statements.get(at)!;
+    };
+    /** Whether a statement at `at` is about `meeting`'s minutes: naming its date or month, or naming none when it is the meeting just before. */
+    const about = (s: MinutesStatement, meeting: Meeting, at: Meeting) =>
+      s.unnamed
+        ? context.index.previous(at) === meeting || context.index.previousOrdinary(at) === meeting
+        : s.days.includes(meeting.date) || s.months.includes(meeting.date.slice(0, 7));
+    const approvedAt = (meeting: Meeting, at: Meeting) => said(at).some((s) => s.verdict === 'approved' && about(s, meeting, at));
+    const deferralAt = (meeting: Meeting, at: Meeting) => said(at).find((s) => s.verdict === 'deferred' && s.until && about(s, meeting, at));
+    /** The committee's first meeting on the day, or in the month, a deferral names. */
+    const meetingFor = (meeting: Meeting, until: NonNullable<MinutesStatement['until']>) =>
+      context.model.committees
+        .find((c) => c.meetings.includes(meeting))
+        ?.meetings.find((m) => m.status !== 'cancelled' && (until.day ? m.date >= until.day : m.date.slice(0, 7) >= until.month!)) ?? null;
 
     for (const committee of context.model.committees) {
       for (const meeting of committee.meetings) {
         if (meeting.status !== 'held' || !meeting.minutes) continue;
         // Minutes are approved at the next suitable meeting: the next ordinary one (a special meeting is called for
-        // its own business), or the one after it when they were not ready. Until both are written, nothing is known.
+        // its own business), or the one after it when they were not ready, or the one their approval was deferred
+        // to ("deferred until January"). Until those minutes are written, nothing is known.
         const next = context.index.nextOrdinary(meeting);
         if (!next?.minutes || approvedAt(meeting, next)) continue;
+        const deferral = deferralAt(meeting, next);
+        const target = deferral ? meetingFor(meeting, deferral.until!) : null;
+        if (target) {
+          if (!target.minutes || approvedAt(meeting, target)) continue;
+          context.report(
+            `Unexpected minutes of ${longDate(meeting.date)} left unapproved, expected a resolution approving them in the minutes of ${longDate(target.date)}, the meeting the minutes of ${longDate(next.date)} deferred them to ("${deferral!.until!.text}")`,
+            meeting.minutes.position,
+            { related: { message: 'the deferral', position: deferral!.position } },
+          );
+          continue;
+        }
         const after = context.index.nextOrdinary(next);
         if (!after?.minutes || approvedAt(meeting, after)) continue;
         context.report(
