@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
-import { bodyDates, dayAfter, longDate, minutesOfKind } from '../helpers.js';
-import type { WrittenDate } from '../../model/types.js';
+import { longDate } from '../helpers.js';
+import { givenNextDates } from '../next-meeting.js';
 
 export default defineRule(
   {
@@ -12,16 +12,12 @@ export default defineRule(
   (context) => {
     for (const committee of context.model.committees) {
       for (const meeting of committee.meetings) {
-        const given: WrittenDate[] = [
-          ...(meeting.agenda?.items ?? []).filter((i) => i.kind === 'next-meeting').flatMap((i) => i.dates),
-          ...minutesOfKind(meeting, 'next-meeting').flatMap(bodyDates),
-        ];
-        for (const d of given) {
-          const day = dayAfter(d, meeting.date);
-          if (day && day <= meeting.date) {
+        // A day on or before the meeting, or a month wholly before its month ("in January 2025" in December 2025).
+        for (const given of givenNextDates(committee, meeting)) {
+          if (given.from === given.to ? given.to <= meeting.date : given.to < meeting.date) {
             context.report(
-              `Unexpected ${d.text} for a future meeting, expected a date after this meeting on ${longDate(meeting.date)}`,
-              d.position,
+              `Unexpected ${given.text} for a future meeting, expected a date after this meeting on ${longDate(meeting.date)}`,
+              given.position,
             );
           }
         }

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
-import { bodyDates, longDate, meetingPosition, minutesOfKind, dayAfter } from '../helpers.js';
-import type { WrittenDate } from '../../model/types.js';
+import { longDate, meetingPosition } from '../helpers.js';
+import { givenNextDates } from '../next-meeting.js';
 
 export default defineRule(
   {
@@ -14,23 +14,18 @@ export default defineRule(
       for (const meeting of committee.meetings) {
         const next = context.index.next(meeting);
         if (!next) continue;
-        const given: WrittenDate[] = [];
-        for (const item of meeting.agenda?.items ?? []) if (item.kind === 'next-meeting' && item.dates[0]) given.push(item.dates[0]);
-        for (const minute of minutesOfKind(meeting, 'next-meeting')) {
-          const [first] = bodyDates(minute);
-          if (first) given.push(first);
-        }
-        // The date given may be the next meeting's, or the next ordinary meeting's where a special one comes first.
+        // The date given may be the next meeting's, or the next ordinary meeting's where a special one comes first;
+        // a month given ("in January") holds either when it falls in that month.
         const ordinary = context.index.nextOrdinary(meeting);
-        for (const d of given) {
-          const day = dayAfter(d, meeting.date);
-          if (day && day > meeting.date && day !== next.date && day !== ordinary?.date) {
-            context.report(
-              `Unexpected ${d.text} as the next meeting's date, expected ${longDate(next.date)}, the committee's next meeting`,
-              d.position,
-              { related: { message: 'the next meeting', position: meetingPosition(next) } },
-            );
-          }
+        const holds = (from: string, to: string, date: string | undefined) => date !== undefined && from <= date && date <= to;
+        for (const given of givenNextDates(committee, meeting)) {
+          if (!given.ours || !given.first || given.to <= meeting.date) continue;
+          if (holds(given.from, given.to, next.date) || holds(given.from, given.to, ordinary?.date)) continue;
+          context.report(
+            `Unexpected ${given.text} as the next meeting's date, expected ${longDate(next.date)}, the committee's next meeting`,
+            given.position,
+            { related: { message: 'the next meeting', position: meetingPosition(next) } },
+          );
         }
       }
     }
