@@ -40,6 +40,8 @@ export interface Config {
   jurisdiction: Jurisdiction;
   /** The kind of body: a principal council, or a local (parish, town or community) council; it sets the notice defaults. */
   council: CouncilKind;
+  /** Executive arrangements (key decisions, a forward plan, call-in) or the committee system. */
+  governance: 'executive' | 'committee';
   /** Holiday calendar for clear-day counting: `GB-ENG`, `GB-WLS`, `GB-SCT`, `GB-NIR`, `US`, or `none`. */
   holidays: string;
   minuteNumbering: MinuteNumbering;

@@ -7,6 +7,10 @@ import type { Problems } from './problems.js';
 /** The jurisdictions whose law gives local councils their own notice: England and Wales. */
 const LOCAL_NOTICE = new Set(['england', 'wales']);
 
+function titleCase(jurisdiction: string): string {
+  return jurisdiction === 'us-brown-act' ? 'the United States' : jurisdiction.charAt(0).toUpperCase() + jurisdiction.slice(1);
+}
+
 /** Read `boardpack.yml` into a Config, recording each problem; null when it cannot be used. */
 export function readConfig(src: YamlSource, problems: Problems): Config | null {
   const data = validate(configSchema, src.data, src, problems, CONFIG_FILE);
@@ -27,12 +31,36 @@ export function readConfig(src: YamlSource, problems: Problems): Config | null {
       );
     }
   }
+  // The least notice the law allows the kind of council (more may be given by standing orders): England, five clear
+  // days for a principal council (LGA 1972 s.100B(3)), three for a parish or town (Sch 12 para 10(2)); Wales and
+  // Scotland, three.
+  const legalDays = data.jurisdiction === 'england' ? (local ? 3 : 5) : data.jurisdiction === 'wales' || data.jurisdiction === 'scotland' ? 3 : null;
+  if (legalDays !== null && typeof data.publicationClearDays === 'number' && data.publicationClearDays < legalDays) {
+    problems.warn(
+      'frontmatter',
+      `Unexpected publicationClearDays: ${data.publicationClearDays} for a ${data.council} council in ${titleCase(data.jurisdiction)}, expected at least ${legalDays}: the law's least notice for ${local ? 'a local' : 'a principal'} council (a council may give more, never less; or say council: ${local ? 'principal' : 'parish, town or community'} if that is what it is)`,
+      fields.publicationClearDays ?? yamlPosition(src, []),
+    );
+  }
+  // Local councils have no executive arrangements (LGA 2000 Part 1A is for principal councils).
+  const executiveLaw = data.jurisdiction === 'england' || data.jurisdiction === 'wales';
+  if (data.governance === 'executive' && (data.council !== 'principal' || !executiveLaw)) {
+    problems.warn(
+      'frontmatter',
+      data.council !== 'principal'
+        ? `Unexpected governance: executive for a ${data.council} council, expected committee: a ${data.council} council has no executive arrangements (they are for principal councils, LGA 2000 Part 1A)`
+        : `Unexpected governance: executive in ${titleCase(data.jurisdiction)}, expected committee: executive arrangements with key decisions and call-in are the law of England and Wales (LGA 2000 Part 1A)`,
+      fields.governance ?? yamlPosition(src, []),
+    );
+  }
+  const governance = data.governance ?? (data.council === 'principal' && executiveLaw ? 'executive' : 'committee');
   return {
     organisation: data.organisation,
     locale: data.locale,
     timezone: data.timezone,
     jurisdiction: data.jurisdiction,
     council: data.council,
+    governance,
     holidays: data.holidays ?? defaults.holidays,
     minuteNumbering: data.minuteNumbering,
     municipalYearStart: data.municipalYearStart,

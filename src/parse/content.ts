@@ -87,10 +87,12 @@ class ContentReader {
   ) {}
 
   private minuteNumbering: Config['minuteNumbering'] = 'per-year';
+  private config: Config | null = null;
 
   read(): Model {
     const config = this.readConfig();
     this.minuteNumbering = config.minuteNumbering;
+    this.config = config;
     const top = listFolder(this.root, '', this.problems);
     const committees = top.folders.includes('committees') ? this.readCommittees() : [];
     const plans = top.folders.includes('plans') ? this.readPlans() : [];
@@ -117,6 +119,7 @@ class ContentReader {
       timezone: 'Europe/London',
       jurisdiction: 'generic',
       council: 'principal',
+      governance: 'committee',
       holidays: 'none',
       minuteNumbering: 'per-year',
       municipalYearStart: '05-01',
@@ -300,6 +303,15 @@ class ContentReader {
         if (appendix) paper.appendices.push(appendix);
       }
       meeting.papers.push(paper);
+      const config = this.config;
+      if (paper.keyDecision && config?.governance === 'committee') {
+        const kind = config.council === 'principal' ? 'a council that works by the committee system (governance: committee)' : `a ${config.council} council`;
+        this.problems.warn(
+          'frontmatter',
+          `Unexpected keyDecision: true in a paper of ${kind}, expected no key decision: key decisions, with their notice and call-in, are made under executive arrangements (or say governance: executive in boardpack.yml if that is how the council works)`,
+          paper.fields.keyDecision ?? at(paper.file),
+        );
+      }
     }
     if (meeting.agenda) {
       meeting.time = meeting.agenda.time ?? committee.time;

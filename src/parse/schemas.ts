@@ -64,6 +64,12 @@ export const configSchema = z.strictObject({
    * (parish, town or community), which sets the notice defaults: three clear days in which Saturdays count.
    */
   council: z.enum(['principal', 'parish', 'town', 'community']).default('principal'),
+  /**
+   * How a principal council takes its decisions: executive arrangements (a leader and cabinet, or a mayor), or the
+   * committee system. Local councils have no executive. Default: executive for a principal council in England or
+   * Wales, else committee.
+   */
+  governance: z.enum(['executive', 'committee']).optional(),
   holidays: z.enum(HOLIDAY_CALENDARS).optional(),
   minuteNumbering: z.enum(['per-year', 'continuous', 'per-meeting']).default('per-year'),
   municipalYearStart: z

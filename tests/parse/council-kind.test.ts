@@ -43,4 +43,56 @@ describe('council: parish, town or community', () => {
     ]);
     expect(findings('publicationCountDays: mon-sat\n', '2026-03-05').problems[0].message).toMatch(/for a principal council, expected mon-fri/);
   });
+
+  it('warns where the clear days set are fewer than the law allows the kind of council, and not where they are more', () => {
+    const few = findings('council: parish\npublicationClearDays: 2\n', '2026-03-05');
+    expect(few.problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringMatching(/^Unexpected publicationClearDays: 2 for a parish council in England, expected at least 3/),
+        position: expect.objectContaining({ file: 'boardpack.yml', line: 3 }),
+      }),
+    ]);
+    expect(findings('publicationClearDays: 3\n', '2026-03-02').problems[0].message).toMatch(/for a principal council in England, expected at least 5/);
+    expect(findings('council: parish\npublicationClearDays: 5\n', '2026-03-02').problems).toEqual([]);
+    expect(findings('jurisdiction: scotland\npublicationClearDays: 3\n', '2026-03-02').problems).toEqual([]);
+  });
+});
+
+describe('governance: executive or committee', () => {
+  it('defaults to executive arrangements for a principal council in England or Wales, and the committee system elsewhere', () => {
+    expect(findings('', '2026-03-02').config.governance).toBe('executive');
+    expect(findings('council: parish\n', '2026-03-02').config.governance).toBe('committee');
+    expect(findings('jurisdiction: scotland\n', '2026-03-02').config.governance).toBe('committee');
+    expect(findings('governance: committee\n', '2026-03-02').config.governance).toBe('committee');
+  });
+
+  it('warns at the line where a local council says it has an executive', () => {
+    const { problems } = findings('council: town\ngovernance: executive\n', '2026-03-02');
+    expect(problems).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^Unexpected governance: executive for a town council, expected committee/),
+        position: expect.objectContaining({ file: 'boardpack.yml', line: 3 }),
+      }),
+    ]);
+  });
+
+  it('warns at a paper that marks a key decision where there are no key decisions', () => {
+    const paper = (config: string) =>
+      parseContent(
+        contentFolder({
+          ...BASE,
+          'boardpack.yml': `organisation: Test Council\n${config}`,
+          [`${M}/agenda.md`]: '---\npublished: 2026-03-02\n---\n\n1. [Budget](budget.md)\n',
+          [`${M}/budget.md`]: '---\ntitle: Budget\nkeyDecision: true\n---\n\nText.\n',
+        }),
+      ).problems;
+    expect(paper('council: parish\n')).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^Unexpected keyDecision: true in a paper of a parish council, expected no key decision/),
+        position: expect.objectContaining({ file: `${M}/budget.md`, line: 3 }),
+      }),
+    ]);
+    expect(paper('')).toEqual([]);
+  });
 });
