@@ -34,6 +34,11 @@ const APPROVAL = /\b(correct record|true record|approved?|confirm(?:ed)?|agreed|
  */
 const APPROVAL_PROSE =
   /\b(?:(?:true|correct|accurate)\s+record|(?:were|was|be|being)\s+(?:unanimously\s+|duly\s+)?(?:approved|confirmed|agreed|accepted|adopted|signed)|proposed\s+(?:their\s+|the\s+minutes'?\s+)?(?:approval|acceptance|adoption)|(?:approved|confirmed|adopted)\s+(?:unanimously|without\s+amendment|as\s+(?:circulated|presented|written)))\b/i;
+/** A motion to approve minutes, as American minutes record it: "Motion to approve the minutes of ...", "M/S Okafor/Liu to approve the minutes". */
+const MOTION_TO_APPROVE = /\b(?:motion|moved|m\s*\/\s*s)\b[^.;]{0,120}?\bto\s+(?:approve|adopt|accept|confirm)\s+(?:the\s+)?(?:\w+\s+){0,2}?minutes\b/i;
+/** How the motion went, anywhere in its paragraph: "Motion carried 4-0", "passed unanimously"; or not. */
+const MOTION_CARRIED = /\b(?:carried|passed|approved|adopted|unanimous(?:ly)?|\d{1,2}\s*[-–]\s*\d{1,2})\b/i;
+const MOTION_FAILED = /\b(?:failed|lost|defeated|withdrawn|not\s+carried)\b/i;
 /** Approval put off: "deferred until January", "postponed to the next meeting", "not yet available". */
 const DEFERRAL =
   /\b(?:deferred|deferral|postponed?|postponement|held\s+over|carried\s+(?:forward|over)|not\s+(?:yet\s+)?(?:available|ready|circulated|received|approved|signed)|(?:was|were)\s+not\s+(?:approved|agreed|signed|confirmed))\b/i;
@@ -72,13 +77,14 @@ interface Reading {
 
 function read(reading: Reading, meetingDate: string, resolution: boolean): MinutesStatement[] {
   const found: MinutesStatement[] = [];
+  const carried = MOTION_CARRIED.test(reading.block.text) && !MOTION_FAILED.test(reading.block.text);
   for (const s of sentences(reading.block.text)) {
     const deferred = DEFERRAL.test(s.text);
-    const approved =
-      !deferred &&
-      (reading.source === 'item'
+    const worded =
+      reading.source === 'item'
         ? (resolution ? APPROVAL : APPROVAL_PROSE).test(s.text)
-        : (reading.aboutMinutes || ABOUT_MINUTES.test(s.text)) && (reading.source === 'row' ? APPROVAL : APPROVAL_PROSE).test(s.text));
+        : (reading.aboutMinutes || ABOUT_MINUTES.test(s.text)) && (reading.source === 'row' ? APPROVAL : APPROVAL_PROSE).test(s.text);
+    const approved = !deferred && (worded || (carried && MOTION_TO_APPROVE.test(s.text)));
     if (!approved && !(deferred && (reading.source === 'item' || reading.aboutMinutes || ABOUT_MINUTES.test(s.text)))) continue;
     const dates = findDates(s.text, meetingDate);
     const months = findMonths(s.text, meetingDate, 'past');
