@@ -5,11 +5,12 @@
  * with the published view. It knows no format: the PDF renderer is handed in
  * as a function. The API, the CLI and `serve` call it.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { BoardpackError } from '../errors.js';
 import { contentRoot, stopOnConfig } from '../config/folder.js';
-import { fromDate } from '../dates/calendar.js';
+import { formatLong, fromDate } from '../dates/calendar.js';
 import { lintCached } from '../lint/cache.js';
 import { packageVersion } from '../package-info.js';
 import { buildReport, type LintReport } from '../report/results.js';
@@ -17,6 +18,7 @@ import { earlierFormats, StagedOutput, type OutputFormat } from '../fs/atomic.js
 import { stepDone } from '../timing.js';
 import type { PdfAccessibility } from '../render/pdf/pack.js';
 import { SearchIndex } from '../site/search.js';
+import { unrecordedChanges, type UnrecordedChange } from '../site/calendar-changes.js';
 
 export interface BuildContentOptions {
   cwd?: string;
@@ -147,11 +149,14 @@ export async function buildContent(dir: string, options: BuildContentOptions = {
       }
       if (built.problems.length) throw new BoardpackError(`${dir}: nothing was written`, { problems: built.problems, report });
       for (const file of (await index?.files()) ?? []) staged.write(file.path, file.content);
+      // A meeting whose time or venue changed since the last build with nothing recorded: calendars would keep the old.
+      const changes = unrecordedChanges(readOutput(out, 'calendar.ics'), staged.read('calendar.ics'));
       const files = staged.commit();
       stepDone('outputs in place');
       accessibility.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
       const notes = [...(built.notes ?? [])];
       if (dropped.length && !partial) notes.push(droppedNote(out, cwd, dropped, format));
+      for (const change of changes) notes.push(changeNote(change, today));
       return { out, files, report, accessibility, notes };
     } finally {
       staged.discard();
@@ -164,6 +169,25 @@ export async function buildContent(dir: string, options: BuildContentOptions = {
       stepDone('browser closed');
     }
   }
+}
+
+/** A file an earlier build left in the output folder, as text; null when there is none. */
+function readOutput(out: string, rel: string): string | null {
+  try {
+    return readFileSync(join(out, rel), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** What to do about a time or venue changed without a record. */
+function changeNote(change: UnrecordedChange, today: string): string {
+  const what = change.what.map((w) => `${w.field} ${w.from} to ${w.to}`).join(', ');
+  const field = change.what.map((w) => w.field).join(' and ');
+  return (
+    `The ${field} of ${change.summary} on ${formatLong(change.date)} changed since the last build (${what}), but its agenda does not record it: ` +
+    `calendars that hold the meeting keep the old ${field}. Add "revised: ${today}" to the frontmatter of committees/${change.committee}/${change.date}/agenda.md and build again`
+  );
 }
 
 /** The formats `--format` names. */

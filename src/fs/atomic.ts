@@ -185,6 +185,12 @@ export class StagedOutput {
     this.files.add(rel);
   };
 
+  /** An output this build has written, as text; null when it wrote none by that name. */
+  read(rel: string): string | null {
+    if (!this.files.has(rel) || this.staging === null) return null;
+    return readFileSync(join(this.staging, ...rel.split('/')), 'utf8');
+  }
+
   /** Swap the staged outputs in for the output folder; returns what this build wrote, sorted. */
   commit(): string[] {
     const staging = this.stage();

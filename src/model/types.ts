@@ -183,6 +183,8 @@ export interface Agenda extends DocumentBody {
   urgency: string | null;
   /** The dates the meeting was called for before it moved, earliest first. */
   movedFrom: string[];
+  /** The days the time or venue changed after publication, earliest first, with what changed where it is said. */
+  revised: { date: string; change: string | null }[];
   /** The frontmatter's `type:` (ordinary, annual, special, extraordinary), or null. */
   type: MeetingType | null;
   items: AgendaItem[];

@@ -2,7 +2,7 @@ import type { Link as MdLink, ListItem, PhrasingContent, RootContent } from 'mda
 import { visit } from 'unist-util-visit';
 import type { Agenda, AgendaItem, AgendaItemKind, Link, Position, TextBlock } from '../model/types.js';
 import { agendaSchema } from './schemas.js';
-import { validate } from './yaml.js';
+import { validate, yamlPosition } from './yaml.js';
 import { block, bodyOf, datesIn, meetingDateOf, htmlText, itemText, positionOf, textOf, writtenNumber, type MarkdownDoc } from './markdown.js';
 import type { Problems } from './problems.js';
 
@@ -119,6 +119,20 @@ export function readAgenda(doc: MarkdownDoc, problems: Problems, resolve: LinkRe
     }
   }
   markPrivate(items, front.private);
+  const revised = [front.revised ?? []]
+    .flat()
+    .map((r) => (typeof r === 'string' ? { date: r, change: null } : { date: r.date, change: r.change ?? null }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  // A change to a meeting is made before it is held.
+  const meetingDate = meetingDateOf(doc.file);
+  const late = meetingDate ? revised.find((r) => r.date > meetingDate) : undefined;
+  if (late && doc.yaml) {
+    problems.warn(
+      'frontmatter',
+      `Unexpected revised: ${late.date} after the meeting on ${meetingDate}, expected the day its time or venue changed, before the meeting`,
+      yamlPosition(doc.yaml, ['revised']),
+    );
+  }
   return {
     ...bodyOf(doc),
     supplement: front.supplement ?? null,
@@ -129,6 +143,7 @@ export function readAgenda(doc: MarkdownDoc, problems: Problems, resolve: LinkRe
     title: front.title ?? null,
     urgency: front.urgency ?? null,
     movedFrom: front.movedFrom === undefined ? [] : [front.movedFrom].flat().sort(),
+    revised,
     type: front.type ?? null,
     items,
     notes,

@@ -137,6 +137,15 @@ export const agendaSchema = z.strictObject({
   /** The date or dates the meeting was called for before it moved, earliest first. */
   movedFrom: z.union([dateField, z.array(dateField)], { error: 'expected the date the meeting moved from, or a list of them' }).optional(),
   /**
+   * The days the meeting's time or venue changed after the agenda was published, earliest first: a date, or a list
+   * of dates or of `{ date, change }` (what changed, in words), so that calendars holding the meeting update.
+   */
+  revised: z
+    .union([dateField, z.array(z.union([dateField, z.strictObject({ date: dateField, change: text.optional() })]))], {
+      error: 'expected the date the time or venue changed, or a list of dates or of "date:" with "change:"',
+    })
+    .optional(),
+  /**
    * The items taken in private (Part 2): a list of item numbers, or a mapping
    * of item number to the exemption paragraph that applies.
    */

@@ -11,7 +11,8 @@ import { absolute, sitePaths } from '../output/paths.js';
  * committee, one of every meeting, and one per meeting for "add to calendar".
  * Each event keeps its UID however the meeting moves (it is made from the
  * date first called for), its SEQUENCE rises with each move and with a
- * cancellation or postponement, and its times are in the council's time zone,
+ * cancellation or postponement, and with each change of time or venue the
+ * agenda records (`revised:`), and its times are in the council's time zone,
  * described by a VTIMEZONE. The same content makes the same bytes: DTSTAMP is
  * the day the meeting was last known to change, not the build's clock.
  */
@@ -33,9 +34,19 @@ export function meetingUid(meeting: ViewMeeting, baseUrl: string): string {
   return `${meeting.committee}-${first}@${new URL(baseUrl).host}`;
 }
 
-/** How many times the meeting has changed as attendees would be told: each move, and a cancellation or postponement. */
+/**
+ * How many times the meeting has changed as attendees would be told: each move, each change of time or venue the
+ * agenda records (`revised:`), and a cancellation or postponement.
+ */
 function meetingSequence(meeting: ViewMeeting): number {
-  return (meeting.agenda?.movedFrom.length ?? 0) + (meeting.status === 'cancelled' || meeting.status === 'postponed' ? 1 : 0);
+  const changes = (meeting.agenda?.movedFrom.length ?? 0) + (meeting.agenda?.revised.length ?? 0);
+  return changes + (meeting.status === 'cancelled' || meeting.status === 'postponed' ? 1 : 0);
+}
+
+/** The day the event last changed as far as the content says: its last recorded revision, else the agenda's publication, else the meeting's day. */
+function meetingStamp(meeting: ViewMeeting): string {
+  const days = [meeting.published, ...(meeting.agenda?.revised.map((r) => r.date) ?? [])].filter((d): d is string => !!d);
+  return days.length > 0 ? days.sort().at(-1)! : meeting.date;
 }
 
 const STATUS_NOTE: Partial<Record<ViewMeeting['status'], string>> = { cancelled: 'cancelled', postponed: 'postponed' };
@@ -57,9 +68,9 @@ export function meetingCalendar(site: CalendarSite, name: string, meetings: { me
     const [year, month, day] = meeting.date.split('-').map(Number);
     const note = STATUS_NOTE[meeting.status];
     const moved = meeting.agenda?.movedFrom.length ? ` Moved from ${meeting.agenda.movedFrom.map(formatLong).join(', then ')}.` : '';
+    const revised = (meeting.agenda?.revised ?? []).map((r) => ` Changed on ${formatLong(r.date)}${r.change ? `: ${r.change.replace(/[.\s]+$/, '')}` : ''}.`).join('');
     const title = meetingTitle(meeting, committee);
-    // The day the event last changed as far as the content says: the agenda's publication, else the meeting's day.
-    const stamp = meeting.published ?? meeting.date;
+    const stamp = meetingStamp(meeting);
     calendar.createEvent({
       id: meetingUid(meeting, site.baseUrl),
       sequence: meetingSequence(meeting),
@@ -69,7 +80,7 @@ export function meetingCalendar(site: CalendarSite, name: string, meetings: { me
       // A zone without a known VTIMEZONE (a rare alias): times in UTC, which every calendar reads.
       timezone: vtimezone ? site.timezone : null,
       summary: withoutControls(note ? `${title} (${note})` : title),
-      description: withoutControls(`${title}, ${formatLong(meeting.date)}${note ? `: ${note}` : ''}.${moved} Agenda, papers and minutes: ${page}`),
+      description: withoutControls(`${title}, ${formatLong(meeting.date)}${note ? `: ${note}` : ''}.${moved}${revised} Agenda, papers and minutes: ${page}`),
       location: meeting.venue === null ? null : withoutControls(meeting.venue),
       url: page,
       status: meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : meeting.status === 'postponed' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import ICAL from 'ical.js';
 import { parseFeed } from '@rowanmanning/feed-parser';
@@ -208,6 +208,49 @@ describe('calendars', () => {
     expect(after[1].getFirstPropertyValue('uid')).toBe(before[1].getFirstPropertyValue('uid'));
     expect(after[1].getFirstPropertyValue('sequence')).toBe(1);
     expect(String(after[1].getFirstPropertyValue('dtstart'))).toBe('2026-04-21T18:30:00');
+  });
+});
+
+describe('calendar revisions (issue 29)', () => {
+  it('raise SEQUENCE and DTSTAMP with each recorded change of time or venue, say so when one is not recorded, and rebuild to the same bytes', async () => {
+    const root = contentFolder({
+      ...BASE,
+      'boardpack.yml': 'organisation: Test Council\nbaseUrl: https://papers.test.example\n',
+      'committees/panel/2026-04-14/agenda.md': '---\npublished: 2026-04-03\ntime: "18:30"\nvenue: Room 1\n---\n\n1. Apologies\n',
+    });
+    const agenda = join(root, 'committees/panel/2026-04-14/agenda.md');
+    const build = async () => {
+      const result = await cli(['build', root, '--out', join(root, 'out'), '--force'], { today: '2026-04-09' });
+      expect(result.code, result.stderr).toBe(0);
+      const text = readFileSync(join(root, 'out/panel/calendar.ics'), 'utf8');
+      const [event] = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+      return { stdout: result.stdout, text, event };
+    };
+    const first = await build();
+    expect(first.event.getFirstPropertyValue('sequence')).toBe(0);
+    expect(String(first.event.getFirstPropertyValue('dtstamp'))).toMatch(/^2026-04-03T00:00:00/);
+
+    // The time changes with nothing recorded: the build says what to do, and the calendar cannot tell subscribers.
+    writeFileSync(agenda, readFileSync(agenda, 'utf8').replace('"18:30"', '"19:00"'));
+    const unrecorded = await build();
+    expect(unrecorded.stdout).toMatch(/Note: The time of .* on Tuesday 14 April 2026 changed since the last build \(time 18:30 to 19:00\), but its agenda does not record it/);
+    expect(unrecorded.stdout).toContain('Add "revised: 2026-04-09" to the frontmatter of committees/panel/2026-04-14/agenda.md');
+    expect(unrecorded.event.getFirstPropertyValue('sequence')).toBe(0);
+
+    // Recorded, with the venue changed the next day too: SEQUENCE counts each, DTSTAMP is the last.
+    writeFileSync(
+      agenda,
+      readFileSync(agenda, 'utf8').replace('venue: Room 1', 'venue: Room 2\nrevised:\n  - date: 2026-04-09\n    change: start moved to 7pm\n  - 2026-04-10'),
+    );
+    const recorded = await build();
+    expect(recorded.stdout).not.toMatch(/changed since the last build/);
+    expect(recorded.event.getFirstPropertyValue('sequence')).toBe(2);
+    expect(String(recorded.event.getFirstPropertyValue('dtstamp'))).toMatch(/^2026-04-10T00:00:00/);
+    expect(String(recorded.event.getFirstPropertyValue('dtstart'))).toBe('2026-04-14T19:00:00');
+    expect(recorded.event.getFirstPropertyValue('location')).toBe('Room 2');
+    expect(String(recorded.event.getFirstPropertyValue('description'))).toContain('Changed on Thursday 9 April 2026: start moved to 7pm. Changed on Friday 10 April 2026.');
+    // The same content builds the same calendar.
+    expect((await build()).text).toBe(recorded.text);
   });
 });
 
