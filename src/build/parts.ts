@@ -7,6 +7,7 @@ import { checkInParts, readInParts, readShared } from '../lint/parts.js';
 import type { Finding, Rule } from '../lint/rule.js';
 import { renderSite, shardOf, type Emit, type HtmlBuildOptions } from './site.js';
 import { stepDone } from '../timing.js';
+import { heldSummary } from '../publish/gate.js';
 
 export interface PartsBuildOptions extends Omit<HtmlBuildOptions, 'emit' | 'meetingIds' | 'sitePages'> {
   emit: Emit;
@@ -60,6 +61,7 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
 
   const problems: Problem[] = [];
   const notes: string[] = [];
+  const held: string[] = [];
   const skeleton: Committee[] = [];
   // One meeting's build is gated by its own files and the shared ones, not by another meeting's draft.
   const gating = (f: Finding) => !options.meeting || gatesMeeting(f.position.file, options.meeting);
@@ -81,6 +83,10 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
       });
       problems.push(...rendered.problems);
       done += mine;
+      // What the public site leaves out for now, for the clerk to know (drafts, papers published later).
+      if (options.audience === 'public' && (options.drafts ?? 'withhold') === 'withhold') {
+        held.push(...heldSummary(part.model, options.asOf).filter((line) => selected.has(line.split('/').slice(1, 3).join('/'))));
+      }
     }
     skeleton.push(...part.model.committees.map(outline));
   };
@@ -106,6 +112,10 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
     const rendered = await renderSite(root, model, { ...options, pdf: undefined, sitePdfs: options.pdf !== undefined, meeting: undefined, shard: undefined, meetingIds: new Set(), sitePages: true });
     problems.push(...rendered.problems);
     notes.push(...(rendered.notes ?? []));
+  }
+  if (held.length > 0) {
+    const more = held.length > 5 ? `; and ${held.length - 5} more` : '';
+    notes.push(`Held back from the public site, as drafts or until the day they are published: ${held.slice(0, 5).join('; ')}${more}`);
   }
   // A problem of a committee's files can be met rendering its part and again rendering the site's pages: said once.
   const said = new Set<string>();

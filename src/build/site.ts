@@ -67,8 +67,10 @@ export interface HtmlBuildOptions {
   /** Whether the site has a search page and index (the public's, built whole): pages mark what it indexes. */
   search?: boolean;
   audience: Audience;
-  /** The day overdue plan actions are counted from, when a plan has no `asOf`. */
+  /** The day overdue plan actions are counted from, when a plan has no `asOf`, and the day papers to be published later are held back until. */
   asOf: string;
+  /** Whether the public site withholds drafts and papers published later (a build), or shows them marked (the preview). */
+  drafts?: 'withhold' | 'mark';
   /**
    * Takes each output as it is made (the command line writes it to a staging
    * folder), so that a build of a whole archive holds one output at a time.
@@ -90,7 +92,7 @@ export interface HtmlBuildResult {
  */
 export async function renderSite(root: string, content: Model, options: HtmlBuildOptions) {
   // The publication gate: everything below sees only what this audience may see.
-  const model = publish(content, options.audience, root);
+  const model = publish(content, options.audience, root, { asOf: options.asOf, drafts: options.drafts });
   const problems = new Problems();
   // What the build tells the clerk about what it left out.
   const notes: string[] = [];

@@ -30,7 +30,7 @@ export function buildCommand(program: Command, io: CliIo): void {
     .addOption(new Option('-f, --format <format>', 'output format (default: what the output folder was last built with, else html)').choices(['html', 'pdf', 'all']))
     .addOption(new Option('-a, --audience <audience>', 'who the packs are for').choices(['public', 'members']).default('public'))
     .option('-o, --out <dir>', 'the output folder (default: out, or out-members for members)')
-    .option('--as-of <date>', 'the day overdue checks count from (default: today)')
+    .option('--as-of <date>', 'build as of this day: overdue checks count from it, and papers published later are kept out of the public site (default: today)')
     .option('--force', 'publish even when the linter finds errors')
     .option('-j, --jobs <n>', 'prints at once, packs or pieces of a long pack (default: the number of cores)', parsePositive)
     .option('--shard <i/n>', 'build share i of n of the meetings, for a CI matrix', parseShard)

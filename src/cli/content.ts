@@ -24,10 +24,12 @@ export function exportCommand(program: Command, io: CliIo): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
     .addOption(new Option('-a, --audience <audience>', 'who the export is for: exempt content is left out for the public').choices(['public', 'members']).default('public'))
     .option('-o, --out <file>', 'write to a file instead of standard output')
-    .action(async (given: string | undefined, options: { out?: string; audience: 'public' | 'members' }) => {
+    .option('--as-of <date>', 'export as of this day: papers published later, and drafts, are left out for the public (default: today)')
+    .action(async (given: string | undefined, options: { out?: string; audience: 'public' | 'members'; asOf?: string }) => {
       const { root, model: content } = await load(contentDir(given, io), io);
-      // The publication gate: the public export holds nothing exempt.
-      const model = publish(content, options.audience, root);
+      // The publication gate: the public export holds nothing exempt, nothing in draft and nothing published later.
+      const asOf = options.asOf === undefined ? io.today : readDateArgument(options.asOf);
+      const model = publish(content, options.audience, root, { asOf });
       if (!options.out) return io.stdout(toJson(model));
       const target = resolve(io.cwd, options.out);
       if (existsSync(target) && statSync(target).isDirectory()) {

@@ -1,11 +1,10 @@
 import { distance } from 'fastest-levenshtein';
-import { formatLong, makeDate } from '../dates/calendar.js';
+import { formatLong } from '../dates/calendar.js';
 import { findDates } from '../dates/prose.js';
-import type { Committee, Meeting, Member, Minute, Minutes, Position, TextBlock, WrittenDate } from '../model/types.js';
+import type { Committee, Meeting, Member, Minute, Minutes, Position, WrittenDate } from '../model/types.js';
 import { itemKind } from '../parse/agenda.js';
 import type { RuleContext } from './rule.js';
 import { normaliseName } from './model-index.js';
-import { positionFromSegments } from '../parse/text.js';
 
 /** Report the parser's problems that belong to the running rule. */
 export function reportParseProblems(context: RuleContext): void {
@@ -43,25 +42,7 @@ export function bodyDates(minute: Minute): WrittenDate[] {
   return minute.dates.filter((d) => d.position.line > minute.position.line);
 }
 
-/**
- * The day a date written without a year names when it is a past event (the
- * minutes approved at a meeting): the last such day before the meeting. A
- * weekday written with it that agrees has fixed its year; a dated date is as written.
- */
-export function dayBefore(d: Pick<WrittenDate, 'yearless' | 'date' | 'weekdayMatches'>, meeting: string): string | null {
-  if (!d.yearless || !d.date || d.weekdayMatches || d.date < meeting) return d.date;
-  return shiftYear(d.date, -1);
-}
-
-/** The day a date written without a year names when it is an event to come (the next meeting): the next such day after the meeting. */
-export function dayAfter(d: Pick<WrittenDate, 'yearless' | 'date' | 'weekdayMatches'>, meeting: string): string | null {
-  if (!d.yearless || !d.date || d.weekdayMatches || d.date > meeting) return d.date;
-  return shiftYear(d.date, 1);
-}
-
-function shiftYear(iso: string, by: number): string | null {
-  return makeDate(Number(iso.slice(0, 4)) + by, Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
-}
+export { dayAfter, dayBefore } from '../dates/written.js';
 
 /**
  * Dates in a minute written straight after "meeting ... held (on) (the)",
@@ -126,10 +107,7 @@ export function nearestMember(name: string, members: readonly Member[]): Member 
   return best.m;
 }
 
-/** Where a character of a block's text sits in its file. */
-export function positionIn(block: TextBlock, index: number): Position {
-  return block.segments ? positionFromSegments(block.position.file, block.segments, index) : block.position;
-}
+export { positionIn } from '../parse/text.js';
 
 /** Every meeting that has minutes, with its committee and a lookup from written names to members. */
 export function* meetingsWithMinutes(context: RuleContext): Generator<{

@@ -183,6 +183,8 @@ export interface Agenda extends DocumentBody {
   urgency: string | null;
   /** The dates the meeting was called for before it moved, earliest first. */
   movedFrom: string[];
+  /** A draft: the meeting's agenda and papers are kept out of public outputs. */
+  draft: boolean;
   /** The days the time or venue changed after publication, earliest first, with what changed where it is said. */
   revised: { date: string; change: string | null }[];
   /** The frontmatter's `type:` (ordinary, annual, special, extraordinary), or null. */
@@ -242,6 +244,8 @@ export interface Paper extends DocumentBody {
   exemptParagraph: number | null;
   /** Whether the frontmatter states `exempt:` itself (so `exempt: false` opts out of a private item's exemption). */
   exemptGiven: boolean;
+  /** A draft, kept out of public outputs. */
+  draft: boolean;
   /** Why a paper on an item taken in private may be published, with `exempt: false`. */
   publicBecause: string | null;
   wards: string[];
@@ -342,6 +346,10 @@ export interface Minute {
 export interface Minutes extends DocumentBody {
   /** When they were published, where the frontmatter says. */
   published: string | null;
+  /** A draft, not published at all. */
+  draft: boolean;
+  /** The day a later meeting approved them, where the frontmatter says. */
+  approved: string | null;
   chair: Person | null;
   present: Person[];
   apologies: Person[];

@@ -144,6 +144,7 @@ export function readAgenda(doc: MarkdownDoc, problems: Problems, resolve: LinkRe
     urgency: front.urgency ?? null,
     movedFrom: front.movedFrom === undefined ? [] : [front.movedFrom].flat().sort(),
     revised,
+    draft: front.draft ?? false,
     type: front.type ?? null,
     items,
     notes,

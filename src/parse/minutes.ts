@@ -264,6 +264,8 @@ export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | nul
   const result: Minutes = {
     ...body,
     published: front.published ?? null,
+    draft: front.draft ?? false,
+    approved: front.approved ?? null,
     chair: front.chair ? { name: front.chair, position: yamlPosition(doc.yaml!, ['chair']) } : null,
     present: people(front.present, 'present', doc),
     apologies: people(front.apologies, 'apologies', doc),

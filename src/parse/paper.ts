@@ -89,6 +89,7 @@ export function readPaper(
     ...paperExempt,
     exemptGiven: doc.yaml ? doc.yaml.doc.has('exempt') : false,
     publicBecause: front.publicBecause ?? null,
+    draft: front.draft,
     wards: front.wards,
     appendices: [],
     sections,

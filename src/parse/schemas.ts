@@ -134,6 +134,8 @@ export const agendaSchema = z.strictObject({
   title: text.optional(),
   supplement: z.number().int().min(1).optional(),
   urgency: text.optional(),
+  /** A draft: the meeting's agenda and papers are kept out of public outputs until this is removed. */
+  draft: flag.optional(),
   /** The date or dates the meeting was called for before it moved, earliest first. */
   movedFrom: z.union([dateField, z.array(dateField)], { error: 'expected the date the meeting moved from, or a list of them' }).optional(),
   /**
@@ -168,6 +170,8 @@ export const paperSchema = z.strictObject({
   author: text.optional(),
   keyDecision: flag.default(false),
   exempt: exempt.default(false),
+  /** A draft: kept out of public outputs (shown, marked, to members) until this is removed. */
+  draft: flag.default(false),
   /** Why a paper on an item taken in private may be published (with `exempt: false`). */
   publicBecause: text.optional(),
   wards: names.default([]),
@@ -192,6 +196,10 @@ export const appendixDocSchema = z.strictObject({
 export const minutesSchema = z.strictObject({
   /** When the minutes were published. */
   published: dateField.optional(),
+  /** A draft: not published at all until this is removed (members see it, marked). */
+  draft: flag.optional(),
+  /** The day a later meeting approved them, where its minutes are not in the content or say it in a way not read. */
+  approved: dateField.optional(),
   chair: text.optional(),
   present: names.default([]),
   apologies: names.default([]),

@@ -1,5 +1,5 @@
 import type { Nodes, PhrasingContent } from 'mdast';
-import type { Position } from '../model/types.js';
+import type { Position, TextBlock } from '../model/types.js';
 import type { SourceText } from './source.js';
 
 /** What `/\s/` matches, by UTF-16 code unit, without a regular expression per character. */
@@ -207,4 +207,9 @@ export function locate(mapped: MappedText, fallback: Position): Located {
     positionAt: (i) => (text.length ? positionFromSegments(source.file, segments, Math.min(i, text.length - 1)) : fallback),
     segments,
   };
+}
+
+/** Where a character of a block's text sits in its file. */
+export function positionIn(block: TextBlock, index: number): Position {
+  return block.segments ? positionFromSegments(block.position.file, block.segments, index) : block.position;
 }

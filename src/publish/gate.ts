@@ -1,5 +1,6 @@
 import type { Agenda, Meeting, Model } from '../model/types.js';
 import { exemptNotice } from './notice.js';
+import { formatLong } from '../dates/calendar.js';
 
 /*
  * The one place that decides what an audience may see. Every writer (HTML,
@@ -90,16 +91,104 @@ export function agendasOf(meeting: Meeting): Agenda[] {
   return [meeting.agenda, ...meeting.supplements].filter((a): a is Agenda => a !== null);
 }
 
+/** Why a meeting's papers, or a supplement, are not public yet: in draft, or published on a day still to come. */
+export interface HeldBack {
+  /** The day they are to be published; null for a draft. */
+  readonly until: string | null;
+  /** The words printed in their place (public) or above them (members). */
+  readonly notice: string;
+}
+
+/** What is held back from the public as of a day: drafts, and agendas and supplements whose `published:` is still to come. */
+export interface Holds {
+  /** Meetings held back whole (the agenda a draft, or published later), by id. */
+  meetings: Map<string, HeldBack>;
+  /** Supplements held back on their own, by file. */
+  supplements: Map<string, HeldBack>;
+  /** Every file held back, with its notice: a held meeting's or supplement's agendas, papers, appendices and PDFs, draft papers and their appendices, draft minutes. */
+  files: Map<string, string>;
+}
+
+export function heldBack(model: Model, asOf: string): Holds {
+  const holds: Holds = { meetings: new Map(), supplements: new Map(), files: new Map() };
+  const hold = (file: string, notice: string) => {
+    if (!holds.files.has(file)) holds.files.set(file, notice);
+  };
+  const of = (agenda: Agenda, subject: string, verb: 'is' | 'are'): HeldBack | null => {
+    if (agenda.draft) return { until: null, notice: `Not yet published: ${subject} ${verb} in draft.` };
+    if (agenda.published && agenda.published > asOf) {
+      return { until: agenda.published, notice: `Not yet published: ${subject} will be published on ${formatLong(agenda.published)}.` };
+    }
+    return null;
+  };
+  for (const meeting of model.committees.flatMap((c) => c.meetings)) {
+    const papers = new Map(meeting.papers.map((p) => [p.file, p]));
+    const holdPaper = (file: string, notice: string) => {
+      hold(file, notice);
+      for (const a of papers.get(file)?.appendices ?? []) hold(a.file, notice);
+    };
+    const whole = meeting.agenda ? of(meeting.agenda, 'the agenda and papers for this meeting', 'are') : null;
+    if (whole) {
+      holds.meetings.set(meeting.id, whole);
+      for (const agenda of agendasOf(meeting)) hold(agenda.file, whole.notice);
+      for (const paper of meeting.papers) holdPaper(paper.file, whole.notice);
+      for (const a of meeting.attachments) hold(a.file, whole.notice);
+    }
+    for (const supplement of meeting.supplements) {
+      const held = whole ? null : of(supplement, 'this supplementary agenda', 'is');
+      if (!held) continue;
+      holds.supplements.set(supplement.file, held);
+      hold(supplement.file, held.notice);
+      // Its papers: those its items link in this meeting's folder.
+      for (const item of supplement.items) for (const link of item.links) if (link.target && papers.has(link.target)) holdPaper(link.target, held.notice);
+    }
+    for (const paper of meeting.papers) if (paper.draft) holdPaper(paper.file, 'To follow: this paper has not been published yet.');
+    if (meeting.minutes?.draft) hold(meeting.minutes.file, 'Not yet published: the minutes of this meeting are in draft.');
+  }
+  return holds;
+}
+
+/**
+ * What a public build holds back, in lines for the clerk (never for an output): each meeting and supplement
+ * published later or in draft, each draft paper and draft minutes.
+ */
+export function heldSummary(model: Model, asOf: string): string[] {
+  const holds = heldBack(model, asOf);
+  const lines: string[] = [];
+  for (const meeting of model.committees.flatMap((c) => c.meetings)) {
+    const whole = holds.meetings.get(meeting.id);
+    if (whole) lines.push(`${meeting.agenda!.file}: ${whole.until ? `published ${formatLong(whole.until)}` : 'a draft'}`);
+    for (const s of meeting.supplements) {
+      const held = holds.supplements.get(s.file);
+      if (held) lines.push(`${s.file}: ${held.until ? `published ${formatLong(held.until)}` : 'a draft'}`);
+    }
+    if (!whole) for (const p of meeting.papers) if (p.draft) lines.push(`${p.file}: a draft`);
+    if (meeting.minutes?.draft) lines.push(`${meeting.minutes.file}: a draft`);
+  }
+  return lines;
+}
+
 /** What an audience may see of the files: asked by every writer, decided here alone. */
 export class Gate {
   /** Every file exempt in any role, with the paragraph that applies. */
   readonly exempt: ReadonlyMap<string, number | null>;
+  /** What is not public yet as of the build's day. */
+  readonly holds: Holds;
 
   constructor(
     private readonly model: Model,
     readonly audience: Audience,
+    asOf: string,
+    /** Whether drafts and papers published later are withheld from the public, or shown marked (the preview). */
+    private readonly drafts: 'withhold' | 'mark' = 'withhold',
   ) {
     this.exempt = exemptFiles(model);
+    this.holds = heldBack(model, asOf);
+  }
+
+  /** Why the file is not public yet (a draft, or published later), or null. Members see it, marked with this. */
+  heldOf(file: string): string | null {
+    return this.holds.files.get(file) ?? null;
   }
 
   /** The file's exemption, or null when it is public. */
@@ -111,6 +200,6 @@ export class Gate {
 
   /** May this audience see the file's content (its text, title, name)? */
   mayShow(file: string): boolean {
-    return this.audience === 'members' || !this.exempt.has(file);
+    return this.audience === 'members' || (!this.exempt.has(file) && (this.drafts === 'mark' || !this.holds.files.has(file)));
   }
 }

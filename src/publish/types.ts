@@ -31,6 +31,9 @@ import type {
 
 export type Audience = 'public' | 'members';
 
+import type { HeldBack } from './gate.js';
+export type { HeldBack };
+
 /** What is left of something withheld from this audience: the notice printed in its place and the paragraph it cites. */
 export interface Withheld {
   readonly withheld: true;
@@ -43,6 +46,8 @@ export interface Shown {
   readonly withheld: false;
   /** The exemption notice printed above it for members; null when it is not exempt. */
   readonly notice: string | null;
+  /** Why it is not public yet (a draft, or published later), printed above it where it is shown all the same (members, the preview); null when it is public. */
+  readonly held: string | null;
 }
 
 /** A document's Markdown tree as this audience sees it, read when a writer asks for it. */
@@ -111,6 +116,12 @@ export type ViewMinute = ShownMinute | WithheldMinute;
 
 export interface ViewMinutes extends Omit<Minutes, 'minutes'> {
   minutes: ViewMinute[];
+  /**
+   * Where the minutes stand: approved as a correct record by a later meeting (or their \`approved:\` day);
+   * \`unapproved\`, published marked as a draft until a meeting approves them; \`draft\`, not published at all
+   * (members only, marked).
+   */
+  readonly status: 'approved' | 'unapproved' | 'draft';
   /** The minutes' tree as this audience sees it: a withheld minute's text gone, its notice (and summary) in its place. */
   readonly tree: TreeOf;
 }
@@ -123,6 +134,14 @@ export interface ViewAttachment {
 }
 
 export interface ViewMeeting extends Omit<Meeting, 'agenda' | 'supplements' | 'papers' | 'attachments' | 'minutes'> {
+  /**
+   * Why the agenda and papers are not public yet (a draft, or \`published:\` a day still to come), or null. For the
+   * public the meeting then has no agenda, supplements, papers or PDFs and no publication day; members see them, marked.
+   */
+  heldBack: HeldBack | null;
+  /** The days the meeting was called for before it moved, and the recorded changes of time or venue: its calendar entry's history. */
+  movedFrom: string[];
+  revised: Agenda['revised'];
   agenda: ViewAgenda | null;
   supplements: ViewAgenda[];
   papers: ViewPaper[];

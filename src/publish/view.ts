@@ -4,6 +4,7 @@ import { privateBusiness, privateItems, type PrivateBusiness } from './private-b
 import { agendasOf, Gate } from './gate.js';
 import { exemptNotice } from './notice.js';
 import { ContentFiles } from './files.js';
+import { approvedMinutes } from '../parse/approvals.js';
 import type {
   Audience,
   PublishedView,
@@ -30,8 +31,8 @@ import type {
  * bytes, read from the content folder here and nowhere else.
  * Members: everything, each exempt thing marked with its notice.
  */
-export function publish(model: Model, audience: Audience, root: string): PublishedView {
-  const gate = new Gate(model, audience);
+export function publish(model: Model, audience: Audience, root: string, options: PublishOptions): PublishedView {
+  const gate = new Gate(model, audience, options.asOf, options.drafts ?? 'withhold');
   const files = new ContentFiles(root, model);
   let next = 0;
   const standIns = new Map<string, string>();
@@ -40,7 +41,9 @@ export function publish(model: Model, audience: Audience, root: string): Publish
     if (id === undefined) standIns.set(file, (id = `exempt-${++next}`));
     return id;
   };
-  const view = new ViewMaker(model, gate, files, standIn);
+  // Minutes stand as a draft record until a later meeting approves them.
+  const approved = new Set(model.committees.flatMap((c) => [...approvedMinutes(c)]));
+  const view = new ViewMaker(model, gate, files, standIn, approved);
   return {
     version: model.version,
     audience,
@@ -51,12 +54,23 @@ export function publish(model: Model, audience: Audience, root: string): Publish
   };
 }
 
+export interface PublishOptions {
+  /** The day the view is made as of: papers to be published later are held back until it. */
+  asOf: string;
+  /**
+   * What the public view does with drafts and papers to be published later: \`withhold\` them (a build), or show
+   * them marked (the clerk's preview, which shows the public site as it will be, exempt content still withheld).
+   */
+  drafts?: 'withhold' | 'mark';
+}
+
 class ViewMaker {
   constructor(
     private readonly model: Model,
     private readonly gate: Gate,
     private readonly files: ContentFiles,
     private readonly standIn: (file: string) => string,
+    private readonly approved: ReadonlySet<Meeting>,
   ) {}
 
   private get audience(): Audience {
@@ -75,25 +89,45 @@ class ViewMaker {
       ...a,
       items: a.items.map((item) => ({ ...item, links: item.links.map((link) => this.link(link, item, inPrivate)) })),
     });
+    const heldBack = gate.holds.meetings.get(meeting.id) ?? null;
+    const minutes = this.minutesOf(meeting, business);
+    const history = { heldBack, movedFrom: meeting.agenda?.movedFrom ?? [], revised: meeting.agenda?.revised ?? [] };
+    // Held back from the public whole: the meeting is known (its day, time and place), nothing of its papers.
+    if (heldBack && !gate.mayShow(meeting.agenda!.file)) {
+      return { ...meeting, ...history, published: null, agenda: null, supplements: [], papers: [], attachments: [], minutes };
+    }
+    const supplements = meeting.supplements.filter((s) => gate.mayShow(s.file) || !gate.holds.supplements.has(s.file));
     return {
       ...meeting,
+      ...history,
       agenda: meeting.agenda ? agenda(meeting.agenda) : null,
-      supplements: meeting.supplements.map(agenda),
+      supplements: supplements.map(agenda),
       papers: meeting.papers.map((p) => this.paper(p)),
       attachments,
-      minutes: meeting.minutes ? this.minutes(meeting.minutes, business) : null,
+      minutes,
     };
+  }
+
+  /** The minutes as this audience sees them: none for the public while they are a draft. */
+  private minutesOf(meeting: Meeting, business: PrivateBusiness[]): ViewMinutes | null {
+    const minutes = meeting.minutes;
+    if (!minutes || (minutes.draft && !this.gate.mayShow(minutes.file))) return null;
+    const status = minutes.draft ? 'draft' : this.approved.has(meeting) ? 'approved' : 'unapproved';
+    return this.minutes(minutes, business, status);
   }
 
   private paper(paper: Paper): ViewPaper {
     const exemption = this.gate.exemptionOf(paper.file, paper.type === 'report' ? 'report' : 'paper');
-    if (exemption && !this.gate.mayShow(paper.file)) {
-      return { withheld: true, id: this.standIn(paper.file), type: paper.type, notice: exemption.notice, paragraph: exemption.paragraph };
+    const held = this.gate.heldOf(paper.file);
+    if ((exemption || held) && !this.gate.mayShow(paper.file)) {
+      const notice = exemption?.notice ?? held!;
+      return { withheld: true, id: this.standIn(paper.file), type: paper.type, notice, paragraph: exemption?.paragraph ?? null };
     }
     return {
       ...paper,
       withheld: false,
       notice: exemption?.notice ?? null,
+      held,
       appendices: paper.appendices.map((a) => this.appendix(a)),
       tree: () => this.files.tree(paper.file),
     };
@@ -101,12 +135,16 @@ class ViewMaker {
 
   private appendix(appendix: Appendix): ViewAppendix {
     const exemption = this.gate.exemptionOf(appendix.file, 'appendix');
-    if (exemption && !this.gate.mayShow(appendix.file)) return { withheld: true, notice: exemption.notice, paragraph: exemption.paragraph };
+    const held = this.gate.heldOf(appendix.file);
+    if ((exemption || held) && !this.gate.mayShow(appendix.file)) {
+      return { withheld: true, notice: exemption?.notice ?? held!, paragraph: exemption?.paragraph ?? null };
+    }
     const shown = appendix.exists;
     return {
       ...appendix,
       withheld: false,
       notice: exemption?.notice ?? null,
+      held,
       tree: shown && appendix.format === 'md' ? () => this.files.tree(appendix.file) : null,
       bytes: shown && appendix.format === 'pdf' ? () => this.files.bytes(appendix.file) : null,
     };
@@ -119,21 +157,22 @@ class ViewMaker {
     const privateMinutes = inPrivate.has(item) && link.kind === 'minutes';
     if (this.gate.mayShow(link.target) && !privateMinutes) return shown;
     const exemption = this.gate.exemptionOf(link.target, link.kind === 'minutes' ? 'minutes' : 'paper');
-    const paragraph = exemption?.paragraph ?? inPrivate.get(item) ?? null;
-    const notice = exemption?.notice ?? exemptNotice(this.model.config.jurisdiction, paragraph, 'minutes');
+    const held = privateMinutes ? null : this.gate.heldOf(link.target);
+    const paragraph = exemption?.paragraph ?? (held ? null : (inPrivate.get(item) ?? null));
+    const notice = exemption?.notice ?? held ?? exemptNotice(this.model.config.jurisdiction, paragraph, 'minutes');
     return { withheld: true, kind: link.kind, ref: this.standIn(link.target), position: link.position, notice, paragraph };
   }
 
-  private minutes(minutes: Minutes, business: PrivateBusiness[]): ViewMinutes {
+  private minutes(minutes: Minutes, business: PrivateBusiness[], status: ViewMinutes['status']): ViewMinutes {
     // A minute of business taken in private that the minutes do not list is withheld all the same, as the meeting's paragraph says.
     const inferred = new Map(business.filter((b) => b.minute.exempt === null).map((b) => [b.minute, { paragraph: b.paragraph, summary: null }]));
     const exemptOf = (m: Minute) => (m.exempt ? m.exempt : (inferred.get(m) ?? null));
     const withheld = this.audience === 'public';
     const list: ViewMinute[] = minutes.minutes.map((minute) => {
       const taken = exemptOf(minute);
-      if (!taken) return { ...minute, withheld: false, notice: null };
+      if (!taken) return { ...minute, withheld: false, notice: null, held: null };
       const notice = exemptNotice(this.model.config.jurisdiction, taken.paragraph, 'minute');
-      if (!withheld) return { ...minute, exempt: taken, withheld: false, notice };
+      if (!withheld) return { ...minute, exempt: taken, withheld: false, notice, held: null };
       return { withheld: true, number: minute.number, title: minute.title, summary: taken.summary, notice, paragraph: taken.paragraph, position: minute.position, endLine: minute.endLine };
     });
     const hidden = list.filter((m) => m.withheld);
@@ -147,6 +186,7 @@ class ViewMaker {
       tables: keep(minutes.tables),
       dates: keep(minutes.dates),
       minutes: list,
+      status,
       tree: () => withExemptMinutes(this.files.tree(minutes.file), list),
     };
   }

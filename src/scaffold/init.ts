@@ -36,7 +36,8 @@ export function initContent(target: string, today: string, name = target): void 
       writeFileSync(path, `${schemaModeline(schema)}\n${text}`);
     }
     const { model } = parseContent(tmp);
-    const made = newMeeting(model.config, model.committees[0], starterMeetingDate(today));
+    // The example's papers are published today, so that the first build shows its pack.
+    const made = newMeeting(model.config, model.committees[0], starterMeetingDate(today), { published: today });
     writeFolderAtomic(join(tmp, made.folder), made.files);
     if (existsSync(target)) rmSync(target, { recursive: true });
     renameSync(tmp, target);

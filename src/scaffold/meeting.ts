@@ -28,13 +28,15 @@ function neighbours(meetings: Meeting[], date: string): { previous: Meeting | nu
  * declarations, the previous meeting's minutes (dated and linked) and the date
  * of the next meeting where one is already in the content.
  */
-export function newMeeting(config: Config, committee: Committee, date: string): NewMeeting {
+export function newMeeting(config: Config, committee: Committee, date: string, options: { published?: string } = {}): NewMeeting {
   if (!isIsoDate(date)) throw new Error(`Unexpected date "${date}", expected a real date such as 2026-01-13`);
   const folder = `committees/${committee.id}/${date}`;
   const { previous, next } = neighbours(committee.meetings, date);
   const notes: string[] = [];
   const front: string[] = [];
-  if (config.publicationClearDays !== null) {
+  // The day the papers go public: the last day the notice allows, unless said (until then a build holds them back).
+  if (options.published) front.push(`published: ${options.published}`);
+  else if (config.publicationClearDays !== null) {
     front.push(`published: ${latestPublication(date, config.publicationClearDays, config.holidays, config.publicationCountDays)}`);
   }
   front.push('status: scheduled');

@@ -108,6 +108,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const { outputs, problems } = await renderSite(options.root, model!, {
       audience: 'public',
       asOf: options.today,
+      drafts: 'mark',
       meeting,
       html: false,
       sitePages: false,
@@ -147,14 +148,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       pdfs.set(id, made);
     }
     if (touched === null || touched.includes(null)) {
-      const { outputs } = await renderSite(options.root, parsed.model, { audience: 'public', asOf: options.today });
+      const { outputs } = await renderSite(options.root, parsed.model, { audience: 'public', asOf: options.today, drafts: 'mark' });
       pages = outputs;
       rendered = [...outputs.keys()];
     } else {
       const dirty = new Set(touched as string[]);
       const meetingIds = new Set(parsed.model.committees.filter((c) => dirty.has(c.id)).flatMap((c) => c.meetings.map((m) => m.id)));
       for (const key of [...pages.keys()]) if (dirty.has(key.split('/')[0])) pages.delete(key);
-      const part = await renderSite(options.root, parsed.model, { audience: 'public', asOf: options.today, meetingIds });
+      const part = await renderSite(options.root, parsed.model, { audience: 'public', asOf: options.today, drafts: 'mark', meetingIds });
       for (const [key, page] of part.outputs) pages.set(key, page);
       rendered = [...part.outputs.keys()];
     }

@@ -30,7 +30,7 @@ export interface CalendarSite {
 
 /** The event's UID: the committee and the date the meeting was first called for, at the site's host. */
 export function meetingUid(meeting: ViewMeeting, baseUrl: string): string {
-  const first = meeting.agenda?.movedFrom[0] ?? meeting.date;
+  const first = meeting.movedFrom[0] ?? meeting.date;
   return `${meeting.committee}-${first}@${new URL(baseUrl).host}`;
 }
 
@@ -39,13 +39,13 @@ export function meetingUid(meeting: ViewMeeting, baseUrl: string): string {
  * agenda records (`revised:`), and a cancellation or postponement.
  */
 function meetingSequence(meeting: ViewMeeting): number {
-  const changes = (meeting.agenda?.movedFrom.length ?? 0) + (meeting.agenda?.revised.length ?? 0);
+  const changes = meeting.movedFrom.length + meeting.revised.length;
   return changes + (meeting.status === 'cancelled' || meeting.status === 'postponed' ? 1 : 0);
 }
 
 /** The day the event last changed as far as the content says: its last recorded revision, else the agenda's publication, else the meeting's day. */
 function meetingStamp(meeting: ViewMeeting): string {
-  const days = [meeting.published, ...(meeting.agenda?.revised.map((r) => r.date) ?? [])].filter((d): d is string => !!d);
+  const days = [meeting.published, ...meeting.revised.map((r) => r.date)].filter((d): d is string => !!d);
   return days.length > 0 ? days.sort().at(-1)! : meeting.date;
 }
 
@@ -67,8 +67,8 @@ export function meetingCalendar(site: CalendarSite, name: string, meetings: { me
     const start = zonedStart(meeting.date, meeting.time, site.timezone);
     const [year, month, day] = meeting.date.split('-').map(Number);
     const note = STATUS_NOTE[meeting.status];
-    const moved = meeting.agenda?.movedFrom.length ? ` Moved from ${meeting.agenda.movedFrom.map(formatLong).join(', then ')}.` : '';
-    const revised = (meeting.agenda?.revised ?? []).map((r) => ` Changed on ${formatLong(r.date)}${r.change ? `: ${r.change.replace(/[.\s]+$/, '')}` : ''}.`).join('');
+    const moved = meeting.movedFrom.length ? ` Moved from ${meeting.movedFrom.map(formatLong).join(', then ')}.` : '';
+    const revised = meeting.revised.map((r) => ` Changed on ${formatLong(r.date)}${r.change ? `: ${r.change.replace(/[.\s]+$/, '')}` : ''}.`).join('');
     const title = meetingTitle(meeting, committee);
     const stamp = meetingStamp(meeting);
     calendar.createEvent({

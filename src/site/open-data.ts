@@ -162,7 +162,7 @@ export function meetingData(
       organisation: model.config.organisation,
       municipal_year: municipalYearLabel(municipalYear(meeting.date, model.config.municipalYearStart)),
       meeting_type: meeting.special ? 'special' : (meeting.agenda?.type ?? 'ordinary'),
-      moved_from: meeting.agenda?.movedFrom ?? [],
+      moved_from: meeting.movedFrom,
       apologies: minutes?.apologies.map((p) => p.name) ?? [],
       present: minutes?.present.map((p) => p.name) ?? [],
       declarations: publicMinutes.flatMap((m) => (m.withheld ? [] : m.declarations).map((d) => ({ name: d.name, interest: d.interest, minute: d.minute }))),

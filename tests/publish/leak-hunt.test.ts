@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src/serve/server.js';
 import { BASE, cli, contentFolder } from '../helpers.js';
+import { channels, filesIn, pdfSaying } from './channels.js';
 
 /*
  * The leak hunt: a meeting with exempt information reaching the pack by every
@@ -51,14 +50,6 @@ const FILE_NAMES = [
   'prior-offer.pdf',
   'deal-valuation.pdf',
 ];
-
-async function pdfSaying(text: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage([400, 200]).drawText(text, { x: 20, y: 100, size: 11, font });
-  doc.setTitle(text);
-  return doc.save({ useObjectStreams: false });
-}
 
 const paper = (title: string, body: string, front = '') => `---\ntitle: ${title}\nauthor: Secret Author ${title}\n${front}---\n\n${body}\n`;
 
@@ -153,44 +144,6 @@ async function content() {
   writeFileSync(join(root, M, 'deal-valuation.pdf'), await pdfSaying(SECRETS.bodyLinkedPdf));
   writeFileSync(join(root, E, 'prior-offer.pdf'), await pdfSaying(SECRETS.otherFolderPdf));
   return root;
-}
-
-/** Every file under a folder, relative to it. */
-const filesIn = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
-
-/** A PDF's bookmark titles, read with pdf-lib from the file's own objects. */
-async function bookmarks(file: string): Promise<string[]> {
-  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
-  const titles: string[] = [];
-  const walk = (node: unknown) => {
-    for (let item = node; item instanceof PDFDict; item = item.lookup(PDFName.of('Next'))) {
-      const title = item.lookup(PDFName.of('Title'));
-      if (title instanceof PDFString || title instanceof PDFHexString) titles.push(title.decodeText());
-      walk(item.lookup(PDFName.of('First')));
-    }
-  };
-  const outlines = doc.catalog.lookup(PDFName.of('Outlines'));
-  if (outlines instanceof PDFDict) walk(outlines.lookup(PDFName.of('First')));
-  return titles;
-}
-
-/** Everything a reader of the outputs could see, file by file. */
-async function channels(dir: string): Promise<Map<string, string>> {
-  const seen = new Map<string, string>();
-  seen.set('(file names)', filesIn(dir).join('\n'));
-  for (const file of filesIn(dir)) {
-    const path = join(dir, file);
-    seen.set(file, readFileSync(path, 'latin1'));
-    if (file.endsWith('.pdf')) {
-      seen.set(`${file} (text)`, execFileSync('pdftotext', [path, '-']).toString());
-      seen.set(`${file} (metadata)`, execFileSync('pdfinfo', [path]).toString());
-      seen.set(`${file} (bookmarks)`, (await bookmarks(path)).join('\n'));
-    }
-  }
-  return seen;
 }
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');

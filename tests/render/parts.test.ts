@@ -14,6 +14,9 @@ import { renderSite } from '../../src/build/site.js';
 import { cli, REPO, SAMPLE } from '../helpers.js';
 import { filesUnder } from './site.js';
 
+/** A day after every publication date of the content: nothing is held back for being published later. */
+const AS_OF = '2099-12-31';
+
 describe('building committee by committee', () => {
   it('writes what rendering the whole content folder at once writes, index, plans and registers included', async () => {
     const out = mkdtempSync(join(tmpdir(), 'boardpack-parts-'));
@@ -77,7 +80,7 @@ describe('building committee by committee', () => {
     cpSync(SAMPLE, dir, { recursive: true });
     const id = 'resources-scrutiny-panel';
     const kept = parseContent(dir, undefined, new Set([id]), { keepTrees: true });
-    const view = publish(kept.model, 'public', dir);
+    const view = publish(kept.model, 'public', dir, { asOf: AS_OF });
     const meeting = view.committees[0].meetings.find((m) => m.papers.length > 0 && m.minutes)!;
     const before = packView(view, meeting, new Problems());
     const minutesBefore = minutesView(view, meeting, new Problems());
@@ -88,7 +91,7 @@ describe('building committee by committee', () => {
     expect(minutesView(view, meeting, new Problems())).toEqual(minutesBefore);
     expect(keptTree(parseContent(SAMPLE).model, meeting.minutes!.file)).toBeUndefined();
     // Read from the sample without its trees, the view reads the files from the folder where they are gone.
-    const unkept = publish(parseContent(SAMPLE, undefined, new Set([id])).model, 'public', dir);
+    const unkept = publish(parseContent(SAMPLE, undefined, new Set([id])).model, 'public', dir, { asOf: AS_OF });
     const same = unkept.committees[0].meetings.find((m) => m.id === meeting.id)!;
     expect(() => packView(unkept, same, new Problems())).toThrow();
   });

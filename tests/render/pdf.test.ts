@@ -13,7 +13,7 @@ import { filesUnder } from './site.js';
 const { model } = parseContent(SAMPLE);
 const build = async (...args: string[]) => {
   const out = mkdtempSync(join(tmpdir(), 'boardpack-pdf-'));
-  const result = await cli(['build', 'content', '--format', 'pdf', '--out', out, ...args], { today: '2026-11-22' });
+  const result = await cli(['build', 'content', '--format', 'pdf', '--out', out, ...args], { today: '2026-11-30' });
   if (result.code !== 0) throw new Error(result.stderr);
   return out;
 };

@@ -12,7 +12,7 @@ export { select, selectAll, toString };
 /** Build the sample council into a fresh folder, in-process; returns the folder. */
 export async function buildSample(...args: string[]): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'boardpack-out-'));
-  const result = await cli(['build', 'content', '--out', out, ...args], { today: '2026-11-22' });
+  const result = await cli(['build', 'content', '--out', out, ...args], { today: '2026-11-30' });
   if (result.code !== 0) throw new Error(`build failed (${result.code}): ${result.stderr}`);
   return out;
 }

@@ -99,7 +99,7 @@ describe('boardpack serve', () => {
   it('serves each meeting’s PDF pack from a browser it keeps, made again after a save that changes it', async () => {
     const root = copyOfSample();
     const builds: number[] = [];
-    preview = await startPreview({ root, port: 0, today: '2026-11-22', onBuild: (b) => builds.push(b.version) });
+    preview = await startPreview({ root, port: 0, today: '2026-11-30', onBuild: (b) => builds.push(b.version) });
     const pdfUrl = `${preview.url}${PACK.replace(/\.html$/, '.pdf')}`;
     // The pack's page links to its PDF.
     expect(await (await fetch(`${preview.url}${PACK}`)).text()).toContain('<a href="agenda-pack.pdf">PDF preview of this pack</a>');
@@ -125,7 +125,7 @@ describe('boardpack serve', () => {
     // PDF/UA-1 marking, which no reader sees).
     const out = mkdtempSync(join(tmpdir(), 'boardpack-serve-built-'));
     const meeting = PACK.split('/').slice(0, 2).join('/');
-    expect(await run(['build', root, '--format', 'pdf', '--meeting', meeting, '--out', out], { stdout: () => {}, stderr: () => {}, cwd: root, today: '2026-11-22', interactive: false, env: {}, stdoutIsTTY: false })).toBe(0);
+    expect(await run(['build', root, '--format', 'pdf', '--meeting', meeting, '--out', out], { stdout: () => {}, stderr: () => {}, cwd: root, today: '2026-11-30', interactive: false, env: {}, stdoutIsTTY: false })).toBe(0);
     expect(served).toBe(pdfText(join(out, meeting, 'agenda-pack.pdf')));
     // A meeting with nothing to print is not found.
     expect((await fetch(`${preview.url}no-such/2026-01-01/agenda-pack.pdf`)).status).toBe(404);

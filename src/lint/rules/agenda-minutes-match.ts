@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { minuteName } from '../helpers.js';
 import { sameBusiness } from '../../parse/business.js';
-import { minutesStatements } from '../approvals.js';
+import { minutesStatements } from '../../parse/approvals.js';
 
 export default defineRule(
   {

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { longDate } from '../helpers.js';
-import { minutesStatements, type MinutesStatement } from '../approvals.js';
+import { minutesStatements, speaksOf, type MinutesStatement } from '../../parse/approvals.js';
 import type { Meeting } from '../../model/types.js';
 
 export default defineRule(
@@ -18,9 +18,7 @@ export default defineRule(
     };
     /** Whether a statement at `at` is about `meeting`'s minutes: naming its date or month, or naming none when it is the meeting just before. */
     const about = (s: MinutesStatement, meeting: Meeting, at: Meeting) =>
-      s.unnamed
-        ? context.index.previous(at) === meeting || context.index.previousOrdinary(at) === meeting
-        : s.days.includes(meeting.date) || s.months.includes(meeting.date.slice(0, 7));
+      speaksOf(s, meeting, context.index.previous(at) === meeting || context.index.previousOrdinary(at) === meeting);
     const approvedAt = (meeting: Meeting, at: Meeting) => said(at).some((s) => s.verdict === 'approved' && about(s, meeting, at));
     const deferralAt = (meeting: Meeting, at: Meeting) => said(at).find((s) => s.verdict === 'deferred' && s.until && about(s, meeting, at));
     /** The committee's first meeting on the day, or in the month, a deferral names. */

@@ -72,6 +72,7 @@ export function packView(view: PublishedView, meeting: ViewMeeting, problems: Pr
       supplement,
       withheld: false,
       notice: null as string | null,
+      held: null as string | null,
       notForPublication: false,
       html: content.html as string | null,
       minutes: content,

@@ -1,5 +1,5 @@
 import type { Plan, Register } from '../../model/types.js';
-import type { PublishedView, ViewMeeting } from '../../publish/types.js';
+import type { PublishedView, ViewMeeting, ViewMinutes } from '../../publish/types.js';
 import { formatLong } from '../../dates/calendar.js';
 import { renderTree, type LinkRewriter } from './markdown.js';
 import { Problems } from '../../parse/problems.js';
@@ -17,6 +17,13 @@ function dueText(due: { raw: string; kind: string; date: string | null }): strin
  * attended. For the minutes page, and for the pack of the meeting that
  * approves them, where they are a paper.
  */
+/** What minutes not yet approved, or in draft, say at their head. */
+const MINUTES_STATUS: Record<ViewMinutes['status'], string | null> = {
+  approved: null,
+  unapproved: 'Draft: these minutes are to be approved as a correct record at a later meeting.',
+  draft: 'Not yet published: these minutes are in draft.',
+};
+
 export function minutesContent(meeting: ViewMeeting, problems: Problems, options: { topHeading: number; rewriteLink: LinkRewriter; idPrefix?: string }) {
   const minutes = meeting.minutes!;
   const html = renderTree(minutes.tree(), minutes.file, {
@@ -27,6 +34,7 @@ export function minutesContent(meeting: ViewMeeting, problems: Problems, options
   });
   const chair = minutes.chair?.name ?? null;
   return {
+    statusNotice: MINUTES_STATUS[minutes.status],
     chair,
     present: minutes.present.map((p) => ({ name: p.name, inTheChair: p.name === chair })),
     apologies: minutes.apologies.map((p) => p.name),

@@ -39,8 +39,9 @@ export function appendixAnchor(paper: { id: string }, index: number): string {
 
 /** How a paper, appendix or minute is shown, as the publication gate decided (src/publish): withheld with a notice, or marked. */
 export function exemption(thing: Shown | Withheld) {
-  if (thing.withheld) return { withheld: true, notice: thing.notice, notForPublication: false };
-  return thing.notice === null ? { withheld: false, notice: null, notForPublication: false } : { withheld: false, notice: thing.notice, notForPublication: true };
+  if (thing.withheld) return { withheld: true, notice: thing.notice, notForPublication: false, held: null };
+  const held = thing.held;
+  return thing.notice === null ? { withheld: false, notice: null, notForPublication: false, held } : { withheld: false, notice: thing.notice, notForPublication: true, held };
 }
 
 /** The paragraphs of minutes where a resolution's first part is written on the resolution's own line, with its label. */

@@ -1,7 +1,8 @@
 import { findDates, findMonths } from '../dates/prose.js';
-import type { Meeting, Minute, Position, TextBlock } from '../model/types.js';
-import { itemKind } from '../parse/agenda.js';
-import { dayBefore, positionIn } from './helpers.js';
+import { dayBefore } from '../dates/written.js';
+import type { Committee, Meeting, Minute, Position, TextBlock } from '../model/types.js';
+import { itemKind } from './agenda.js';
+import { positionIn } from './text.js';
 
 /**
  * What a meeting's minutes say about earlier minutes, sentence by sentence:
@@ -186,4 +187,44 @@ function itemStatements(minute: Minute, meetingDate: string): MinutesStatement[]
     }
   }
   return statements;
+}
+
+/** Whether a statement made at a meeting speaks of `meeting`'s minutes: naming its day or month, or naming none when `meeting` is the one just before. */
+export function speaksOf(s: MinutesStatement, meeting: Meeting, justBefore: boolean): boolean {
+  return s.unnamed ? justBefore : s.days.includes(meeting.date) || s.months.includes(meeting.date.slice(0, 7));
+}
+
+/** How many later meetings are read for an approval: minutes are approved at the next meeting or soon after. */
+const APPROVAL_WINDOW = 12;
+
+/**
+ * The meetings of a committee whose minutes have been approved: by a later
+ * meeting's minutes, in any of the wordings `minutesStatements` reads (not a
+ * draft's), or by the minutes' own `approved:` date. Until then they are a
+ * draft record, and published marked so.
+ */
+export function approvedMinutes(committee: Committee): Set<Meeting> {
+  const meetings = [...committee.meetings].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const held = meetings.filter((m) => m.status !== 'cancelled');
+  const statements = new Map<Meeting, MinutesStatement[]>();
+  const said = (at: Meeting) => {
+    if (!statements.has(at)) statements.set(at, at.minutes && !at.minutes.draft ? minutesStatements(at) : []);
+    return statements.get(at)!;
+  };
+  const approved = new Set<Meeting>();
+  held.forEach((meeting, i) => {
+    if (!meeting.minutes) return;
+    if (meeting.minutes.approved) {
+      approved.add(meeting);
+      return;
+    }
+    const later = held.slice(i + 1, i + 1 + APPROVAL_WINDOW);
+    const found = later.some((at, k) => {
+      // Just before `at`: the meeting before it, or the ordinary meeting before it (a special meeting may come between).
+      const justBefore = k === 0 || (!meeting.special && later.slice(0, k).every((m) => m.special));
+      return said(at).some((s) => s.verdict === 'approved' && speaksOf(s, meeting, justBefore));
+    });
+    if (found) approved.add(meeting);
+  });
+  return approved;
 }
