@@ -11,6 +11,7 @@ const { name, version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const SCHEMAS = [
   ['boardpack.schema.json', schemas.configSchema, 'boardpack.yml', 'The settings of a boardpack content folder.'],
   ['committee.schema.json', schemas.committeeSchema, 'committee.yml', "A committee's name, quorum, venue, time and members."],
+  ['actions.schema.json', schemas.actionsLogSchema, 'actions.yml', "Progress on the actions of a committee's minutes, recorded between meetings."],
   ['plan.schema.json', schemas.planSchema, 'plan.yml', "An improvement plan's title, owner and dates."],
   ['agenda.schema.json', schemas.agendaSchema, 'agenda.md frontmatter', "A meeting's agenda: time, venue, publication date, status, private items."],
   ['minutes.schema.json', schemas.minutesSchema, 'minutes.md frontmatter', 'Minutes: who was present, apologies, exempt minutes.'],

@@ -304,6 +304,22 @@ export interface Action {
   position: Position;
 }
 
+/** Progress on an action of a committee's minutes, recorded between meetings in `actions.yml`. */
+export interface ActionProgress {
+  /** The meeting whose minutes record the action, `YYYY-MM-DD`. */
+  meeting: string;
+  /** Its minute's number as written, or its title. */
+  minute: string;
+  /** Which of the minute's actions, where it says: the start of the owner or the words. */
+  action: string | null;
+  status: 'done' | 'in progress' | 'dropped';
+  date: string;
+  /** A new date agreed for it. */
+  due: string | null;
+  note: string | null;
+  position: Position;
+}
+
 export interface MinuteReference {
   raw: string;
   number: string;
@@ -417,6 +433,8 @@ export interface Committee {
    */
   minuteNumbers: MinuteNumberStyle;
   members: Member[];
+  /** Progress recorded on its minutes' actions (`actions.yml`), in the file's order. */
+  actions: ActionProgress[];
   meetings: Meeting[];
   fields: Record<string, Position>;
   position: Position;

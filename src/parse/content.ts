@@ -1,12 +1,12 @@
 import { posix } from 'node:path';
-import type { Agenda, Appendix, Committee, Config, Meeting, Member, Minutes, Model, ParseResult, Plan, Register } from '../model/types.js';
+import type { ActionProgress, Agenda, Appendix, Committee, Config, Meeting, Member, Minutes, Model, ParseResult, Plan, Register } from '../model/types.js';
 import { MODEL_VERSION } from '../model/types.js';
 import type { Root } from 'mdast';
 import { isIsoDate, YEARS } from '../dates/calendar.js';
 import { CONFIG_FILE } from '../config/config.js';
 import { readConfig } from './config.js';
 import type { z } from 'zod';
-import { committeeSchema, memberSchema, planSchema } from './schemas.js';
+import { actionsLogSchema, committeeSchema, memberSchema, planSchema } from './schemas.js';
 import { fieldPositions, parseYaml, validate, yamlPosition } from './yaml.js';
 import type { AppendixEntry } from './paper.js';
 import { prepareFile, type Prepared, type Role } from './prepare.js';
@@ -203,6 +203,7 @@ class ContentReader {
       minuteNumbering: data.minuteNumbering ?? this.minuteNumbering,
       minuteNumbers: data.minuteNumbers ?? 'auto',
       members,
+      actions: files.includes('actions.yml') ? this.readActions(`${dir}/actions.yml`) : [],
       meetings: [],
       fields: fieldPositions(src),
       position: yamlPosition(src, []),
@@ -221,6 +222,24 @@ class ContentReader {
       if (meeting) committee.meetings.push(meeting);
     }
     return committee;
+  }
+
+  /** A committee's record of progress on its actions; what cannot be read is reported, and left out. */
+  private readActions(file: string): ActionProgress[] {
+    const src = this.yamlFile(file);
+    if (!src) return [];
+    const entries = validate(actionsLogSchema, src.data ?? [], src, this.problems, 'actions.yml');
+    if (!entries) return [];
+    return entries.map((e, i) => ({
+      meeting: e.meeting,
+      minute: e.minute,
+      action: e.action ?? null,
+      status: e.status,
+      date: e.date,
+      due: e.due ?? null,
+      note: e.note ?? null,
+      position: yamlPosition(src, [i]),
+    }));
   }
 
   private readMeeting(committee: Committee, folder: string, date: string, suffix: string | null): Meeting | null {

@@ -95,6 +95,28 @@ export const memberSchema = z.strictObject({
   aliases: names.default([]),
 });
 
+/**
+ * `committees/<id>/actions.yml`: progress on the actions of the committee's minutes, recorded between meetings
+ * (minutes are signed records, never edited to mark an action done).
+ */
+export const actionsLogSchema = z.array(
+  z.strictObject({
+    /** The meeting whose minutes record the action. */
+    meeting: dateField,
+    /** Its minute: the number as written, or the title where minutes are not numbered. */
+    minute: z.union([text, z.number().int().min(0)]).transform(String),
+    /** Which of the minute's actions, where it has more than one: the start of its owner or its words. */
+    action: text.optional(),
+    status: z.enum(['done', 'in progress', 'dropped'], { error: 'expected done, in progress or dropped' }),
+    /** When this was recorded. */
+    date: dateField,
+    /** A new date agreed for it. */
+    due: dateField.optional(),
+    note: text.optional(),
+  }),
+  { error: 'expected a list of entries, each with meeting:, minute:, status: and date:' },
+);
+
 export const committeeSchema = z.strictObject({
   name: text,
   /** What the committee is for, as its terms of reference put it in a sentence or two. */
