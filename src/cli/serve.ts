@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { buildReport } from '../report/results.js';
 import { stylish } from '../report/stylish.js';
 import { UsageError, type CliIo } from './io.js';
@@ -16,7 +16,8 @@ export function serveCommand(program: Command, io: CliIo): void {
       if (!/^\d+$/.test(v) || Number(v) > 65535) throw new UsageError(`Unexpected --port "${v}", expected a port number`);
       return Number(v);
     }, 4000)
-    .action(async (given: string | undefined, options: { port: number }) => {
+    .addOption(new Option('-a, --audience <audience>', "whose site to preview: the public's (drafts shown, marked) or the members'").choices(['public', 'members']).default('public'))
+    .action(async (given: string | undefined, options: { port: number; audience: 'public' | 'members' }) => {
       const dir = contentDir(given, io);
       const root = resolve(io.cwd, dir);
       if (!existsSync(root)) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
@@ -25,6 +26,7 @@ export function serveCommand(program: Command, io: CliIo): void {
         root,
         port: options.port,
         today: io.today,
+        audience: options.audience,
         onBuild: ({ version, findings, files, rendered }) => {
           const report = buildReport(root, findings, []);
           const what = version === 1 ? `Built ${files} files` : `Rebuilt ${rendered.length} of ${files} files`;

@@ -10,11 +10,14 @@ import type { Finding } from '../lint/rule.js';
 import { renderSite } from '../build/site.js';
 import type { Model } from '../model/types.js';
 import type { Browser } from 'puppeteer-core';
+import type { Audience } from '../publish/types.js';
 
 export interface PreviewOptions {
   root: string;
   port: number;
   today: string;
+  /** Whose site to preview: the public's (exempt content withheld, drafts shown marked), or the members' (default public). */
+  audience?: Audience;
   /** Told after each build, with the lint findings, for the terminal, and the pages rendered again. */
   onBuild?: (result: { version: number; findings: Finding[]; files: number; reparsed: string[]; rendered: string[] }) => void;
 }
@@ -23,6 +26,8 @@ export interface Preview {
   url: string;
   /** How many builds have run; the first is 1. */
   version: () => number;
+  /** Whether saves have been seen that are not built yet (requests wait for them). */
+  pending: () => boolean;
   close: () => Promise<void>;
 }
 
@@ -32,8 +37,21 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
-/** The PDFs boardpack makes for a meeting: its pack, supplementary packs and minutes (`<committee>/<folder>/<name>`). */
-const MADE_PDF = /^([^/]+\/[^/]+)\/(?:agenda-pack(?:\.supplement-\d+)?|minutes)\.pdf$/;
+/** The PDFs boardpack makes for a meeting: its pack, supplementary packs and minutes (`<committee>/<folder>/<name>`), for either audience. */
+const MADE_PDF = /^([^/]+\/[^/]+)\/(?:agenda-pack(?:\.supplement-\d+)?(?:\.members)?|minutes)\.pdf$/;
+
+/**
+ * The page the preview shows a PDF in: the PDF in a frame filling the window, loaded again (not the page) each time
+ * a save has been built, so that the tab the clerk keeps open on the pack always shows the pack as last saved.
+ */
+export function pdfViewer(name: string): string {
+  const src = JSON.stringify(name);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>PDF preview: ${escapeHtml(name)}</title>
+<style>html,body{margin:0;height:100%}iframe{border:0;width:100%;height:100%}</style></head>
+<body><iframe id="pdf" title="PDF preview: ${escapeHtml(name)}" src="${escapeHtml(name)}"></iframe>
+<script>new EventSource(${JSON.stringify(EVENTS)}).onmessage = (e) => { document.getElementById('pdf').src = ${src} + '?v=' + encodeURIComponent(e.data); };</script>
+</body></html>`;
+}
 
 /**
  * What the preview adds to every page: at the top, the lint findings and a link to the PDF pack, where
@@ -55,7 +73,7 @@ function overlayTop(findings: Finding[], pdf: string | null): string {
     ? `<aside class="boardpack-preview" aria-label="Lint findings" style="font:14px/1.4 sans-serif;background:#fff4e5;border-bottom:3px solid #b45309;padding:.75rem 1.5rem"><strong>${findings.length} lint finding${findings.length === 1 ? '' : 's'}</strong><ul>${items}</ul></aside>`
     : '';
   const link = pdf
-    ? `<p class="boardpack-preview" style="font:14px/1.4 sans-serif;padding:.5rem 1.5rem"><a href="${escapeHtml(pdf)}">PDF preview of this pack</a></p>`
+    ? `<p class="boardpack-preview" style="font:14px/1.4 sans-serif;padding:.5rem 1.5rem"><a href="${escapeHtml(pdf)}?view">PDF preview of this pack</a> (kept up to date as you save)</p>`
     : '';
   return `${panel}${link}`;
 }
@@ -91,6 +109,7 @@ export function fromElsewhere(headers: IncomingMessage['headers'], port: number)
  * terminal and at the top of every page.
  */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const audience = options.audience ?? 'public';
   let pages = new Map<string, string | Uint8Array>();
   let findings: Finding[] = [];
   let version = 0;
@@ -106,7 +125,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     browser.catch(() => (browser = null)); // not found: said on each request, and tried again after
     const started = browser;
     const { outputs, problems } = await renderSite(options.root, model!, {
-      audience: 'public',
+      audience,
       asOf: options.today,
       drafts: 'mark',
       meeting,
@@ -148,14 +167,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       pdfs.set(id, made);
     }
     if (touched === null || touched.includes(null)) {
-      const { outputs } = await renderSite(options.root, parsed.model, { audience: 'public', asOf: options.today, drafts: 'mark' });
+      const { outputs } = await renderSite(options.root, parsed.model, { audience, asOf: options.today, drafts: 'mark' });
       pages = outputs;
       rendered = [...outputs.keys()];
     } else {
       const dirty = new Set(touched as string[]);
       const meetingIds = new Set(parsed.model.committees.filter((c) => dirty.has(c.id)).flatMap((c) => c.meetings.map((m) => m.id)));
       for (const key of [...pages.keys()]) if (dirty.has(key.split('/')[0])) pages.delete(key);
-      const part = await renderSite(options.root, parsed.model, { audience: 'public', asOf: options.today, drafts: 'mark', meetingIds });
+      const part = await renderSite(options.root, parsed.model, { audience, asOf: options.today, drafts: 'mark', meetingIds });
       for (const [key, page] of part.outputs) pages.set(key, page);
       rendered = [...part.outputs.keys()];
     }
@@ -168,6 +187,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // Saves come in bursts (an editor writes, renames, touches): build once they settle.
   let timer: NodeJS.Timeout | null = null;
   let building: Promise<void> = Promise.resolve();
+  // A request in the moments after a save waits for that save to be built, so that nothing old is served as new:
+  // \`fresh\` settles once every save seen so far has been built.
+  let seen = 0;
+  let built = 0;
+  let fresh: Promise<void> = Promise.resolve();
+  let settle: (() => void) | null = null;
   // chokidar rather than fs.watch: the same events on Linux, macOS and Windows (fs.watch's recursive mode differs,
   // and names renamed files by platform), and an editor's write-to-temporary-then-rename seen as one change.
   const watcher = watch(options.root, {
@@ -182,9 +207,21 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const file = relative(options.root, path);
     if (saved !== null && file && !file.startsWith('..')) saved.add(file);
     else saved = null;
+    seen++;
+    if (!settle) fresh = new Promise<void>((done) => (settle = done));
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
-      building = building.then(rebuild).catch(() => undefined);
+      const upTo = seen;
+      building = building
+        .then(rebuild)
+        .catch(() => undefined)
+        .then(() => {
+          built = Math.max(built, upTo);
+          if (built === seen) {
+            settle?.();
+            settle = null;
+          }
+        });
     }, 100);
   });
   // Saves are seen from the moment the preview answers.
@@ -197,11 +234,16 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Internal error\n');
     };
-    try {
-      answer(req, res)?.catch(failed);
-    } catch {
-      failed();
-    }
+    // Everything but the reload events waits for the saves seen so far to be built.
+    const go = () => {
+      try {
+        answer(req, res)?.catch(failed);
+      } catch {
+        failed();
+      }
+    };
+    if (req.url?.startsWith(EVENTS)) go();
+    else fresh.then(go, go);
   });
   const refuse = (res: ServerResponse, status: number, message: string) => {
     res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
@@ -255,6 +297,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const key = path === '/' ? 'index.html' : path.replace(/^\//, '').replace(/\/$/, '/index.html');
     const body = pages.get(key);
     const made = MADE_PDF.exec(key);
+    // "?view": the PDF in a page that loads it again after each save.
+    if (made && /[?&]view(?:[=&]|$)/.test(req.url ?? '')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(pdfViewer(key.split('/').pop()!));
+      return;
+    }
     if (body === undefined && made && model?.committees.some((c) => c.meetings.some((m) => m.id === made[1] && (m.agenda || m.minutes)))) {
       return servePdf(key, made[1], res);
     }
@@ -264,8 +312,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return;
     }
     if (key.endsWith('.html')) {
-      const pack = /^(.+\/)agenda-pack\.html$/.exec(key);
-      const html = withOverlay(String(body), findings, pack ? 'agenda-pack.pdf' : null);
+      const pack = /^(.+\/)agenda-pack(\.members)?\.html$/.exec(key);
+      const html = withOverlay(String(body), findings, pack ? `agenda-pack${pack[2] ?? ''}.pdf` : null);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(html);
     } else {
@@ -285,6 +333,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   return {
     url: `http://127.0.0.1:${port}/`,
     version: () => version,
+    pending: () => seen > built,
     close: async () => {
       await watcher.close();
       if (timer) clearTimeout(timer);

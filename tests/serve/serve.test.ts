@@ -102,7 +102,7 @@ describe('boardpack serve', () => {
     preview = await startPreview({ root, port: 0, today: '2026-11-30', onBuild: (b) => builds.push(b.version) });
     const pdfUrl = `${preview.url}${PACK.replace(/\.html$/, '.pdf')}`;
     // The pack's page links to its PDF.
-    expect(await (await fetch(`${preview.url}${PACK}`)).text()).toContain('<a href="agenda-pack.pdf">PDF preview of this pack</a>');
+    expect(await (await fetch(`${preview.url}${PACK}`)).text()).toContain('<a href="agenda-pack.pdf?view">PDF preview of this pack</a>');
     const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     let served = '';
     const text = async () => {
@@ -183,6 +183,62 @@ function rawGet(url: string, path: string, headers: Record<string, string> = {})
     req.on('error', reject);
   });
 }
+
+describe('the preview keeps up with saves (issue 29)', () => {
+  it('answers a PDF asked for in the moments after a save with the PDF of the save, never the one before', async () => {
+    const root = copyOfSample();
+    preview = await startPreview({ root, port: 0, today: '2026-11-30' });
+    const pdfUrl = `${preview.url}${PACK.replace(/\.html$/, '.pdf')}`;
+    const pdfText = async () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'boardpack-serve-pdf-')), 'pack.pdf');
+      writeFileSync(file, Buffer.from(await (await fetch(pdfUrl)).arrayBuffer()));
+      return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    };
+    expect(await pdfText()).toContain('Medium-Term Financial Strategy 2027-2030');
+    const file = join(root, REPORT);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Medium-Term Financial Strategy 2027-2030', 'title: Medium-Term Financial Strategy 2027-2033'));
+    // As soon as the save is seen, and before it is built, the PDF is asked for.
+    await until(() => preview!.pending());
+    const after = await pdfText();
+    expect(after).toContain('Medium-Term Financial Strategy 2027-2033');
+    expect(after).not.toContain('Medium-Term Financial Strategy 2027-2030');
+  }, 120_000);
+
+  it('shows the PDF in a page whose frame loads the new PDF after each save, and links the pack to it', async () => {
+    const root = copyOfSample();
+    preview = await startPreview({ root, port: 0, today: '2026-11-30' });
+    const pack = await (await fetch(`${preview.url}${PACK}`)).text();
+    expect(pack).toContain('<a href="agenda-pack.pdf?view">PDF preview of this pack</a>');
+    const viewer = await fetch(`${preview.url}${PACK.replace(/\.html$/, '.pdf')}?view`);
+    expect(viewer.headers.get('content-type')).toContain('text/html');
+    // In a real browser: the frame holds the PDF, and after a save its address changes to the new build's.
+    const { launchBrowser } = await import('../../src/render/pdf/browser.js');
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${preview.url}${PACK.replace(/\.html$/, '.pdf')}?view`);
+      const frameSrc = () => page.$eval('#pdf', (f) => (f as HTMLIFrameElement).getAttribute('src'));
+      expect(await frameSrc()).toBe('agenda-pack.pdf');
+      const file = join(root, REPORT);
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\nOne more line.\n`);
+      await page.waitForFunction(() => /\?v=\d+$/.test(document.getElementById('pdf')!.getAttribute('src') ?? ''), { timeout: 20_000 });
+      expect(await frameSrc()).toBe(`agenda-pack.pdf?v=${preview.version()}`);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
+  it('previews the members’ site with --audience members: exempt papers shown, marked', async () => {
+    preview = await startPreview({ root: copyOfSample(), port: 0, today: '2026-11-30', audience: 'members' });
+    const exempt = 'resources-scrutiny-panel/2026-03-10/agenda-pack';
+    const members = await fetch(`${preview.url}${exempt}.members.html`);
+    expect(members.status).toBe(200);
+    const html = await members.text();
+    expect(html).toContain('NOT FOR PUBLICATION');
+    expect(html).toContain('<a href="agenda-pack.members.pdf?view">PDF preview of this pack</a>');
+    expect((await fetch(`${preview.url}${exempt}.html`)).status).toBe(404);
+  }, 60_000);
+});
 
 describe('boardpack serve against hostile requests', () => {
   it('answers a malformed percent-encoding with 400 and keeps serving', async () => {
