@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { toJson } from '../model/json.js';
 import { publish } from '../publish/view.js';
@@ -58,6 +58,41 @@ export function initCommand(program: Command, io: CliIo): void {
       io.stdout(`Wrote a starter content folder to ${dir}\n${ignored}Next: edit ${dir}/boardpack.yml, then run boardpack lint ${dir} and boardpack build ${dir}\n`);
     });
 
+}
+
+/** `boardpack import <file.docx>`: a Word report as a paper of a meeting. */
+export function importCommand(program: Command, io: CliIo): void {
+  program
+    .command('import')
+    .description("import a Word report (.docx) as a paper, into a meeting's folder")
+    .argument('<file>', 'the Word document, .docx')
+    .argument('[dir]', 'the content folder (default: the one holding the working folder, or content)')
+    .option('-m, --meeting <meeting>', "the meeting whose folder the paper goes in, such as cabinet/2026-04-14 (default: the working folder)")
+    .option('-n, --name <name>', 'the paper’s file name without .md (default: from the Word file’s name)')
+    .addOption(new Option('--changes <how>', 'tracked changes: accept or reject them all (default: refuse the document)').choices(['accept', 'reject']))
+    .addOption(new Option('--comments <how>', 'comments: remove them (default: refuse the document)').choices(['remove']))
+    .action(async (source: string, given: string | undefined, options: { meeting?: string; name?: string; changes?: 'accept' | 'reject'; comments?: 'remove' }) => {
+      const { importPaper, meetingFolder } = await import('../import/write.js');
+      let folder = io.cwd;
+      let shown = '.';
+      if (options.meeting) {
+        const dir = contentDir(given, io);
+        const root = resolve(io.cwd, dir);
+        if (!existsSync(join(root, 'boardpack.yml'))) throw new UsageError(`Content folder not found: ${dir} (expected a folder holding boardpack.yml)`);
+        const rel = meetingFolder(root, options.meeting, dir);
+        folder = join(root, rel);
+        shown = join(dir, rel);
+      }
+      const made = await importPaper(resolve(io.cwd, source), folder, shown, { name: options.name, changes: options.changes, comments: options.comments });
+      const images = made.images.length ? ` and ${made.images.length} image${made.images.length === 1 ? '' : 's'}` : '';
+      if (made.state === 'unchanged') io.stdout(`Unchanged: ${made.file} is as the document makes it\n`);
+      else io.stdout(`${made.state === 'new' ? 'Wrote' : 'Updated'} ${made.file}${images}: "${made.title}"\n`);
+      if (made.diff) io.stdout(made.diff);
+      for (const line of made.done) io.stdout(`Done: ${line}\n`);
+      for (const line of made.losses) io.stdout(`Not kept: ${line}\n`);
+      for (const line of made.warnings) io.stdout(`Check: ${line}\n`);
+      if (made.state === 'new') io.stdout(`Next: link it from its agenda item: [Report](${basename(made.file)})\n`);
+    });
 }
 
 /** `boardpack rules`: the rules with their default severity. */

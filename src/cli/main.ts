@@ -12,7 +12,7 @@ import { useColor } from './shared.js';
 import { lintCommand } from './lint.js';
 import { buildCommand } from './build.js';
 import { serveCommand } from './serve.js';
-import { exportCommand, initCommand, newCommands, rulesCommand } from './content.js';
+import { exportCommand, importCommand, initCommand, newCommands, rulesCommand } from './content.js';
 
 /*
  * The command line: argv -> options -> a library call -> an exit code. Each
@@ -35,6 +35,7 @@ export function buildProgram(io: CliIo): Command {
   const color = () => useColor(program.opts<{ color?: boolean }>().color, io.env ?? {}, Boolean(io.stdoutIsTTY));
 
   exportCommand(program, io);
+  importCommand(program, io);
   initCommand(program, io);
   lintCommand(program, io, color);
   buildCommand(program, io);

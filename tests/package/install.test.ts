@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers.js';
+import { councilReport } from '../import/documents.js';
 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
 
@@ -93,6 +94,14 @@ describe('installed from its tarball into an empty folder', () => {
     const sarif = JSON.parse(run(['lint', 'content', '-f', 'sarif']).stdout);
     expect(sarif.runs[0].tool.driver.informationUri).toBe(pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, ''));
   }, 120_000);
+
+  it('imports a Word report from there', async () => {
+    writeFileSync(join(app, 'fees.docx'), await councilReport());
+    const imported = run(['import', 'fees.docx']);
+    expect(imported.code, imported.stdout).toBe(0);
+    expect(imported.stdout).toContain('Wrote fees.md and 1 image: "Fees and charges 2026/27"');
+    expect(readFileSync(join(app, 'fees.md'), 'utf8')).toContain('1.1 That the fees in Appendix A be approved from 1 April 2026.');
+  }, 60_000);
 
   it('serves the preview from there', async () => {
     if (!existsSync(join(app, 'content'))) run(['init', 'content']);
