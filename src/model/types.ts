@@ -58,6 +58,11 @@ export interface Config {
    */
   publicationCountDays: 'mon-fri' | 'mon-sat' | 'all';
   rules: Record<string, RuleSetting>;
+  /**
+   * The council's report template, where it states one: the papers it applies to, the sections each must have (each
+   * a list of accepted wordings), and whether they list their background papers.
+   */
+  reports: { types: PaperType[]; sections: string[][]; backgroundPapers: boolean } | null;
   /** A folder of the council's own templates, relative to the content root. */
   templates: string | null;
   /** The address the site is published at, ending in `/`; null when not given (no calendars, feeds or open data). */
@@ -218,7 +223,17 @@ export interface ReportSection {
   /** The written section number, or null for an unnumbered heading. */
   number: number | null;
   title: string;
+  /** The section's place in the report's outline: 2 for a numbered section, whatever level its heading has. */
   depth: number;
+  /** The heading's level as written (1 to 6); null for a section written as a bold paragraph. */
+  level: number | null;
+  position: Position;
+}
+
+/** An image a paper shows: what it points at and the text that stands for it. */
+export interface PaperImage {
+  src: string;
+  alt: string;
   position: Position;
 }
 
@@ -251,6 +266,7 @@ export interface Paper extends DocumentBody {
   wards: string[];
   appendices: Appendix[];
   sections: ReportSection[];
+  images: PaperImage[];
   paragraphs: NumberedParagraph[];
   /** For `response-schedule` papers, the rows of their tables, read as a register. */
   responses: Recommendation[];

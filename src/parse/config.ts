@@ -68,6 +68,13 @@ export function readConfig(src: YamlSource, problems: Problems): Config | null {
     publicationHours: data.publicationHours === undefined ? defaults.hours : data.publicationHours,
     publicationCountDays: countDays,
     rules: data.rules,
+    reports: data.reports
+      ? {
+          types: data.reports.types,
+          sections: data.reports.sections.map((s) => s.split('|').map((w) => w.trim()).filter(Boolean)),
+          backgroundPapers: data.reports.backgroundPapers ?? true,
+        }
+      : null,
     templates: data.templates ?? null,
     baseUrl: data.baseUrl ? (data.baseUrl.endsWith('/') ? data.baseUrl : `${data.baseUrl}/`) : null,
     fields,

@@ -127,6 +127,7 @@ class ContentReader {
       publicationHours: null,
       publicationCountDays: 'mon-fri',
       rules: {},
+      reports: null,
       templates: null,
       baseUrl: null,
       fields: {},

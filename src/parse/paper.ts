@@ -1,4 +1,6 @@
-import type { DocumentBody, NumberedParagraph, Paper, ReportSection } from '../model/types.js';
+import type { Image } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { DocumentBody, NumberedParagraph, Paper, PaperImage, ReportSection } from '../model/types.js';
 import { paperSchema } from './schemas.js';
 import { yamlPosition } from './yaml.js';
 import { bodyOf, frontmatterOf, positionOf, textOf, type MarkdownDoc } from './markdown.js';
@@ -48,6 +50,7 @@ export function readPaper(
         number: section ? Number(m![1]) : null,
         title: section ? m![2] : located.text,
         depth: section ? 2 : node.depth,
+        level: node.depth,
         position: located.position,
       });
       if (section) last = Number(m![1]);
@@ -55,7 +58,7 @@ export function readPaper(
       const located = textOf(doc, node);
       const bold = node.children.length === 1 && node.children[0].type === 'strong' ? SECTION_RE.exec(located.text) : null;
       if (bold && Number(bold[1]) === last + 1) {
-        sections.push({ number: Number(bold[1]), title: bold[2], depth: 2, position: located.position });
+        sections.push({ number: Number(bold[1]), title: bold[2], depth: 2, level: null, position: located.position });
         last = Number(bold[1]);
         continue;
       }
@@ -93,9 +96,19 @@ export function readPaper(
     wards: front.wards,
     appendices: [],
     sections,
+    images: imagesOf(doc),
     paragraphs,
     responses: front.type === 'response-schedule' ? recommendationsIn(body.tables) : [],
     position: positionOf(doc, doc.tree),
   };
   return { paper, appendices };
+}
+
+/** The images a paper shows, with their alternative text. */
+function imagesOf(doc: MarkdownDoc): PaperImage[] {
+  const images: PaperImage[] = [];
+  visit(doc.tree, 'image', (node: Image) => {
+    images.push({ src: node.url, alt: node.alt ?? '', position: positionOf(doc, node) });
+  });
+  return images;
 }

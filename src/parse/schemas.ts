@@ -81,6 +81,17 @@ export const configSchema = z.strictObject({
   /** Which days count as clear days: mon-fri (principal councils), mon-sat (town, parish and community councils), all. */
   publicationCountDays: z.enum(['mon-fri', 'mon-sat', 'all']).optional(),
   rules: z.record(z.string(), ruleSetting, { error: 'expected rule ids mapped to off, warn or error' }).default({}),
+  /**
+   * The council's report template: the sections every report of the given types has (each a heading's wording, or
+   * several separated by "|"), and whether reports list their background papers (s.100D LGA 1972).
+   */
+  reports: z
+    .strictObject({
+      types: z.array(z.enum(['report', 'presentation', 'plan', 'response-schedule', 'other'])).default(['report']),
+      sections: z.array(text).default([]),
+      backgroundPapers: z.boolean().optional(),
+    })
+    .optional(),
   templates: text.optional(),
   /** The address the site is published at, for the absolute links of calendars, feeds and open data. */
   baseUrl: z

@@ -36,6 +36,10 @@ import noDuplicateText from './no-duplicate-text.js';
 import linkTarget from './link-target.js';
 import frontmatter from './frontmatter.js';
 import pdfAccessible from './pdf-accessible.js';
+import reportImplications from './report-implications.js';
+import reportSections from './report-sections.js';
+import reportBackgroundPapers from './report-background-papers.js';
+import paperAccessibility from './paper-accessibility.js';
 
 /** Every rule, in the catalogue's order. Adding a rule means adding it here: the registry is explicit. */
 export const RULES: readonly Rule[] = [
@@ -76,6 +80,10 @@ export const RULES: readonly Rule[] = [
   linkTarget,
   frontmatter,
   pdfAccessible,
+  reportImplications,
+  reportSections,
+  reportBackgroundPapers,
+  paperAccessibility,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
