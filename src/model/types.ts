@@ -62,7 +62,7 @@ export interface Config {
    * The council's report template, where it states one: the papers it applies to, the sections each must have (each
    * a list of accepted wordings), and whether they list their background papers.
    */
-  reports: { types: PaperType[]; sections: string[][]; backgroundPapers: boolean } | null;
+  reports: { types: PaperType[]; sections: string[][]; backgroundPapers: boolean; clearance: string[] } | null;
   /** A folder of the council's own templates, relative to the content root. */
   templates: string | null;
   /** The address the site is published at, ending in `/`; null when not given (no calendars, feeds or open data). */
@@ -261,6 +261,11 @@ export interface Paper extends DocumentBody {
   exemptGiven: boolean;
   /** A draft, kept out of public outputs. */
   draft: boolean;
+  /** The day the report reached the clerk, and why it was late where it was. */
+  submitted: string | null;
+  lateReason: string | null;
+  /** Who cleared the report before publication, by role. */
+  clearances: { role: string; by: string; on: string; position: Position }[];
   /** Why a paper on an item taken in private may be published, with `exempt: false`. */
   publicBecause: string | null;
   wards: string[];
@@ -448,6 +453,8 @@ export interface Committee {
    * `auto`, read from each file.
    */
   minuteNumbers: MinuteNumberStyle;
+  /** Reports reach the clerk this many working days before the meeting; null when the committee sets no deadline. */
+  submissionDays: number | null;
   members: Member[];
   /** Progress recorded on its minutes' actions (`actions.yml`), in the file's order. */
   actions: ActionProgress[];

@@ -73,6 +73,7 @@ export function readConfig(src: YamlSource, problems: Problems): Config | null {
           types: data.reports.types,
           sections: data.reports.sections.map((s) => s.split('|').map((w) => w.trim()).filter(Boolean)),
           backgroundPapers: data.reports.backgroundPapers ?? true,
+          clearance: data.reports.clearance.map((r) => r.toLowerCase()),
         }
       : null,
     templates: data.templates ?? null,

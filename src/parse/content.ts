@@ -201,6 +201,7 @@ class ContentReader {
       venue: data.venue ?? null,
       time: data.time ?? null,
       minutePrefix: data.minutePrefix ?? null,
+      submissionDays: data.submissionDays ?? null,
       minuteNumbering: data.minuteNumbering ?? this.minuteNumbering,
       minuteNumbers: data.minuteNumbers ?? 'auto',
       members,

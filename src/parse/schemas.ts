@@ -90,6 +90,8 @@ export const configSchema = z.strictObject({
       types: z.array(z.enum(['report', 'presentation', 'plan', 'response-schedule', 'other'])).default(['report']),
       sections: z.array(text).default([]),
       backgroundPapers: z.boolean().optional(),
+      /** The clearances a report needs before it is published: roles such as legal and finance. */
+      clearance: z.array(text).default([]),
     })
     .optional(),
   templates: text.optional(),
@@ -146,6 +148,8 @@ export const committeeSchema = z.strictObject({
       { error: 'expected a number of members (1 or more), or a fraction such as "1/4"' },
     )
     .optional(),
+  /** Reports reach the clerk this many working days before the meeting (the submission deadline). */
+  submissionDays: z.number().int().min(0).optional(),
   venue: text.optional(),
   time: time.optional(),
   minutePrefix: z.string().regex(/^[A-Za-z]*$/, { error: 'expected letters only, such as RSP' }).optional(),
@@ -205,6 +209,14 @@ export const paperSchema = z.strictObject({
   exempt: exempt.default(false),
   /** A draft: kept out of public outputs (shown, marked, to members) until this is removed. */
   draft: flag.default(false),
+  /** The day the report reached the clerk. */
+  submitted: dateField.optional(),
+  /** Why a report came after the submission deadline. */
+  lateReason: text.optional(),
+  /** Who cleared the report before publication, by role (legal, finance, ...): their name and the day. */
+  clearance: z
+    .record(z.string(), z.strictObject({ by: text, on: dateField }), { error: 'expected roles such as legal: with by: and on:' })
+    .optional(),
   /** Why a paper on an item taken in private may be published (with `exempt: false`). */
   publicBecause: text.optional(),
   wards: names.default([]),

@@ -40,6 +40,8 @@ import reportImplications from './report-implications.js';
 import reportSections from './report-sections.js';
 import reportBackgroundPapers from './report-background-papers.js';
 import paperAccessibility from './paper-accessibility.js';
+import reportClearance from './report-clearance.js';
+import reportDeadline from './report-deadline.js';
 
 /** Every rule, in the catalogue's order. Adding a rule means adding it here: the registry is explicit. */
 export const RULES: readonly Rule[] = [
@@ -84,6 +86,8 @@ export const RULES: readonly Rule[] = [
   reportSections,
   reportBackgroundPapers,
   paperAccessibility,
+  reportClearance,
+  reportDeadline,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
