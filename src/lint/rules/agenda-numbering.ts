@@ -3,7 +3,7 @@ import { defineRule } from '../rule.js';
 export default defineRule(
   {
     id: 'agenda-numbering',
-    description: 'Agenda items are numbered 1..n in order; a supplement uses the main agenda’s item numbers, increasing',
+    description: 'Agenda items are numbered 1..n in order; a supplement uses the main agenda’s item numbers, increasing, or numbers on the items it adds',
     category: 'numbering',
     severity: 'error',
   },
@@ -25,12 +25,17 @@ export default defineRule(
           seen.set(item.number, seen.get(item.number) ?? item);
           expected = item.number + 1;
         }
+        // A supplement adds papers to the main agenda's items, or adds items of urgent business numbered on from the
+        // last item (the chair's reasons in its urgency:; see urgent-item).
+        let added = expected;
         for (const supplement of meeting.supplements) {
           let last = 0;
           for (const item of supplement.items) {
-            if (!seen.has(item.number)) {
+            if (!seen.has(item.number) && item.number === added) {
+              added++;
+            } else if (!seen.has(item.number)) {
               context.report(
-                `Unexpected item number ${item.number} in supplement ${supplement.supplement}, expected the number of an item on the main agenda`,
+                `Unexpected item number ${item.number} in supplement ${supplement.supplement}, expected the number of an item on the main agenda, or ${added} for an item of urgent business it adds`,
                 item.position,
               );
             } else if (item.number <= last) {

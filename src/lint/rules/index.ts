@@ -42,6 +42,7 @@ import reportBackgroundPapers from './report-background-papers.js';
 import paperAccessibility from './paper-accessibility.js';
 import reportClearance from './report-clearance.js';
 import reportDeadline from './report-deadline.js';
+import urgentItem from './urgent-item.js';
 
 /** Every rule, in the catalogue's order. Adding a rule means adding it here: the registry is explicit. */
 export const RULES: readonly Rule[] = [
@@ -88,6 +89,7 @@ export const RULES: readonly Rule[] = [
   paperAccessibility,
   reportClearance,
   reportDeadline,
+  urgentItem,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));

@@ -46,17 +46,20 @@ export function packView(view: PublishedView, meeting: ViewMeeting, problems: Pr
       .map((l) => (l.withheld ? l.ref : l.target))
       .filter((key): key is string => key !== null && (byKey.has(key) || minutesOf.has(key)));
   const agendas = [meeting.agenda, ...meeting.supplements].filter((a): a is ViewAgenda => a !== null);
-  for (const item of meeting.agenda?.items ?? []) {
+  // The main agenda's items, and the items of urgent business a supplement adds, in their order.
+  const numbers = [...new Set(agendas.flatMap((a) => a.items.map((i) => i.number)))].sort((a, b) => a - b);
+  for (const number of numbers) {
     for (const agenda of agendas) {
-      for (const key of itemPapers(agenda, item.number)) {
+      for (const key of itemPapers(agenda, number)) {
         if (seen.has(key)) continue;
         seen.add(key);
-        order.push({ key, item: item.number, supplement: agenda.supplement });
+        order.push({ key, item: number, supplement: agenda.supplement });
       }
     }
   }
 
-  const itemTitle = new Map((meeting.agenda?.items ?? []).map((i) => [i.number, i.title]));
+  // An item's title is the main agenda's; an item a supplement adds has the supplement's.
+  const itemTitle = new Map([...agendas].reverse().flatMap((a) => a.items.map((i) => [i.number, i.title] as const)));
   const minutesPaper = (approved: ViewMeeting, item: number, supplement: number | null) => {
     const anchor = `minutes-${approved.committee}-${approved.folder}`;
     const content = minutesContent(approved, problems, { topHeading: 4, rewriteLink, idPrefix: `${anchor}-` });
