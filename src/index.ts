@@ -19,5 +19,7 @@ export type { PublishOptions } from './publish/view.js';
 export { importDocx, ImportRefused } from './import/docx.js';
 export type { ImportOptions, ImportedPaper } from './import/docx.js';
 export { importPaper } from './import/write.js';
+export { buildWord } from './build/word.js';
+export type { BuildWordOptions } from './build/word.js';
 export type * from './publish/types.js';
 export { findContentRoot } from './config/find.js';

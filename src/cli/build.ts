@@ -11,7 +11,7 @@ interface BuildCliOptions {
   meeting?: string;
   jobs?: number;
   shard?: { index: number; count: number };
-  format?: 'html' | 'pdf' | 'all';
+  format?: 'html' | 'pdf' | 'all' | 'docx';
   audience: 'public' | 'members';
   out?: string;
   asOf?: string;
@@ -27,7 +27,7 @@ export function buildCommand(program: Command, io: CliIo): void {
     .description('check the content, then write the HTML agenda packs, minutes, plans, registers and index')
     .argument('[dir]', 'the content folder (default: the one holding the working folder, or content)')
     .option('-m, --meeting <committee/date>', 'build one meeting only, such as cabinet/2026-04-14')
-    .addOption(new Option('-f, --format <format>', 'output format (default: what the output folder was last built with, else html)').choices(['html', 'pdf', 'all']))
+    .addOption(new Option('-f, --format <format>', 'output format (default: what the output folder was last built with, else html)').choices(['html', 'pdf', 'all', 'docx']))
     .addOption(new Option('-a, --audience <audience>', 'who the packs are for').choices(['public', 'members']).default('public'))
     .option('-o, --out <dir>', 'the output folder (default: out, or out-members for members)')
     .option('--as-of <date>', 'build as of this day: overdue checks count from it, and papers published later are kept out of the public site (default: today)')
@@ -40,6 +40,15 @@ export function buildCommand(program: Command, io: CliIo): void {
     .option('--verbose', 'say the PDF/UA-1 machine checks of every PDF, not only of those with something to say')
     .action(async (given: string | undefined, options: BuildCliOptions) => {
       const dir = contentDir(given, io);
+      if (options.format === 'docx') {
+        // Word copies of the papers and minutes for review, in a folder of their own.
+        const { buildWord } = await import('../build/word.js');
+        const out = options.out ?? (options.audience === 'members' ? 'out-word-members' : 'out-word');
+        const shared = sharedOptions(options, io);
+        const made = await buildWord(dir, { cwd: io.cwd, out, audience: options.audience, asOf: shared.asOf ?? io.today, meeting: options.meeting });
+        io.stdout(`Wrote ${made.files.length} Word document${made.files.length === 1 ? '' : 's'} to ${out}\n`);
+        return;
+      }
       const outName = options.out ?? (options.audience === 'members' ? 'out-members' : 'out');
       const built = await buildContent(dir, {
         ...sharedOptions(options, io),

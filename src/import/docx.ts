@@ -103,6 +103,8 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions): Pro
   let title = property('title');
   for (const p of all(doc, 'p')) {
     const style = attr(p.getElementsByTagNameNS(W, 'pStyle')[0] ?? null, 'val');
+    // The title goes to the frontmatter; a subtitle (the meeting and item a review copy names) is not the paper's.
+    if (style === 'Subtitle') p.parentNode!.removeChild(p);
     if (style !== 'Title') continue;
     title ??= textOf(p).trim() || null;
     p.parentNode!.removeChild(p);

@@ -210,6 +210,15 @@ export class Numbering {
     return !level || level.format === 'bullet' || level.format === 'none';
   }
 
+  /**
+   * A plain numbered list, as Markdown writes one: a level numbered "1." (or "1)") by its own counter alone, in
+   * figures. Its items stay a list; "1.1", "(ii)" and "a)" are paragraph numbers, kept as text.
+   */
+  isPlainList(numId: string, ilvl: number): boolean {
+    const level = this.levels.get(numId)?.get(ilvl);
+    return !!level && level.format === 'decimal' && (level.text === `%${ilvl + 1}.` || level.text === `%${ilvl + 1})`);
+  }
+
   /** The next number of a list at a level, as Word shows it ("3.2", "(ii)"): counting on, the deeper levels restarting. */
   next(numId: string, ilvl: number): string {
     const levels = this.levels.get(numId)!;
@@ -268,6 +277,9 @@ export function literalNumbers(doc: XmlDocument, numbering: Numbering): void {
   for (const p of all(doc, 'p')) {
     const n = numbering.numberingOf(p);
     if (!n || numbering.isBullet(n.numId, n.ilvl)) continue;
+    // A heading keeps its number in its text; a paragraph of a plain list stays in the list.
+    const style = attr(p.getElementsByTagNameNS(W, 'pStyle')[0] ?? null, 'val') ?? '';
+    if (!/^(Heading|Title)/i.test(style) && numbering.isPlainList(n.numId, n.ilvl)) continue;
     const label = numbering.next(n.numId, n.ilvl);
     let pPr = child(p, 'pPr');
     if (!pPr) {

@@ -55,7 +55,7 @@ function starterMeetingDate(today: string): string {
 }
 
 /** What a build writes, and the packages npm installs, which have no place in a council's repository. */
-export const IGNORED = ['out/', 'out-members/', '.boardpack-cache/', 'node_modules/'];
+export const IGNORED = ['out/', 'out-members/', 'out-word/', 'out-word-members/', '.boardpack-cache/', 'node_modules/'];
 
 /**
  * Keep builds out of git: a .gitignore in the working folder (or beside a content folder made

@@ -226,8 +226,8 @@ describe('init', () => {
     expect(stdout).toContain('Next: edit council/papers/boardpack.yml, then run boardpack lint council/papers and boardpack build council/papers');
     expect(stdout).not.toContain('export');
     // The packages npm installs (boardpack among them) are kept out too.
-    expect(readFileSync(join(parent, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['out/', 'out-members/', '.boardpack-cache/', 'node_modules/']));
-    expect(stdout).toContain('Wrote .gitignore, leaving out out/, out-members/, .boardpack-cache/, node_modules/');
+    expect(readFileSync(join(parent, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['out/', 'out-members/', 'out-word/', 'out-word-members/', '.boardpack-cache/', 'node_modules/']));
+    expect(stdout).toContain('Wrote .gitignore, leaving out out/, out-members/, out-word/, out-word-members/, .boardpack-cache/, node_modules/');
     // The YAML it writes names its schema, and points at the format's documentation where it is published.
     const config = readFileSync(join(parent, 'council/papers/boardpack.yml'), 'utf8');
     expect(config.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.+\/schemas\/boardpack\.schema\.json$/);
@@ -241,7 +241,7 @@ describe('init', () => {
     const parent = contentFolder({ '.gitignore': 'node_modules/\nout/' });
     mkdirSync(join(parent, 'sub'));
     expect((await cli(['init', 'content'], { cwd: parent })).code).toBe(0);
-    expect(readFileSync(join(parent, '.gitignore'), 'utf8')).toBe('node_modules/\nout/\nout-members/\n.boardpack-cache/\n');
+    expect(readFileSync(join(parent, '.gitignore'), 'utf8')).toBe('node_modules/\nout/\nout-members/\nout-word/\nout-word-members/\n.boardpack-cache/\n');
   });
 });
 
