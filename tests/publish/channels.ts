@@ -50,3 +50,17 @@ export async function channels(dir: string): Promise<Map<string, string>> {
   }
   return seen;
 }
+
+/**
+ * What of the given sentences (by route) and names is found in which channel: sentences read with white space
+ * flattened (a PDF's text breaks lines), names as written. Empty when nothing leaked.
+ */
+export function leaks(seen: Iterable<[string, string]>, sentences: Record<string, string>, names: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const [channel, text] of seen) {
+    const flat = text.replace(/\s+/g, ' ');
+    for (const [route, sentence] of Object.entries(sentences)) if (flat.includes(sentence)) found.push(`${route} in ${channel}`);
+    for (const name of names) if (text.includes(name)) found.push(`${name} in ${channel}`);
+  }
+  return found;
+}

@@ -4,7 +4,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src/serve/server.js';
 import { BASE, cli, contentFolder } from '../helpers.js';
-import { channels, pdfSaying } from './channels.js';
+import { channels, leaks, pdfSaying } from './channels.js';
 
 /*
  * Drafts and embargoes through the publication gate (issue 29), hunted as the
@@ -101,12 +101,8 @@ describe('drafts and papers published later, through the gate', () => {
   it('the public build as of a day before their publication holds none of them, in any channel', async () => {
     const seen = await seenIn(publicOut);
     expect(seen.some(([k]) => k.endsWith('.pdf (text)'))).toBe(true);
-    for (const [channel, text] of seen) {
-      for (const [route, sentence] of Object.entries(SECRETS)) expect(flat(text).includes(sentence), `${route} in ${channel}`).toBe(false);
-      for (const name of ['Puffin Parks', 'Otter Paper', 'Heron Pay', 'parks-map.pdf', 'pay-table.pdf', 'parks-annex']) expect(text.includes(name), `${name} in ${channel}`).toBe(false);
-    }
     const exported = (await cli(['export', root, '--as-of', AS_OF], { today: AS_OF })).stdout;
-    for (const [route, sentence] of Object.entries(SECRETS)) expect(exported.includes(sentence), `${route} in export`).toBe(false);
+    expect(leaks([...seen, ['export', exported]], SECRETS, ['Puffin Parks', 'Otter Paper', 'Heron Pay', 'parks-map.pdf', 'pay-table.pdf', 'parks-annex'])).toEqual([]);
   });
 
   it('tells the clerk what it held back, naming the files, which no output names', () => {
