@@ -11,7 +11,7 @@ import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { visit, SKIP } from 'unist-util-visit';
 import { stringify } from 'yaml';
 import { BoardpackError } from '../errors.js';
-import { all, attr, commentsIn, fieldsAsText, literalNumbers, lossesIn, Numbering, parseXml, removeComments, resolveRevisions, revisionsIn, serialise, textOf, W } from './ooxml.js';
+import { all, attr, commentsIn, fieldsAsText, literalNumbers, removeBookmarks, lossesIn, Numbering, parseXml, removeComments, resolveRevisions, revisionsIn, serialise, textOf, W } from './ooxml.js';
 
 /*
  * A Word report brought in as a paper: mammoth converts the document to
@@ -95,6 +95,7 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions): Pro
 
   const losses = lossesIn(doc, Object.keys(zip.files));
   fieldsAsText(doc);
+  removeBookmarks(doc);
   // Word's numbers ("3.2", "(ii)") kept as text.
   literalNumbers(doc, new Numbering(await xmlPart(zip, 'word/numbering.xml'), await xmlPart(zip, 'word/styles.xml')));
   // The title: the document's properties, else a paragraph in Word's Title style (taken out of the body), else the first heading.

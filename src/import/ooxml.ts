@@ -309,6 +309,11 @@ export function fieldsAsText(doc: XmlDocument): void {
   for (const field of all(doc, 'fldSimple')) unwrap(field);
 }
 
+/** Word's bookmarks (_Toc, _GoBack, cross-reference targets): places in Word, nothing in the paper. */
+export function removeBookmarks(doc: XmlDocument): void {
+  for (const local of ['bookmarkStart', 'bookmarkEnd']) for (const el of all(doc, local)) remove(el);
+}
+
 /** What the document holds that a paper cannot: said in the loss report. */
 export function lossesIn(doc: XmlDocument, parts: string[]): string[] {
   const losses: string[] = [];
