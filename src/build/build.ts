@@ -103,16 +103,12 @@ export async function buildContent(dir: string, options: BuildContentOptions = {
     const partial = Boolean(options.meeting || options.shard);
     const staged = new StagedOutput(out, { audience, partial, formats: formatsOf(format) });
     const accessibility: PdfAccessibility[] = [];
-    // The public site's search: every page of a whole build is indexed as it is written. A build of one meeting
-    // keeps the index the last whole build made; a share of a matrix has none (no share sees every page).
-    const search = (options.search ?? true) && audience === 'public' && format !== 'pdf' && !options.shard;
-    const index = search && !options.meeting ? new SearchIndex() : null;
-    const emit = index
-      ? (file: string, data: string | Uint8Array) => {
-          staged.write(file, data);
-          if (file.endsWith('.html') && typeof data === 'string') index.add(file, data);
-        }
-      : staged.write;
+    // The public site's search: the pages of a whole build are indexed once they are all written, in the order of
+    // their paths. A build of one meeting keeps the index the last whole build made; a share of a matrix has its
+    // search page and links but no index (no share sees every page): \`boardpack merge\` makes it from them all.
+    const search = (options.search ?? true) && audience === 'public' && format !== 'pdf';
+    const index = search && !options.meeting && !options.shard ? new SearchIndex() : null;
+    const emit = staged.write;
     try {
       // The lint gate from the cache, when asked: then only the committees to build are read.
       let checked;
@@ -148,7 +144,10 @@ export async function buildContent(dir: string, options: BuildContentOptions = {
         throw new BoardpackError('not built: fix the errors above, or build anyway with --force', { report, exitCode: 1 });
       }
       if (built.problems.length) throw new BoardpackError(`${dir}: nothing was written`, { problems: built.problems, report });
-      for (const file of (await index?.files()) ?? []) staged.write(file.path, file.content);
+      if (index) {
+        await index.addPages(staged.written(), (file) => staged.read(file)!);
+        for (const file of await index.files()) staged.write(file.path, file.content);
+      }
       // A meeting whose time or venue changed since the last build with nothing recorded: calendars would keep the old.
       const changes = unrecordedChanges(readOutput(out, 'calendar.ics'), staged.read('calendar.ics'));
       const files = staged.commit();

@@ -70,3 +70,17 @@ export function buildCommand(program: Command, io: CliIo): void {
       for (const note of built.notes) io.stdout(`Note: ${note}\n`);
     });
 }
+
+/** `boardpack merge <shares...>`: the shares of a sharded build as one site. */
+export function mergeCommand(program: Command, io: CliIo): void {
+  program
+    .command('merge')
+    .description('put the output folders of the shares of a sharded build (build --shard i/n) together into one site, with its search index')
+    .argument('<shares...>', 'the shares’ output folders')
+    .option('-o, --out <dir>', 'the output folder of the whole site', 'out')
+    .action(async (shares: string[], options: { out: string }) => {
+      const { mergeShards } = await import('../build/merge.js');
+      const merged = await mergeShards(shares, { cwd: io.cwd, out: options.out });
+      io.stdout(`Wrote ${merged.files.length} file${merged.files.length === 1 ? '' : 's'} to ${options.out}, from ${shares.length} share${shares.length === 1 ? '' : 's'}\n`);
+    });
+}

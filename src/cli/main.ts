@@ -10,7 +10,7 @@ import { formatProblems } from './problems.js';
 import { ExitCode, type CliIo } from './io.js';
 import { useColor } from './shared.js';
 import { lintCommand } from './lint.js';
-import { buildCommand } from './build.js';
+import { buildCommand, mergeCommand } from './build.js';
 import { serveCommand } from './serve.js';
 import { exportCommand, importCommand, initCommand, newCommands, rulesCommand } from './content.js';
 
@@ -39,6 +39,7 @@ export function buildProgram(io: CliIo): Command {
   initCommand(program, io);
   lintCommand(program, io, color);
   buildCommand(program, io);
+  mergeCommand(program, io);
   serveCommand(program, io);
   rulesCommand(program, io);
   newCommands(program, io);

@@ -51,9 +51,9 @@ interface BuildMark {
 }
 
 /** What an existing folder is to a build: nothing there, an earlier build's (for which audience), or someone else's. */
-type Owner = { kind: 'none' } | { kind: 'build'; audience: string; formats: OutputFormat[] } | { kind: 'foreign'; why: string };
+export type Owner = { kind: 'none' } | { kind: 'build'; audience: string; formats: OutputFormat[] } | { kind: 'foreign'; why: string };
 
-function folderOwner(target: string): Owner {
+export function folderOwner(target: string): Owner {
   let stat;
   try {
     stat = statSync(target);
@@ -184,6 +184,11 @@ export class StagedOutput {
     }
     this.files.add(rel);
   };
+
+  /** The outputs this build has written so far, by their paths. */
+  written(): string[] {
+    return [...this.files];
+  }
 
   /** An output this build has written, as text; null when it wrote none by that name. */
   read(rel: string): string | null {

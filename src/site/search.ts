@@ -114,6 +114,22 @@ export class SearchIndex {
     );
   }
 
+  /**
+   * Index the site's pages in the order of their paths, reading each when its turn comes: Pagefind's index
+   * depends on the order pages are added, so a whole build and the merge of a sharded one (which see the same
+   * pages in different orders) add them in this one order and make the same index. A few hundred at a
+   * time are in flight, so that memory holds those pages, not the site.
+   */
+  async addPages(files: readonly string[], read: (file: string) => string): Promise<void> {
+    const pages = files.filter((f) => f.endsWith('.html') && !f.startsWith(`${SEARCH_FOLDER}/`)).sort();
+    const BATCH = 256;
+    for (let i = 0; i < pages.length; i += BATCH) {
+      const batch = pages.slice(i, i + BATCH);
+      for (const file of batch) this.add(file, read(file));
+      await Promise.all(this.pending.slice(-batch.length));
+    }
+  }
+
   /** The index's files, by their paths in the output folder. */
   async files(): Promise<{ path: string; content: Uint8Array }[]> {
     const index = await this.open();
