@@ -45,6 +45,9 @@ export interface ImportedPaper {
   done: string[];
 }
 
+/** The most one XML part of the document may unpack to. */
+const MAX_PART_BYTES = 50e6;
+
 /** A document that cannot be imported as it is: each reason names the place, and the author where there is one. */
 export class ImportRefused extends BoardpackError {}
 
@@ -59,6 +62,13 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions): Pro
     zip = await JSZip.loadAsync(bytes);
   } catch {
     throw new BoardpackError('Unexpected file: it is not a Word document (.docx), expected one saved by Word as "Word Document (.docx)"');
+  }
+  // A document's text is a few megabytes at most: a part that unpacks to more is not a report (or is a zip bomb).
+  for (const [path, entry] of Object.entries(zip.files)) {
+    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    if (/\.xml$/i.test(path) && size > MAX_PART_BYTES) {
+      throw new BoardpackError(`Unexpected ${path} that unpacks to ${(size / 1e6).toFixed(0)} MB, expected a Word document’s text under ${MAX_PART_BYTES / 1e6} MB`);
+    }
   }
   const doc = await xmlPart(zip, 'word/document.xml');
   if (!doc || all(doc, 'body').length === 0) throw new BoardpackError('Unexpected file: it holds no Word document body (word/document.xml), expected a .docx saved by Word');

@@ -1,9 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { BoardpackError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { importDocx, type ImportOptions, type ImportedPaper } from './docx.js';
+
+/** The largest Word file imported: a report with its pictures, not an archive. */
+const MAX_DOCX_BYTES = 100e6;
 
 export interface ImportWritten extends ImportedPaper {
   /** The paper written, as the caller names it. */
@@ -35,6 +38,8 @@ export async function importPaper(source: string, folder: string, shown: string,
   if (!existsSync(source)) throw new BoardpackError(`Word document not found: ${source}`);
   if (extname(source).toLowerCase() !== '.docx') throw new BoardpackError(`Unexpected file ${source}, expected a Word document saved as .docx (an older .doc must be saved as .docx in Word first)`);
   const name = options.name ?? paperName(source);
+  if (!/^[a-z0-9][a-z0-9-]*$/i.test(name)) throw new BoardpackError(`Unexpected paper name "${name}", expected letters, digits and hyphens, such as budget-monitoring`);
+  if (statSync(source).size > MAX_DOCX_BYTES) throw new BoardpackError(`Unexpected ${basename(source)} of ${(statSync(source).size / 1e6).toFixed(0)} MB, expected a report under ${MAX_DOCX_BYTES / 1e6} MB: attach large documents as PDFs`);
   let imported: ImportedPaper;
   try {
     imported = await importDocx(readFileSync(source), { ...options, name });

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { importDocx } from '../../src/import/docx.js';
 import { BASE, cli, contentFolder } from '../helpers.js';
@@ -88,6 +89,14 @@ describe('a Word report as a paper', () => {
     expect(rejected.markdown).toContain('The daily fee is £2 a day.');
   });
 
+  it('refuses a part that unpacks to more than a report holds (a zip bomb) before reading it', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', `<w:document xmlns:w="x"><w:body>${'a'.repeat(60e6)}</w:body></w:document>`);
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(bytes.length).toBeLessThan(1e6);
+    await expect(importDocx(bytes, { name: 'x' })).rejects.toThrow('Unexpected word/document.xml that unpacks to 60 MB, expected a Word document’s text under 50 MB');
+  });
+
   it('says plainly when the file is not a Word document', async () => {
     await expect(importDocx(Buffer.from('%PDF-1.7\n'), { name: 'x' })).rejects.toThrow('Unexpected file: it is not a Word document (.docx)');
   });
@@ -138,6 +147,15 @@ describe('boardpack import', () => {
     expect(changed.stdout).toContain('Updated fees.md and 1 image: "Fees and charges 2026/27"');
     expect(changed.stdout).toContain('-1.1 That the fees in Appendix A be approved from 1 April 2026.[^1]');
     expect(changed.stdout).toContain('+1.1 That the fees in Appendix A be approved from 1 April 2027.[^1]');
+  });
+
+  it('takes a paper name of letters, digits and hyphens only: nothing is written outside the folder', async () => {
+    const dir = folder();
+    const word = join(dir, 'fees.docx');
+    writeFileSync(word, await councilReport());
+    const refused = await cli(['import', word, '--name', '../escape'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('Unexpected paper name "../escape", expected letters, digits and hyphens');
   });
 
   it('refuses a document with tracked changes with exit 2, naming the file, and writes nothing', async () => {
