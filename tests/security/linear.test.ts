@@ -104,6 +104,19 @@ describe('Markdown too large or too marked up to read is reported, not parsed', 
     expect(problems[0].message).toMatch(/^Unexpected Markdown file of 2\.0 MB, expected at most 2\.0 MB: split it .*; the text is not read$/);
   });
 
+  it('approvals and next meetings read sentence by sentence (issue 30): 600 KB of each, linted, and the real one after it read', () => {
+    const approvals = read({
+      [MINUTES]: minutes(`${repeat('The minutes of the meeting of 5 May and 6 June were not approved until January 2026. ', 600_000)}\n\nThe next meeting will be held in 2025 January; at our next meeting to be held in January 2025.`),
+    });
+    const found = approvals.findings();
+    expect(found.filter((f) => f.ruleId === 'future-meeting-dates').map((f) => f.message)).toContain(
+      'Unexpected January 2025 for a future meeting, expected a date after this meeting on Tuesday 10 March 2026',
+    );
+    const nextMeetings = read({ [MINUTES]: minutes(repeat('next meeting of the next meeting will be held on next month in next ', 600_000)) });
+    // "next month" is the month after the meeting's: no next meeting in the past.
+    expect(nextMeetings.findings().filter((f) => f.ruleId === 'future-meeting-dates')).toEqual([]);
+  });
+
   it('100,000 "[a](" in one paragraph (two minutes in the parser): an error at the paragraph', () => {
     const { problems, model } = read({ [REPORT]: report(`Intro.\n\n${'[a]('.repeat(100_000)}`) });
     const errors = problems.filter((p) => p.code === 'read-error');
