@@ -77,6 +77,8 @@ export type ViewAppendix = ShownAppendix | WithheldAppendix;
 export interface ShownPaper extends Omit<Paper, 'appendices'>, Shown {
   readonly appendices: ViewAppendix[];
   readonly tree: TreeOf;
+  /** An image the paper shows (by its address in the paper) as a data address, or null where it cannot be shown. */
+  readonly image: (src: string) => string | null;
 }
 
 export type ViewPaper = ShownPaper | WithheldPaper;

@@ -130,6 +130,7 @@ class ViewMaker {
       held,
       appendices: paper.appendices.map((a) => this.appendix(a)),
       tree: () => this.files.tree(paper.file),
+      image: (src: string) => this.files.image(paper.file, src),
     };
   }
 

@@ -127,8 +127,8 @@ describe('boardpack import', () => {
     expect(build.code, build.stderr).toBe(0);
     const pack = readFileSync(join(out, 'panel/2026-03-10/agenda-pack.html'), 'utf8').replace(/\s+/g, ' ');
     expect(pack).toContain('1.1 That the fees in Appendix A be approved from 1 April 2026.');
-    // The pack fetches nothing: an image is shown by its alternative text (docs/format.md).
-    expect(pack).toContain('<p>A map of the car parks</p>');
+    // The pack fetches nothing: the image is carried in the page itself, with its alternative text.
+    expect(pack).toContain(`<img src="data:image/png;base64,${PNG.toString('base64')}" alt="A map of the car parks">`);
   }, 60_000);
 
   it('gives the same bytes for the same document, and the changes for a new version', async () => {

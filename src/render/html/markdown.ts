@@ -40,6 +40,8 @@ export interface RenderOptions {
   topHeading: number;
   rewriteLink: LinkRewriter;
   problems: Problems;
+  /** An image of the document as a data address, or null to show its description (see ContentFiles.image). */
+  image?: (src: string) => string | null;
   /** Mark paragraphs by the line they start on (resolutions and their parts in minutes). */
   classesByLine?: Map<number, string>;
   /**
@@ -85,7 +87,13 @@ export function renderTree(tree: MdastRoot, file: string, options: RenderOptions
   visit(hast, 'element', (node: Element, index, parent) => {
     if (node.tagName === 'th') node.properties.scope = 'col';
     if (node.tagName === 'img' && parent && index !== undefined) {
-      // Nothing is fetched when a pack is read: an image becomes its description.
+      // Nothing is fetched when a pack is read: an image of the content folder is carried in the page itself;
+      // any other becomes its description.
+      const data = typeof node.properties.src === 'string' ? (options.image?.(node.properties.src) ?? null) : null;
+      if (data) {
+        node.properties = { src: data, alt: String(node.properties.alt ?? '') };
+        return;
+      }
       parent.children.splice(index, 1, text(String(node.properties.alt ?? '')));
       return [SKIP, index];
     }

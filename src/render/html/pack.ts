@@ -30,7 +30,8 @@ export function packView(view: PublishedView, meeting: ViewMeeting, problems: Pr
   const rewriteLink = packLinks(view, meeting, problems);
   const byKey = new Map(meeting.papers.map((p) => [paperKey(p), p]));
   // Each paper's and appendix's ids start with its anchor: papers share a page, and footnote 1 is in many of them.
-  const render = (tree: Root, file: string, topHeading: number, anchor: string) => renderTree(tree, file, { topHeading, rewriteLink, problems, idPrefix: `${anchor}-` });
+  const render = (tree: Root, file: string, topHeading: number, anchor: string, image?: (src: string) => string | null) =>
+    renderTree(tree, file, { topHeading, rewriteLink, problems, idPrefix: `${anchor}-`, image });
 
   // Another meeting's minutes linked from an item (the minutes to approve) are a paper of the pack, as councils publish them.
   const minutesOf = new Map<string, ViewMeeting>();
@@ -108,7 +109,7 @@ export function packView(view: PublishedView, meeting: ViewMeeting, problems: Pr
       item,
       supplement,
       ...exemption(paper),
-      html: render(paper.tree(), paper.file, 4, paperAnchor(paper)) as string | null,
+      html: render(paper.tree(), paper.file, 4, paperAnchor(paper), paper.image) as string | null,
       appendices: paper.appendices.map((a, i) => {
         const anchor = appendixAnchor(paper, i);
         if (a.withheld) return { anchor, title: `Appendix ${i + 1}`, ...exemption(a), html: null, pdf: null, file: null, bytes: null };
