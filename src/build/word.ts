@@ -51,10 +51,10 @@ export async function buildWord(dir: string, options: BuildWordOptions = {}): Pr
         // Marked as the pack marks it: exempt (for members), a draft, or published later.
         const marks = [paper.notice, paper.held].filter((m): m is string => !!m).join(' ');
         const subtitle = `${when}${item ? `, agenda item ${item.number}` : ''}${marks ? `. ${marks}` : ''}`;
-        staged.write(`${folder}/${paper.id}.docx`, await wordDocument({ title: paper.title, author: paper.author, subtitle, tree: paper.tree() }));
+        staged.write(`${folder}/${paper.id}.docx`, await wordDocument({ title: paper.title, author: paper.author, date: paper.date, subtitle, tree: paper.tree() }));
       }
       if (meeting.minutes) {
-        staged.write(`${folder}/minutes.docx`, await wordDocument({ title: `Minutes of the meeting held on ${formatLong(meeting.date)}`, author: null, subtitle: committee.name, tree: meeting.minutes.tree() }));
+        staged.write(`${folder}/minutes.docx`, await wordDocument({ title: `Minutes of the meeting held on ${formatLong(meeting.date)}`, author: null, date: meeting.minutes.published, subtitle: committee.name, tree: meeting.minutes.tree() }));
       }
     }
     return { out, files: staged.commit() };

@@ -180,7 +180,9 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions): Pro
     rule: '-',
   });
   const author = property('creator');
-  const front = stringify({ title, ...(author ? { author } : {}) }, { lineWidth: 0 }).trimEnd();
+  // The report's date: when it was last saved, as its properties say (a day, not the time).
+  const date = /^(\d{4}-\d{2}-\d{2})T/.exec(property('modified') ?? property('created') ?? '')?.[1] ?? null;
+  const front = stringify({ title, ...(author ? { author } : {}), ...(date ? { date } : {}) }, { lineWidth: 0 }).trimEnd();
   return { markdown: `---\n${front}\n---\n\n${body}`, title, images, losses, warnings, done };
 }
 

@@ -261,6 +261,8 @@ export interface Paper extends DocumentBody {
   exemptGiven: boolean;
   /** A draft, kept out of public outputs. */
   draft: boolean;
+  /** The report's own date, where it gives one. */
+  date: string | null;
   /** The day the report reached the clerk, and why it was late where it was. */
   submitted: string | null;
   lateReason: string | null;

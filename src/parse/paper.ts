@@ -93,6 +93,7 @@ export function readPaper(
     exemptGiven: doc.yaml ? doc.yaml.doc.has('exempt') : false,
     publicBecause: front.publicBecause ?? null,
     draft: front.draft,
+    date: front.date ?? null,
     submitted: front.submitted ?? null,
     lateReason: front.lateReason ?? null,
     clearances: Object.entries(front.clearance ?? {}).map(([role, c]) => ({

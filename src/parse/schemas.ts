@@ -209,6 +209,8 @@ export const paperSchema = z.strictObject({
   exempt: exempt.default(false),
   /** A draft: kept out of public outputs (shown, marked, to members) until this is removed. */
   draft: flag.default(false),
+  /** The report's own date, as its front sheet (or the Word document it came from) gives it. */
+  date: dateField.optional(),
   /** The day the report reached the clerk. */
   submitted: dateField.optional(),
   /** Why a report came after the submission deadline. */

@@ -23,6 +23,7 @@ import {
   TextRun,
   type ISectionOptions,
 } from 'docx';
+import JSZip from 'jszip';
 
 /** A 1x1 PNG. */
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -41,8 +42,15 @@ const NUMBERING = {
   ],
 };
 
+/** The day the documents say they were saved: the `docx` package would write the clock's. */
+export const SAVED = '2026-03-01T09:00:00Z';
+
 async function pack(sections: ISectionOptions[], extra: Partial<ConstructorParameters<typeof Document>[0]> = {}): Promise<Buffer> {
-  return Packer.toBuffer(new Document({ creator: 'Nadine Cross', title: 'Fees and charges 2026/27', numbering: NUMBERING, sections, ...extra }));
+  const bytes = await Packer.toBuffer(new Document({ creator: 'Nadine Cross', title: 'Fees and charges 2026/27', numbering: NUMBERING, sections, ...extra }));
+  const zip = await JSZip.loadAsync(bytes);
+  const core = await zip.file('docProps/core.xml')!.async('string');
+  zip.file('docProps/core.xml', core.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${SAVED}`));
+  return zip.generateAsync({ type: 'nodebuffer' });
 }
 
 const numbered = (text: string | (TextRun | FootnoteReferenceRun | ExternalHyperlink)[], level: number, heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>

@@ -16,6 +16,7 @@ import { councilReport, PNG, trackedAndCommented, withLosses } from './documents
 const REPORT_MD = `---
 title: Fees and charges 2026/27
 author: Nadine Cross
+date: 2026-03-01
 ---
 
 ## 1. Recommendations
@@ -127,6 +128,7 @@ describe('boardpack import', () => {
     expect(build.code, build.stderr).toBe(0);
     const pack = readFileSync(join(out, 'panel/2026-03-10/agenda-pack.html'), 'utf8').replace(/\s+/g, ' ');
     expect(pack).toContain('1.1 That the fees in Appendix A be approved from 1 April 2026.');
+    expect(pack).toContain('<dt>Date</dt><dd>Sunday 1 March 2026</dd>');
     // The pack fetches nothing: the image is carried in the page itself, with its alternative text.
     expect(pack).toContain(`<img src="data:image/png;base64,${PNG.toString('base64')}" alt="A map of the car parks">`);
   }, 60_000);

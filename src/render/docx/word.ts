@@ -29,6 +29,8 @@ import type { FootnoteDefinition, List, PhrasingContent, Root, RootContent, Tabl
 export interface WordDocument {
   title: string;
   author: string | null;
+  /** The document's date (its properties' created and modified), `YYYY-MM-DD`; none where the paper has none. */
+  date: string | null;
   /** A line under the title: the meeting, the item. */
   subtitle: string | null;
   tree: Root;
@@ -204,16 +206,21 @@ export async function wordDocument(doc: WordDocument): Promise<Uint8Array> {
     sections: [{ children }],
   });
   const bytes = await Packer.toBuffer(word);
-  return fixDates(bytes);
+  return fixDates(bytes, doc.date);
 }
 
-/** The package's created and modified dates set to a fixed day, so that the same paper makes the same bytes. */
-async function fixDates(bytes: Buffer): Promise<Uint8Array> {
+/**
+ * The package's created and modified dates: the paper's own day, or none where it has none (never the clock's),
+ * so that the same paper makes the same bytes, and its date comes back when the copy is imported.
+ */
+async function fixDates(bytes: Buffer, date: string | null): Promise<Uint8Array> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
   const core = zip.file('docProps/core.xml');
   if (core) {
-    const text = (await core.async('string')).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${FIXED_DATE.toISOString().replace('.000', '')}$2`);
+    const text = (await core.async('string')).replace(/<dcterms:(created|modified)[^>]*>[^<]*<\/dcterms:(?:created|modified)>/g, (whole, which: string) =>
+      date ? `<dcterms:${which} xsi:type="dcterms:W3CDTF">${date}T00:00:00Z</dcterms:${which}>` : '',
+    );
     zip.file('docProps/core.xml', text);
   }
   // Fixed times in the zip's own entries too.

@@ -104,6 +104,7 @@ export function packView(view: PublishedView, meeting: ViewMeeting, problems: Pr
       title: paper.title,
       type: TYPE_LABEL[paper.type],
       author: paper.author,
+      date: paper.date ? formatLong(paper.date) : null,
       keyDecision: paper.keyDecision,
       wards: paper.wards.join(', '),
       item,
