@@ -49,6 +49,14 @@ const PREVIOUS_MEETING = /\b(?:previous|last|preceding)\s+meeting\b|\bmeeting\s+
 /** Where a deferral's target begins: "deferred until January", "to the meeting on 13 January". */
 const UNTIL = /\b(?:until|till|to|for|at)\b/i;
 
+/** Where a deferral's target begins: the first "until", "to" ... after the word that defers ("the minutes relating to ..." is not it). */
+function untilIn(text: string): number {
+  const deferral = DEFERRAL.exec(text);
+  if (!deferral) return -1;
+  const after = text.slice(deferral.index).search(UNTIL);
+  return after < 0 ? -1 : deferral.index + after;
+}
+
 /** The sentences of a block, with where each starts: a full stop or semicolon and a capital or a digit after it ends one. */
 function sentences(text: string): { text: string; at: number }[] {
   const out: { text: string; at: number }[] = [];
@@ -90,7 +98,7 @@ function read(reading: Reading, meetingDate: string, resolution: boolean): Minut
     const dates = findDates(s.text, meetingDate);
     const months = findMonths(s.text, meetingDate, 'past');
     // A deferral names the meetings put off (before this one) and what they were put off to (after it).
-    const untilAt = deferred ? s.text.search(UNTIL) : -1;
+    const untilAt = deferred ? untilIn(s.text) : -1;
     const before = (index: number) => !deferred || untilAt < 0 || index < untilAt;
     const days = dates.filter((d) => before(d.index)).flatMap((d) => {
       const day = dayBefore(d, meetingDate);
@@ -160,7 +168,7 @@ function itemStatements(minute: Minute, meetingDate: string): MinutesStatement[]
   const texts = minute.blocks
     .filter((b) => b.kind !== 'heading')
     .flatMap((b) => sentences(b.text))
-    .map(({ text }) => (DEFERRAL.test(text) && text.search(UNTIL) >= 0 ? text.slice(0, text.search(UNTIL)) : text));
+    .map(({ text }) => (untilIn(text) >= 0 ? text.slice(0, untilIn(text)) : text));
   let namedDays = pastDays(minute.title);
   let namedMonths = pastMonths(minute.title);
   if (namedDays.length === 0 && namedMonths.length === 0) {
