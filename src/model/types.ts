@@ -263,6 +263,8 @@ export interface Paper extends DocumentBody {
   draft: boolean;
   /** The report's own date, where it gives one. */
   date: string | null;
+  /** The notice given of the key decision it asks for: the forward plan's, or the general exception or special urgency. */
+  keyDecisionNotice: { published: string; route: 'forward-plan' | 'general-exception' | 'special-urgency'; scrutinyChair: string | null; agreedBy: string | null; position: Position } | null;
   /** The day the report reached the clerk, and why it was late where it was. */
   submitted: string | null;
   lateReason: string | null;
@@ -455,6 +457,8 @@ export interface Committee {
    * `auto`, read from each file.
    */
   minuteNumbers: MinuteNumberStyle;
+  /** The council's executive, or a committee of it, which takes key decisions. */
+  executive: boolean;
   /** Reports reach the clerk this many working days before the meeting; null when the committee sets no deadline. */
   submissionDays: number | null;
   members: Member[];

@@ -202,6 +202,7 @@ class ContentReader {
       time: data.time ?? null,
       minutePrefix: data.minutePrefix ?? null,
       submissionDays: data.submissionDays ?? null,
+      executive: data.executive ?? false,
       minuteNumbering: data.minuteNumbering ?? this.minuteNumbering,
       minuteNumbers: data.minuteNumbers ?? 'auto',
       members,

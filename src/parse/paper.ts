@@ -94,6 +94,15 @@ export function readPaper(
     publicBecause: front.publicBecause ?? null,
     draft: front.draft,
     date: front.date ?? null,
+    keyDecisionNotice: front.keyDecisionNotice
+      ? {
+          published: front.keyDecisionNotice.published,
+          route: front.keyDecisionNotice.route,
+          scrutinyChair: front.keyDecisionNotice.scrutinyChair ?? null,
+          agreedBy: front.keyDecisionNotice.agreedBy ?? null,
+          position: doc.yaml ? yamlPosition(doc.yaml, ['keyDecisionNotice']) : positionOf(doc, doc.tree),
+        }
+      : null,
     submitted: front.submitted ?? null,
     lateReason: front.lateReason ?? null,
     clearances: Object.entries(front.clearance ?? {}).map(([role, c]) => ({

@@ -148,6 +148,8 @@ export const committeeSchema = z.strictObject({
       { error: 'expected a number of members (1 or more), or a fraction such as "1/4"' },
     )
     .optional(),
+  /** The council's executive, or a committee of it: the body that takes key decisions (key-decision-notice). */
+  executive: z.boolean().optional(),
   /** Reports reach the clerk this many working days before the meeting (the submission deadline). */
   submissionDays: z.number().int().min(0).optional(),
   venue: text.optional(),
@@ -209,6 +211,19 @@ export const paperSchema = z.strictObject({
   exempt: exempt.default(false),
   /** A draft: kept out of public outputs (shown, marked, to members) until this is removed. */
   draft: flag.default(false),
+  /**
+   * The notice given of a key decision (England, SI 2012/2089): the day the forward plan first gave it (reg 9, 28
+   * clear days before), or the general exception (reg 10: the scrutiny chair told in writing, 5 clear days) or
+   * special urgency (reg 11: the scrutiny chair's agreement) where 28 days could not be given.
+   */
+  keyDecisionNotice: z
+    .strictObject({
+      published: dateField,
+      route: z.enum(['forward-plan', 'general-exception', 'special-urgency'], { error: 'expected forward-plan, general-exception or special-urgency' }).default('forward-plan'),
+      scrutinyChair: dateField.optional(),
+      agreedBy: text.optional(),
+    })
+    .optional(),
   /** The report's own date, as its front sheet (or the Word document it came from) gives it. */
   date: dateField.optional(),
   /** The day the report reached the clerk. */

@@ -43,6 +43,7 @@ import paperAccessibility from './paper-accessibility.js';
 import reportClearance from './report-clearance.js';
 import reportDeadline from './report-deadline.js';
 import urgentItem from './urgent-item.js';
+import keyDecisionNotice from './key-decision-notice.js';
 
 /** Every rule, in the catalogue's order. Adding a rule means adding it here: the registry is explicit. */
 export const RULES: readonly Rule[] = [
@@ -90,6 +91,7 @@ export const RULES: readonly Rule[] = [
   reportClearance,
   reportDeadline,
   urgentItem,
+  keyDecisionNotice,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
