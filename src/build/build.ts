@@ -108,7 +108,6 @@ export async function buildContent(dir: string, options: BuildContentOptions = {
     // search page and links but no index (no share sees every page): \`boardpack merge\` makes it from them all.
     const search = (options.search ?? true) && audience === 'public' && format !== 'pdf';
     const index = search && !options.meeting && !options.shard ? new SearchIndex() : null;
-    const emit = staged.write;
     try {
       // The lint gate from the cache, when asked: then only the committees to build are read.
       let checked;
@@ -130,7 +129,7 @@ export async function buildContent(dir: string, options: BuildContentOptions = {
         jobs: options.jobs ?? availableParallelism(),
         onProgress: options.onProgress,
         search,
-        emit,
+        emit: staged.write,
       });
       stopOnConfig(built.configProblems, dir, 'built');
       if (built.unknownMeeting) {

@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { BoardpackError } from '../errors.js';
 import { contentRoot } from '../config/folder.js';
-import { formatLong } from '../dates/calendar.js';
-import { fromDate } from '../dates/calendar.js';
+import { formatLong, fromDate } from '../dates/calendar.js';
 import { StagedOutput } from '../fs/atomic.js';
 import { parseContent } from '../parse/content.js';
 import { publish } from '../publish/view.js';

@@ -77,22 +77,21 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions): Pro
   // Tracked changes and comments: nobody's decision is taken for them without being asked.
   const revisions = revisionsIn(doc);
   const comments = commentsIn(doc, await xmlPart(zip, 'word/comments.xml'));
-  const refusals: string[] = [];
   const changes = options.changes ?? 'refuse';
-  if (revisions.length > 0 && changes === 'refuse') {
-    for (const r of revisions.slice(0, 10)) refusals.push(`a tracked ${r.kind} by ${r.author} at ${r.place}`);
-    if (revisions.length > 10) refusals.push(`and ${revisions.length - 10} more tracked changes`);
-  }
-  if (comments.length > 0 && (options.comments ?? 'refuse') === 'refuse') {
-    for (const c of comments.slice(0, 10)) refusals.push(`a comment by ${c.author} at ${c.place}: "${c.text}"`);
-    if (comments.length > 10) refusals.push(`and ${comments.length - 10} more comments`);
-  }
-  if (refusals.length > 0) {
-    const how = [
-      revisions.length > 0 && changes === 'refuse' ? 'accept or reject the tracked changes in Word, or import with --changes accept (or reject)' : null,
-      comments.length > 0 && (options.comments ?? 'refuse') === 'refuse' ? 'resolve the comments in Word, or import with --comments remove' : null,
-    ].filter(Boolean);
-    throw new ImportRefused(`Unexpected unresolved ${[revisions.length && changes === 'refuse' ? 'tracked changes' : '', comments.length && (options.comments ?? 'refuse') === 'refuse' ? 'comments' : ''].filter(Boolean).join(' and ')} in the document:\n${refusals.map((r) => `  - ${r}`).join('\n')}\nexpected a final document: ${how.join('; ')}`);
+  // What stops the import, each with its places (ten at most) and the way out.
+  const refused = [
+    changes === 'refuse' && revisions.length > 0
+      ? { what: 'tracked changes', places: revisions.map((r) => `a tracked ${r.kind} by ${r.author} at ${r.place}`), how: 'accept or reject the tracked changes in Word, or import with --changes accept (or reject)' }
+      : null,
+    (options.comments ?? 'refuse') === 'refuse' && comments.length > 0
+      ? { what: 'comments', places: comments.map((c) => `a comment by ${c.author} at ${c.place}: "${c.text}"`), how: 'resolve the comments in Word, or import with --comments remove' }
+      : null,
+  ].filter((r) => r !== null);
+  if (refused.length > 0) {
+    const places = refused.flatMap((r) => [...r.places.slice(0, 10), ...(r.places.length > 10 ? [`and ${r.places.length - 10} more ${r.what}`] : [])]);
+    throw new ImportRefused(
+      `Unexpected unresolved ${refused.map((r) => r.what).join(' and ')} in the document:\n${places.map((p) => `  - ${p}`).join('\n')}\nexpected a final document: ${refused.map((r) => r.how).join('; ')}`,
+    );
   }
   if (revisions.length > 0) {
     resolveRevisions(doc, changes === 'reject' ? 'reject' : 'accept');

@@ -3,7 +3,7 @@ import { basename, extname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { BoardpackError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
-import { importDocx, type ImportOptions, type ImportedPaper } from './docx.js';
+import { importDocx, ImportRefused, type ImportOptions, type ImportedPaper } from './docx.js';
 
 /** The largest Word file imported: a report with its pictures, not an archive. */
 const MAX_DOCX_BYTES = 100e6;
@@ -44,7 +44,8 @@ export async function importPaper(source: string, folder: string, shown: string,
   try {
     imported = await importDocx(readFileSync(source), { ...options, name });
   } catch (err) {
-    // Every message names the document it is about.
+    // Every message names the document it is about; a refusal stays one.
+    if (err instanceof ImportRefused) throw new ImportRefused(`${basename(source)}: ${err.message}`);
     if (err instanceof BoardpackError) throw new BoardpackError(`${basename(source)}: ${err.message}`);
     throw err;
   }

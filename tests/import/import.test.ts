@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { importDocx } from '../../src/import/docx.js';
+import { importDocx, ImportRefused } from '../../src/import/docx.js';
+import { importPaper } from '../../src/import/write.js';
 import { BASE, cli, contentFolder } from '../helpers.js';
 import { councilReport, PNG, trackedAndCommented, withLosses } from './documents.js';
 
@@ -169,5 +170,8 @@ describe('boardpack import', () => {
     expect(refused.stderr).toContain('parking.docx: Unexpected unresolved tracked changes and comments in the document:');
     expect(refused.stderr).not.toMatch(/at \w+ \(|internal error/i);
     expect(() => readFileSync(join(dir, 'parking.md'))).toThrow();
+    // Through the API, the refusal is one still, named by its file.
+    await expect(importPaper(word, dir, '.')).rejects.toThrow(ImportRefused);
+    await expect(importPaper(word, dir, '.')).rejects.toThrow(/^parking\.docx: Unexpected unresolved/);
   });
 });

@@ -11,7 +11,7 @@ const NS = [
   'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="w14"',
 ].join(' ');
 
-const run = (text: string, props = '') => `<w:r w:rsidR="00A1B2C3"${props ? '' : ''}>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+const run = (text: string, props = '') => `<w:r w:rsidR="00A1B2C3">${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
 const heading = (text: string, id: number) =>
   `<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00A1B2C3" w14:paraId="1000000${id}"><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:bookmarkStart w:id="${id}" w:name="_Toc${id}"/>${run(text)}<w:bookmarkEnd w:id="${id}"/></w:p>`;
 const numbered = (level: number, body: string) =>

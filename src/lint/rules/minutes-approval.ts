@@ -22,10 +22,8 @@ export default defineRule(
     const approvedAt = (meeting: Meeting, at: Meeting) => said(at).some((s) => s.verdict === 'approved' && about(s, meeting, at));
     const deferralAt = (meeting: Meeting, at: Meeting) => said(at).find((s) => s.verdict === 'deferred' && s.until && about(s, meeting, at));
     /** The committee's first meeting on the day, or in the month, a deferral names. */
-    const meetingFor = (meeting: Meeting, until: NonNullable<MinutesStatement['until']>) =>
-      context.model.committees
-        .find((c) => c.meetings.includes(meeting))
-        ?.meetings.find((m) => m.status !== 'cancelled' && (until.day ? m.date >= until.day : m.date.slice(0, 7) >= until.month!)) ?? null;
+    const meetingFor = (meetings: readonly Meeting[], until: NonNullable<MinutesStatement['until']>) =>
+      meetings.find((m) => m.status !== 'cancelled' && (until.day ? m.date >= until.day : m.date.slice(0, 7) >= until.month!)) ?? null;
 
     for (const committee of context.model.committees) {
       for (const meeting of committee.meetings) {
@@ -36,7 +34,7 @@ export default defineRule(
         const next = context.index.nextOrdinary(meeting);
         if (!next?.minutes || approvedAt(meeting, next)) continue;
         const deferral = deferralAt(meeting, next);
-        const target = deferral ? meetingFor(meeting, deferral.until!) : null;
+        const target = deferral ? meetingFor(committee.meetings, deferral.until!) : null;
         if (target) {
           if (!target.minutes || approvedAt(meeting, target)) continue;
           context.report(
