@@ -85,7 +85,7 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
       done += mine;
       // What the public site leaves out for now, for the clerk to know (drafts, papers published later).
       if (options.audience === 'public' && (options.drafts ?? 'withhold') === 'withhold') {
-        held.push(...heldSummary(part.model, options.asOf).filter((line) => selected.has(line.split('/').slice(1, 3).join('/'))));
+        held.push(...heldSummary(part.model, options.asOf).flatMap((line) => (selected.has(line.meeting) ? [line.text] : [])));
       }
     }
     skeleton.push(...part.model.committees.map(outline));

@@ -1,4 +1,4 @@
-import { findDates, findMonths } from '../dates/prose.js';
+import { findDates, findMonths, type DateMatch, type MonthMatch } from '../dates/prose.js';
 import { dayBefore } from '../dates/written.js';
 import type { Committee, Meeting, Minute, Position, TextBlock } from '../model/types.js';
 import { itemKind } from './agenda.js';
@@ -84,6 +84,19 @@ interface Reading {
   unnamedMeansPrevious: boolean;
 }
 
+/** The days of the dates that are before the meeting (a date without a year read as the last such day before it). */
+function pastDays(dates: readonly DateMatch[], meetingDate: string): string[] {
+  return dates.flatMap((d) => {
+    const day = dayBefore(d, meetingDate);
+    return day && day < meetingDate ? [day] : [];
+  });
+}
+
+/** The months, of those named without a day, that are not after the meeting's. */
+function pastMonths(months: readonly MonthMatch[], meetingDate: string): string[] {
+  return months.flatMap((m) => (m.month <= meetingDate.slice(0, 7) ? [m.month] : []));
+}
+
 function read(reading: Reading, meetingDate: string, resolution: boolean): MinutesStatement[] {
   const found: MinutesStatement[] = [];
   const carried = MOTION_CARRIED.test(reading.block.text) && !MOTION_FAILED.test(reading.block.text);
@@ -100,11 +113,8 @@ function read(reading: Reading, meetingDate: string, resolution: boolean): Minut
     // A deferral names the meetings put off (before this one) and what they were put off to (after it).
     const untilAt = deferred ? untilIn(s.text) : -1;
     const before = (index: number) => !deferred || untilAt < 0 || index < untilAt;
-    const days = dates.filter((d) => before(d.index)).flatMap((d) => {
-      const day = dayBefore(d, meetingDate);
-      return day && day < meetingDate ? [day] : [];
-    });
-    const named = months.filter((m) => before(m.index) && `${m.month}` <= meetingDate.slice(0, 7)).map((m) => m.month);
+    const days = pastDays(dates.filter((d) => before(d.index)), meetingDate);
+    const named = pastMonths(months.filter((m) => before(m.index)), meetingDate);
     let until: MinutesStatement['until'] = null;
     if (deferred && untilAt >= 0) {
       const tail = s.text.slice(untilAt);
@@ -156,24 +166,22 @@ export function minutesStatements(meeting: Meeting): MinutesStatement[] {
 
 /** The previous-minutes minute: each resolution, and its other words; a sentence naming no meeting takes the heading's. */
 function itemStatements(minute: Minute, meetingDate: string): MinutesStatement[] {
-  const pastDays = (text: string) =>
-    findDates(text, meetingDate).flatMap((d) => {
-      const day = dayBefore(d, meetingDate);
-      return day && day < meetingDate ? [day] : [];
-    });
-  const pastMonths = (text: string) =>
-    findMonths(text, meetingDate, 'past').flatMap((m) => (m.month <= meetingDate.slice(0, 7) ? [m.month] : []));
+  const daysIn = (text: string) => pastDays(findDates(text, meetingDate), meetingDate);
+  const monthsIn = (text: string) => pastMonths(findMonths(text, meetingDate, 'past'), meetingDate);
   // The meetings the minute names: in its heading, or failing that anywhere in it.
   // (A deferral's "until January" names where the minutes went, not which they were.)
   const texts = minute.blocks
     .filter((b) => b.kind !== 'heading')
     .flatMap((b) => sentences(b.text))
-    .map(({ text }) => (untilIn(text) >= 0 ? text.slice(0, untilIn(text)) : text));
-  let namedDays = pastDays(minute.title);
-  let namedMonths = pastMonths(minute.title);
+    .map(({ text }) => {
+      const until = untilIn(text);
+      return until >= 0 ? text.slice(0, until) : text;
+    });
+  let namedDays = daysIn(minute.title);
+  let namedMonths = monthsIn(minute.title);
   if (namedDays.length === 0 && namedMonths.length === 0) {
-    namedDays = texts.flatMap(pastDays);
-    namedMonths = texts.flatMap(pastMonths);
+    namedDays = texts.flatMap(daysIn);
+    namedMonths = texts.flatMap(monthsIn);
   }
   const resolutionBlocks: TextBlock[] = minute.resolutions.map((r) => ({
     kind: 'paragraph',

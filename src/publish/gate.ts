@@ -152,18 +152,20 @@ export function heldBack(model: Model, asOf: string): Holds {
  * What a public build holds back, in lines for the clerk (never for an output): each meeting and supplement
  * published later or in draft, each draft paper and draft minutes.
  */
-export function heldSummary(model: Model, asOf: string): string[] {
+export function heldSummary(model: Model, asOf: string): { meeting: string; text: string }[] {
   const holds = heldBack(model, asOf);
-  const lines: string[] = [];
+  const lines: { meeting: string; text: string }[] = [];
+  const when = (held: HeldBack) => (held.until ? `published ${formatLong(held.until)}` : 'a draft');
   for (const meeting of model.committees.flatMap((c) => c.meetings)) {
+    const say = (text: string) => lines.push({ meeting: meeting.id, text });
     const whole = holds.meetings.get(meeting.id);
-    if (whole) lines.push(`${meeting.agenda!.file}: ${whole.until ? `published ${formatLong(whole.until)}` : 'a draft'}`);
+    if (whole) say(`${meeting.agenda!.file}: ${when(whole)}`);
     for (const s of meeting.supplements) {
       const held = holds.supplements.get(s.file);
-      if (held) lines.push(`${s.file}: ${held.until ? `published ${formatLong(held.until)}` : 'a draft'}`);
+      if (held) say(`${s.file}: ${when(held)}`);
     }
-    if (!whole) for (const p of meeting.papers) if (p.draft) lines.push(`${p.file}: a draft`);
-    if (meeting.minutes?.draft) lines.push(`${meeting.minutes.file}: a draft`);
+    if (!whole) for (const p of meeting.papers) if (p.draft) say(`${p.file}: a draft`);
+    if (meeting.minutes?.draft) say(`${meeting.minutes.file}: a draft`);
   }
   return lines;
 }
