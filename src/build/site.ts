@@ -14,6 +14,7 @@ import { SEARCH_SCRIPT, SEARCH_SCRIPT_TEXT } from '../site/search.js';
 import { documentNames, meetingOutDir, reservedName, sitePaths } from '../output/paths.js';
 import type { Emit, Progress, SiteBuild } from '../output/emit.js';
 import { writeMeetingFeeds, writeSiteFeeds } from '../site/write.js';
+import { writeExecutivePages } from '../render/html/executive.js';
 
 export type { Emit, Progress } from '../output/emit.js';
 
@@ -189,7 +190,10 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
       emit(file, render('register', { ...registerView(model, register), site: siteChrome(file, build, [{ text: register.title, file: null }], true) }));
     }
     emit(sitePaths.front, render('index', frontView(model, build)));
-    for (const committee of model.committees) emit(sitePaths.committee(committee.id), render('committee', committeeView(model, committee, build)));
+    for (const committee of model.committees) {
+      emit(sitePaths.committee(committee.id), render('committee', committeeView(model, committee, build)));
+      writeExecutivePages(model, committee, build, render, emit);
+    }
     emit(sitePaths.archive, render('archive', archiveView(model, build)));
     for (const year of archiveYears(model)) emit(sitePaths.archiveYear(year), render('archive-year', archiveYearView(model, year, build)));
     if (build.search) {

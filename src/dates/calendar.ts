@@ -127,6 +127,16 @@ export function isWorkingDay(iso: IsoDate, calendar: string, days: CountedDays =
   return !holidaysIn(calendar, Number(iso.slice(0, 4))).has(iso);
 }
 
+/** The day `count` counted days after `from` (the day itself not counted): the end of a period "of N working days". */
+export function workingDaysAfter(from: IsoDate, count: number, calendar: string, days: CountedDays = 'mon-fri'): IsoDate {
+  let d = from;
+  for (let n = 0; n < count; ) {
+    d = addDaysIso(d, 1);
+    if (isWorkingDay(d, calendar, days)) n++;
+  }
+  return d;
+}
+
 /**
  * Clear days between publication and meeting: the day of publication and the
  * day of the meeting are excluded, and so are the days that do not count

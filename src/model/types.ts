@@ -63,6 +63,8 @@ export interface Config {
    * a list of accepted wordings), and whether they list their background papers.
    */
   reports: { types: PaperType[]; sections: string[][]; backgroundPapers: boolean; clearance: string[] } | null;
+  /** Executive decisions: the call-in period (working days from a record's publication), the hour it ends, and the key-decision threshold in pounds. */
+  decisions: { callInDays: number; callInEnds: string; keyDecisionThreshold: number | null };
   /** A folder of the council's own templates, relative to the content root. */
   templates: string | null;
   /** The address the site is published at, ending in `/`; null when not given (no calendars, feeds or open data). */
@@ -194,6 +196,8 @@ export interface Agenda extends DocumentBody {
   revised: { date: string; change: string | null }[];
   /** The frontmatter's `type:` (ordinary, annual, special, extraordinary), or null. */
   type: MeetingType | null;
+  /** The notices of a private executive meeting (reg 5): intention (28 clear days), final (5 clear days), representations and response. */
+  privateNotice: { intention: string | null; final: string | null; representations: string | null; response: string | null; position: Position } | null;
   items: AgendaItem[];
   /** Paragraphs outside the items. */
   notes: TextBlock[];
@@ -264,6 +268,8 @@ export interface Paper extends DocumentBody {
   /** The report's own date, where it gives one. */
   date: string | null;
   /** The notice given of the key decision it asks for: the forward plan's, or the general exception or special urgency. */
+  /** The key decision's entry in the forward plan, by its ref. */
+  forwardPlan: { ref: string; position: Position } | null;
   keyDecisionNotice: { published: string; route: 'forward-plan' | 'general-exception' | 'special-urgency'; scrutinyChair: string | null; agreedBy: string | null; position: Position } | null;
   /** The day the report reached the clerk, and why it was late where it was. */
   submitted: string | null;
@@ -464,7 +470,94 @@ export interface Committee {
   members: Member[];
   /** Progress recorded on its minutes' actions (`actions.yml`), in the file's order. */
   actions: ActionProgress[];
+  /** An executive committee's forward plan (`forward-plan.yml`), or null. */
+  forwardPlan: ForwardPlan | null;
+  /** The records of decisions taken by it, its members or officers under its delegation (`decisions.yml`). */
+  decisions: DecisionRecord[];
   meetings: Meeting[];
+  fields: Record<string, Position>;
+  position: Position;
+}
+
+/** A general exception (reg 10) or special urgency (reg 11) notice, where 28 days' notice of a key decision could not be given. */
+export interface DecisionException {
+  route: 'general-exception' | 'special-urgency';
+  published: string;
+  scrutinyChair: string | null;
+  agreedBy: string | null;
+  agreed: string | null;
+  reasons: string | null;
+  /** Special urgency: the day it was reported to the council (reg 19). */
+  reported: string | null;
+  fields: Record<string, Position>;
+  position: Position;
+}
+
+export interface ForwardPlanEntry {
+  ref: string;
+  matter: string;
+  /** An executive committee's id, or a member or officer by office; null when not given. */
+  decisionMaker: string | null;
+  /** When the decision is due: a day or a month; null when not given. */
+  date: DueDate | null;
+  key: boolean;
+  wards: string[];
+  /** The documents to be considered; an empty list for "None"; null when not given. */
+  documents: string[] | null;
+  firstPublished: string | null;
+  /** Taken in private: the exemption paragraph (true when none is cited); false when in public. */
+  private: number | boolean;
+  contact: string | null;
+  value: number | null;
+  exception: DecisionException | null;
+  deferred: { on: string; to: DueDate; reason: string | null; position: Position }[];
+  withdrawn: string | null;
+  fields: Record<string, Position>;
+  position: Position;
+}
+
+export interface ForwardPlan {
+  /** The executive committee whose plan it is. */
+  committee: string;
+  title: string | null;
+  /** The days it was published, in order: one edition each. */
+  published: string[];
+  documents: string | null;
+  representations: string | null;
+  contact: string | null;
+  entries: ForwardPlanEntry[];
+  fields: Record<string, Position>;
+  position: Position;
+}
+
+export type CallIn = { kind: 'subject' } | { kind: 'none' } | { kind: 'exempt'; reasons: string };
+
+/** The written record of a decision: of the executive, one of its members, or an officer under delegation. */
+export interface DecisionRecord {
+  id: string;
+  /** The committee in whose folder it is kept. */
+  committee: string;
+  title: string;
+  kind: 'executive' | 'individual' | 'officer';
+  by: string | null;
+  date: string;
+  meeting: string | null;
+  minute: string | null;
+  forwardPlan: string | null;
+  key: boolean;
+  value: number | null;
+  decision: string | null;
+  reasons: string | null;
+  alternatives: string | null;
+  /** The conflicts declared; an empty list for "None"; null when the record does not say. */
+  conflicts: string[] | null;
+  dispensations: string[] | null;
+  published: string | null;
+  callIn: CallIn;
+  calledIn: { on: string; by: string | null; meeting: string | null; outcome: string | null } | null;
+  implemented: string | null;
+  exempt: boolean;
+  exemptParagraph: number | null;
   fields: Record<string, Position>;
   position: Position;
 }

@@ -22,6 +22,11 @@ export const sitePaths = {
   plan: (id: string) => `plans/${id}.html`,
   register: (id: string) => `registers/${id}.html`,
   committee: (id: string) => `${id}/index.html`,
+  /** The executive's forward plan: its latest edition, and each edition by its day. */
+  forwardPlan: (committee: string) => `${committee}/forward-plan/index.html`,
+  forwardPlanEdition: (committee: string, day: string) => `${committee}/forward-plan/${day}.html`,
+  decisions: (committee: string) => `${committee}/decisions/index.html`,
+  decision: (committee: string, id: string) => `${committee}/decisions/${id}.html`,
   meeting: (meeting: Pick<Meeting, 'committee' | 'folder'>) => `${meetingOutDir(meeting)}/index.html`,
   calendar: 'calendar.ics',
   committeeCalendar: (id: string) => `${id}/calendar.ics`,

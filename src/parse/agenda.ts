@@ -146,6 +146,16 @@ export function readAgenda(doc: MarkdownDoc, problems: Problems, resolve: LinkRe
     revised,
     draft: front.draft ?? false,
     type: front.type ?? null,
+    privateNotice:
+      front.privateNotice && doc.yaml
+        ? {
+            intention: front.privateNotice.intention ?? null,
+            final: front.privateNotice.final ?? null,
+            representations: front.privateNotice.representations ?? null,
+            response: front.privateNotice.response ?? null,
+            position: yamlPosition(doc.yaml, ['privateNotice']),
+          }
+        : null,
     items,
     notes,
     position: positionOf(doc, doc.tree),

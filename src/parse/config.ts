@@ -76,6 +76,11 @@ export function readConfig(src: YamlSource, problems: Problems): Config | null {
           clearance: data.reports.clearance.map((r) => r.toLowerCase()),
         }
       : null,
+    decisions: {
+      callInDays: data.decisions?.callInDays ?? 5,
+      callInEnds: data.decisions?.callInEnds.replace('.', ':') ?? '17:00',
+      keyDecisionThreshold: data.decisions?.keyDecisionThreshold ?? null,
+    },
     templates: data.templates ?? null,
     baseUrl: data.baseUrl ? (data.baseUrl.endsWith('/') ? data.baseUrl : `${data.baseUrl}/`) : null,
     fields,

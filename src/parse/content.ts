@@ -11,6 +11,7 @@ import { fieldPositions, parseYaml, validate, yamlPosition } from './yaml.js';
 import type { AppendixEntry } from './paper.js';
 import { prepareFile, type Prepared, type Role } from './prepare.js';
 import { parseMinuteNumber } from './minutes.js';
+import { readDecisions, readForwardPlan } from './executive.js';
 
 import { exists, isFolder, listFolder, outsideMessage, placeOf, readContentFile, readText } from './files.js';
 import { pdfFault, pdfUntagged } from './pdf-check.js';
@@ -128,6 +129,7 @@ class ContentReader {
       publicationCountDays: 'mon-fri',
       rules: {},
       reports: null,
+      decisions: { callInDays: 5, callInEnds: '17:00', keyDecisionThreshold: null },
       templates: null,
       baseUrl: null,
       fields: {},
@@ -207,6 +209,8 @@ class ContentReader {
       minuteNumbers: data.minuteNumbers ?? 'auto',
       members,
       actions: files.includes('actions.yml') ? this.readActions(`${dir}/actions.yml`) : [],
+      forwardPlan: files.includes('forward-plan.yml') ? readForwardPlan(id, this.yamlFile(`${dir}/forward-plan.yml`), this.problems) : null,
+      decisions: files.includes('decisions.yml') ? readDecisions(id, this.yamlFile(`${dir}/decisions.yml`), this.problems) : [],
       meetings: [],
       fields: fieldPositions(src),
       position: yamlPosition(src, []),

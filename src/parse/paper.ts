@@ -94,6 +94,7 @@ export function readPaper(
     publicBecause: front.publicBecause ?? null,
     draft: front.draft,
     date: front.date ?? null,
+    forwardPlan: front.forwardPlan !== undefined && doc.yaml ? { ref: front.forwardPlan, position: yamlPosition(doc.yaml, ['forwardPlan']) } : null,
     keyDecisionNotice: front.keyDecisionNotice
       ? {
           published: front.keyDecisionNotice.published,

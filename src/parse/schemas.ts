@@ -95,6 +95,14 @@ export const configSchema = z.strictObject({
     })
     .optional(),
   templates: text.optional(),
+  /** Executive decisions: the call-in period in working days from the record's publication, the hour it ends, and the key-decision threshold in pounds. */
+  decisions: z
+    .strictObject({
+      callInDays: z.number().int().min(0).default(5),
+      callInEnds: time.default('17:00'),
+      keyDecisionThreshold: z.number().min(0).optional(),
+    })
+    .optional(),
   /** The address the site is published at, for the absolute links of calendars, feeds and open data. */
   baseUrl: z
     .string({ error: BASE_URL_EXPECTED })
@@ -128,6 +136,119 @@ export const actionsLogSchema = z.array(
     note: text.optional(),
   }),
   { error: 'expected a list of entries, each with meeting:, minute:, status: and date:' },
+);
+
+/** The general exception (reg 10) or special urgency (reg 11) notice of a key decision that could not wait 28 days. */
+export const exceptionSchema = z.strictObject({
+  route: z.enum(['general-exception', 'special-urgency'], { error: 'expected general-exception or special-urgency' }),
+  /** The day the notice was published. */
+  published: dateField,
+  /** General exception: the day the chair of the overview and scrutiny committee was told in writing. */
+  scrutinyChair: dateField.optional(),
+  /** Special urgency: who agreed the decision could not reasonably be deferred (the scrutiny chair, or the council's chair or vice-chair). */
+  agreedBy: text.optional(),
+  /** Special urgency: the day they agreed. */
+  agreed: dateField.optional(),
+  /** Why 28 days' notice could not be given (general exception), or why the decision is urgent (special urgency). */
+  reasons: text.optional(),
+  /** Special urgency: the day the decision was reported to the council (reg 19). */
+  reported: dateField.optional(),
+});
+
+const planRef = z.union([text, z.number()], { error: 'expected the entry\'s reference, such as FP/2026/03' }).transform(String);
+
+/**
+ * `committees/<id>/forward-plan.yml` of an executive committee: the notice of the key decisions (and other
+ * decisions) the executive intends to take (SI 2012/2089 reg 9), as entries with the day each was first published.
+ */
+export const forwardPlanSchema = z.strictObject({
+  title: text.optional(),
+  /** The days the plan was published, earliest first: one edition each. */
+  published: z.array(dateField, { error: 'expected a list of the days the plan was published' }).default([]),
+  /** How to get the documents to be considered and other documents (reg 9(1)(f)-(g)). */
+  documents: text.optional(),
+  /** Where to send representations about a matter (reg 9(1)(h)). */
+  representations: text.optional(),
+  /** Whom to contact about the plan, where an entry names no one. */
+  contact: text.optional(),
+  entries: z
+    .array(
+      z.strictObject({
+        ref: planRef,
+        matter: text,
+        /** Who takes it: an executive committee's id (such as cabinet), or an individual member or officer by office. */
+        decisionMaker: text.optional(),
+        /** The day, or the month or period, the decision is to be taken. */
+        date: z.union([dateField, text], { error: 'expected a date, or a month such as "June 2026"' }).optional(),
+        key: flag.default(true),
+        wards: names.default([]),
+        /** The documents to be submitted to the decision maker, or "None". */
+        documents: z.union([names, text], { error: 'expected a list of documents, or "None"' }).optional(),
+        /** The first day the entry was published in the plan. */
+        firstPublished: dateField.optional(),
+        /** Taken in private: the exemption paragraph of Schedule 12A. */
+        private: exempt.optional(),
+        contact: text.optional(),
+        /** The value of the decision in pounds, compared with the key-decision threshold. */
+        value: z.number({ error: 'expected an amount of money, such as 250000' }).min(0).optional(),
+        exception: exceptionSchema.optional(),
+        /** The entry moved to a later date: when, to what, and why. */
+        deferred: z
+          .array(z.strictObject({ on: dateField, to: z.union([dateField, text]), reason: text.optional() }), { error: 'expected a list of on:, to: and reason:' })
+          .default([]),
+        /** The day the entry was taken off the plan without a decision. */
+        withdrawn: dateField.optional(),
+      }),
+      { error: 'expected a list of entries, each with ref: and matter:' },
+    )
+    .default([]),
+});
+
+/**
+ * `committees/<id>/decisions.yml`: the written records of decisions (SI 2012/2089 regs 12-13 for the executive and
+ * its members; the Openness of Local Government Bodies Regulations 2014 reg 7 for officers under delegation).
+ */
+export const decisionsSchema = z.array(
+  z.strictObject({
+    /** The record's own short name, used in its address: letters, digits and dashes. */
+    id: z.string({ error: 'expected a short name such as leisure-contract' }).regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected lower-case letters, digits and dashes, such as leisure-contract' }),
+    title: text,
+    kind: z.enum(['executive', 'individual', 'officer'], { error: 'expected executive, individual or officer' }).default('executive'),
+    /** Who took it: the body, or the member or officer by name and office. */
+    by: text.optional(),
+    date: dateField,
+    /** The day of the committee's meeting at which it was taken. */
+    meeting: dateField.optional(),
+    /** The minute recording it. */
+    minute: z.union([text, z.number().int().min(0)]).transform(String).optional(),
+    /** Its entry in the forward plan. */
+    forwardPlan: planRef.optional(),
+    key: flag.default(false),
+    value: z.number({ error: 'expected an amount of money, such as 250000' }).min(0).optional(),
+    decision: text.optional(),
+    reasons: text.optional(),
+    /** The alternatives considered and rejected, or "None". */
+    alternatives: text.optional(),
+    /** Conflicts of interest declared by members consulted or taking part: names with the interest, or "None". */
+    conflicts: z.union([names, text], { error: 'expected a list of the conflicts declared, or "None"' }).optional(),
+    /** Dispensations granted for them. */
+    dispensations: z.union([names, text], { error: 'expected a list of dispensations, or "None"' }).optional(),
+    /** The day the record was published: call-in runs from it. */
+    published: dateField.optional(),
+    /** Call-in: subject (the default for the executive and its members), none, or exempt with the reasons. */
+    callIn: z
+      .union([z.enum(['subject', 'none']), z.strictObject({ exempt: z.string({ error: 'expected the reasons the decision is exempt from call-in' }) })], {
+        error: 'expected subject, none, or exempt: with the reasons',
+      })
+      .optional(),
+    /** The decision was called in: the day, by whom, and the scrutiny meeting (committee/date) that considered it. */
+    calledIn: z.strictObject({ on: dateField, by: text.optional(), meeting: text.optional(), outcome: text.optional() }).optional(),
+    /** The day the decision was first acted on. */
+    implemented: dateField.optional(),
+    /** Taken in private: the exemption paragraph; the record's detail is withheld from the public. */
+    exempt: exempt.optional(),
+  }),
+  { error: 'expected a list of decisions, each with id:, title: and date:' },
 );
 
 export const committeeSchema = z.strictObject({
@@ -187,6 +308,13 @@ export const agendaSchema = z.strictObject({
     })
     .optional(),
   /**
+   * The notices of an executive meeting to be held in private (SI 2012/2089 reg 5): the notice of intention (28 clear
+   * days before), the further notice (5 clear days before), any representations received and the response.
+   */
+  privateNotice: z
+    .strictObject({ intention: dateField.optional(), final: dateField.optional(), representations: text.optional(), response: text.optional() })
+    .optional(),
+  /**
    * The items taken in private (Part 2): a list of item numbers, or a mapping
    * of item number to the exemption paragraph that applies.
    */
@@ -224,6 +352,8 @@ export const paperSchema = z.strictObject({
       agreedBy: text.optional(),
     })
     .optional(),
+  /** The key decision's entry in the executive's forward plan (committees/<id>/forward-plan.yml), by its ref. */
+  forwardPlan: planRef.optional(),
   /** The report's own date, as its front sheet (or the Word document it came from) gives it. */
   date: dateField.optional(),
   /** The day the report reached the clerk. */

@@ -68,10 +68,10 @@ export function yamlPosition(src: YamlSource, path: readonly PropertyKey[]): Pos
   return { file: src.file, line: 1 + src.lineOffset, column: 1 };
 }
 
-/** Where each top-level key's value is written, for messages about a field. */
-export function fieldPositions(src: YamlSource): Record<string, Position> {
+/** Where each key's value is written in the map at `path` (the top level by default), for messages about a field. */
+export function fieldPositions(src: YamlSource, path: readonly PropertyKey[] = []): Record<string, Position> {
   const fields: Record<string, Position> = {};
-  const map = src.doc.contents;
+  const map = path.length ? src.doc.getIn(path as unknown[], true) : src.doc.contents;
   if (isMap(map)) {
     for (const pair of map.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;

@@ -6,6 +6,8 @@ import type {
   Appendix,
   Committee,
   Config,
+  DecisionRecord,
+  ForwardPlan,
   Link,
   Meeting,
   Minute,
@@ -151,8 +153,38 @@ export interface ViewMeeting extends Omit<Meeting, 'agenda' | 'supplements' | 'p
   minutes: ViewMinutes | null;
 }
 
-export interface ViewCommittee extends Omit<Committee, 'meetings'> {
+/** A decision record this audience may read: all of it (marked, for members, where it is exempt or not yet published). */
+export type ShownDecision = DecisionRecord & Shown;
+
+/**
+ * A decision taken in private, withheld from the public: what the law has published of it (its title, who took it,
+ * when, its place in the minutes and the plan, and its call-in), and no field for its decision, reasons,
+ * alternatives, conflicts or dispensations.
+ */
+export interface WithheldDecision extends Withheld {
+  readonly id: string;
+  readonly committee: string;
+  readonly title: string;
+  readonly kind: DecisionRecord['kind'];
+  readonly by: string | null;
+  readonly date: string;
+  readonly meeting: string | null;
+  readonly minute: string | null;
+  readonly forwardPlan: string | null;
+  readonly key: boolean;
+  readonly published: string | null;
+  readonly callIn: { kind: DecisionRecord['callIn']['kind'] };
+  readonly calledIn: DecisionRecord['calledIn'];
+  readonly implemented: string | null;
+}
+
+export type ViewDecision = ShownDecision | WithheldDecision;
+
+export interface ViewCommittee extends Omit<Committee, 'meetings' | 'decisions' | 'forwardPlan'> {
   meetings: ViewMeeting[];
+  /** The forward plan as published by the view's day: the editions and entries published by then (all of them, in the preview). */
+  forwardPlan: ForwardPlan | null;
+  decisions: ViewDecision[];
 }
 
 export interface PublishedView {

@@ -5,6 +5,7 @@ import { agendasOf, Gate } from './gate.js';
 import { exemptNotice } from './notice.js';
 import { ContentFiles } from './files.js';
 import { approvedMinutes } from '../parse/approvals.js';
+import { ExecutiveView } from './executive.js';
 import type {
   Audience,
   PublishedView,
@@ -44,11 +45,17 @@ export function publish(model: Model, audience: Audience, root: string, options:
   // Minutes stand as a draft record until a later meeting approves them.
   const approved = new Set(model.committees.flatMap((c) => [...approvedMinutes(c)]));
   const view = new ViewMaker(model, gate, files, standIn, approved);
+  const executiveView = new ExecutiveView(model, audience, options.asOf, options.drafts ?? 'withhold');
   return {
     version: model.version,
     audience,
     config: model.config,
-    committees: model.committees.map((c) => ({ ...c, meetings: c.meetings.map((m) => view.meeting(m)) })),
+    committees: model.committees.map((c) => ({
+      ...c,
+      meetings: c.meetings.map((m) => view.meeting(m)),
+      forwardPlan: c.forwardPlan && executiveView.plan(c.forwardPlan),
+      decisions: c.decisions.flatMap((d) => executiveView.decision(d)),
+    })),
     plans: model.plans,
     registers: model.registers,
   };

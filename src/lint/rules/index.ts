@@ -44,6 +44,13 @@ import reportClearance from './report-clearance.js';
 import reportDeadline from './report-deadline.js';
 import urgentItem from './urgent-item.js';
 import keyDecisionNotice from './key-decision-notice.js';
+import forwardPlanFields from './forward-plan-fields.js';
+import privateMeetingNotice from './private-meeting-notice.js';
+import decisionRecord from './decision-record.js';
+import callIn from './call-in.js';
+import forwardPlanDue from './forward-plan-due.js';
+import specialUrgencyReport from './special-urgency-report.js';
+import keyDecisionMaker from './key-decision-maker.js';
 
 /** Every rule, in the catalogue's order. Adding a rule means adding it here: the registry is explicit. */
 export const RULES: readonly Rule[] = [
@@ -92,6 +99,13 @@ export const RULES: readonly Rule[] = [
   reportDeadline,
   urgentItem,
   keyDecisionNotice,
+  forwardPlanFields,
+  privateMeetingNotice,
+  decisionRecord,
+  callIn,
+  forwardPlanDue,
+  specialUrgencyReport,
+  keyDecisionMaker,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));

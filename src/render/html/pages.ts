@@ -39,7 +39,7 @@ export function packSummary(view: PackView): PackSummary {
 }
 
 /** What the build makes, which decides what the pages link to. */
-interface Crumb {
+export interface Crumb {
   text: string;
   href: string | null;
 }
@@ -169,6 +169,8 @@ export function committeeView(model: PublishedView, committee: ViewCommittee, bu
     })),
     calendar: build.baseUrl ? linkFrom(file, sitePaths.committeeCalendar(committee.id)) : null,
     feed: build.baseUrl ? linkFrom(file, sitePaths.committeeFeed(committee.id)) : null,
+    forwardPlan: committee.forwardPlan?.published.length ? linkFrom(file, sitePaths.forwardPlan(committee.id)) : null,
+    decisions: committee.decisions.length ? linkFrom(file, sitePaths.decisions(committee.id)) : null,
   };
 }
 
@@ -308,5 +310,19 @@ export function meetingView(model: PublishedView, meeting: ViewMeeting, build: S
     calendar: build.baseUrl ? { event: linkFrom(file, sitePaths.meetingCalendar(meeting)), committee: linkFrom(file, sitePaths.committeeCalendar(committee.id)) } : null,
     data: build.baseUrl ? linkFrom(file, sitePaths.meetingData(meeting)) : null,
     jsonLd: meetingJsonLd(model, committee, meeting, build.baseUrl),
+    decisions: meetingDecisions(model, meeting, file),
   };
+}
+
+/** The decisions taken at a meeting (by its committee's records), and those called in to it, with their pages. */
+function meetingDecisions(model: PublishedView, meeting: ViewMeeting, file: string) {
+  const out: { text: string; href: string }[] = [];
+  for (const committee of model.committees) {
+    for (const record of committee.decisions) {
+      const href = linkFrom(file, sitePaths.decision(committee.id, record.id));
+      if (committee.id === meeting.committee && record.meeting === meeting.date) out.push({ text: `${record.title}${record.minute ? ` (minute ${record.minute})` : ''}`, href });
+      else if (record.calledIn?.meeting === meeting.id) out.push({ text: `Called in: ${record.title}, decided by ${record.by ?? committee.name} on ${formatLong(record.date)}`, href });
+    }
+  }
+  return out;
 }

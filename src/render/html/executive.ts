@@ -1,0 +1,178 @@
+import type { PublishedView, ViewCommittee, ViewDecision } from '../../publish/types.js';
+import type { Emit, SiteBuild } from '../../output/emit.js';
+import type { PageRenderer } from './templates.js';
+import { formatLong } from '../../dates/calendar.js';
+import { linkFrom, sitePaths } from '../../output/paths.js';
+import { siteChrome } from './pages.js';
+import { callInState, decidedOn, editions, hourText, type Edition } from '../../site/executive.js';
+
+/** The forward plan's pages and the decision records' pages, made from the published view. */
+
+const KIND: Record<ViewDecision['kind'], string> = {
+  executive: 'Executive decision',
+  individual: 'Decision of an individual member of the executive',
+  officer: 'Officer decision under delegated powers',
+};
+
+const dueText = (due: { raw: string; kind: string; date: string | null } | null) =>
+  !due ? 'Not given' : due.kind === 'date' && due.date ? formatLong(due.date) : due.raw;
+
+/** Who takes a plan entry's decision: an executive committee by its name (with its members, as reg 9(1)(c) asks), or the office as written. */
+function decisionMaker(model: PublishedView, name: string | null) {
+  const body = model.committees.find((c) => c.id === name);
+  if (!body) return { text: name ?? 'Not given', members: [] as string[] };
+  return { text: body.name, members: body.members.map((m) => m.name) };
+}
+
+function recordHref(from: string, committee: ViewCommittee, ref: string): string | null {
+  const record = committee.decisions.find((d) => d.forwardPlan === ref);
+  return record ? linkFrom(from, sitePaths.decision(committee.id, record.id)) : null;
+}
+
+/** One edition of the forward plan (the latest at `forward-plan/index.html`), with what changed since the one before. */
+export function forwardPlanView(model: PublishedView, committee: ViewCommittee, edition: Edition, latest: boolean, all: Edition[], build: SiteBuild) {
+  const plan = committee.forwardPlan!;
+  const file = latest ? sitePaths.forwardPlan(committee.id) : sitePaths.forwardPlanEdition(committee.id, edition.day);
+  const title = plan.title ?? 'Forward Plan';
+  return {
+    lang: model.config.locale,
+    organisation: model.config.organisation,
+    pageTitle: `${title}: ${formatLong(edition.day)}`,
+    site: siteChrome(file, build, [{ text: committee.name, file: sitePaths.committee(committee.id) }, { text: title, file }], true),
+    title,
+    published: formatLong(edition.day),
+    previous: edition.previous ? { text: formatLong(edition.previous), href: linkFrom(file, sitePaths.forwardPlanEdition(committee.id, edition.previous)) } : null,
+    documents: plan.documents,
+    representations: plan.representations,
+    entries: edition.entries.map(({ entry, isNew, deferred }) => {
+      const maker = decisionMaker(model, entry.decisionMaker);
+      return {
+        id: `entry-${entry.ref.replace(/[^A-Za-z0-9]+/g, '-')}`,
+        ref: entry.ref,
+        matter: entry.matter,
+        decisionMaker: maker.text,
+        members: maker.members,
+        date: dueText(entry.deferred.filter((d) => d.on <= edition.day).at(-1)?.to ?? entry.date),
+        key: entry.key,
+        wards: entry.wards.join(', '),
+        documents: entry.documents === null ? null : entry.documents.length ? entry.documents : ['None'],
+        firstPublished: entry.firstPublished ? formatLong(entry.firstPublished) : null,
+        private: entry.private === false ? null : typeof entry.private === 'number' ? `In private: paragraph ${entry.private} of Schedule 12A to the Local Government Act 1972` : 'In private',
+        contact: entry.contact,
+        exception: entry.exception
+          ? {
+              route: entry.exception.route === 'general-exception' ? 'General exception (28 days\u2019 notice impracticable)' : 'Special urgency',
+              published: formatLong(entry.exception.published),
+              agreedBy: entry.exception.agreedBy,
+              reasons: entry.exception.reasons,
+            }
+          : null,
+        isNew,
+        deferred: deferred ? { on: formatLong(deferred.on), to: dueText(deferred.to), reason: deferred.reason } : null,
+        record: recordHref(file, committee, entry.ref),
+      };
+    }),
+    removed: edition.removed.map((r) => ({
+      ref: r.entry.ref,
+      matter: r.entry.matter,
+      text: r.why === 'decided' ? `Decided on ${formatLong(r.day)}` : `Withdrawn on ${formatLong(r.day)}`,
+      record: r.why === 'decided' ? recordHref(file, committee, r.entry.ref) : null,
+    })),
+    editions: [...all].reverse().map((e) => ({ text: formatLong(e.day), href: linkFrom(file, sitePaths.forwardPlanEdition(committee.id, e.day)), current: e.day === edition.day })),
+  };
+}
+
+/** The sentence a decision page gives about call-in, as of the build's day. */
+function callInText(model: PublishedView, record: ViewDecision, asOf: string): { text: string; meeting: { text: string; href: string } | null; from: string } {
+  const state = callInState(model.config, record, asOf);
+  switch (state.state) {
+    case 'open':
+      return { text: `Call-in ends at ${hourText(state.endTime)} on ${formatLong(state.endDay)}. The decision may not be implemented before then.`, meeting: null, from: '' };
+    case 'ended':
+      return {
+        text: `The call-in period ended at ${hourText(state.endTime)} on ${formatLong(state.endDay)}${record.implemented ? `; the decision was implemented on ${formatLong(record.implemented)}.` : ' without a call-in: the decision may be implemented.'}`,
+        meeting: null,
+        from: '',
+      };
+    case 'called-in': {
+      const [committeeId, folder] = (state.meeting ?? '').split('/');
+      const body = model.committees.find((c) => c.id === committeeId);
+      const meeting = body?.meetings.find((m) => m.folder === folder);
+      return {
+        text: `Called in on ${formatLong(state.on)}${state.by ? ` by ${state.by}` : ''}. The decision may not be implemented until scrutiny has considered it.${state.outcome ? ` Outcome: ${state.outcome}` : ''}`,
+        meeting: body && meeting ? { text: `${body.name}, ${formatLong(meeting.date)}`, href: sitePaths.meeting(meeting) } : null,
+        from: '',
+      };
+    }
+    case 'exempt':
+      return { text: `Not subject to call-in, as urgent.${state.reasons ? ` ${state.reasons}` : ''}`, meeting: null, from: '' };
+    default:
+      return { text: 'Not subject to call-in.', meeting: null, from: '' };
+  }
+}
+
+/** A decision record's page: what was decided, why, what else was considered, conflicts, and where call-in stands. */
+export function decisionView(model: PublishedView, committee: ViewCommittee, record: ViewDecision, build: SiteBuild) {
+  const file = sitePaths.decision(committee.id, record.id);
+  const meeting = record.meeting ? committee.meetings.find((m) => m.date === record.meeting) : undefined;
+  const callIn = callInText(model, record, build.asOf);
+  const entry = record.forwardPlan ? committee.forwardPlan?.entries.find((e) => e.ref === record.forwardPlan) : undefined;
+  return {
+    lang: model.config.locale,
+    organisation: model.config.organisation,
+    pageTitle: `Decision: ${record.title}`,
+    site: siteChrome(file, build, [{ text: committee.name, file: sitePaths.committee(committee.id) }, { text: 'Decisions', file: sitePaths.decisions(committee.id) }, { text: record.title, file }], true),
+    title: record.title,
+    kind: KIND[record.kind],
+    by: record.by ?? committee.name,
+    date: formatLong(record.date),
+    key: record.key,
+    published: record.published ? formatLong(record.published) : null,
+    meeting: meeting ? { text: `${committee.name}, ${formatLong(meeting.date)}${record.minute ? `, minute ${record.minute}` : ''}`, href: linkFrom(file, sitePaths.meeting(meeting)) } : null,
+    forwardPlan: entry ? { ref: entry.ref, href: `${linkFrom(file, sitePaths.forwardPlan(committee.id))}#entry-${entry.ref.replace(/[^A-Za-z0-9]+/g, '-')}` } : null,
+    withheld: record.withheld ? record.notice : null,
+    notice: record.withheld ? null : record.notice,
+    held: record.withheld ? null : record.held,
+    decision: record.withheld ? null : record.decision,
+    reasons: record.withheld ? null : record.reasons,
+    alternatives: record.withheld ? null : record.alternatives,
+    conflicts: record.withheld ? null : record.conflicts === null ? null : record.conflicts.length ? record.conflicts : ['None declared'],
+    dispensations: record.withheld || record.dispensations === null ? null : record.dispensations.length ? record.dispensations : ['None'],
+    callIn: { text: callIn.text, meeting: callIn.meeting && { text: callIn.meeting.text, href: linkFrom(file, callIn.meeting.href) } },
+    implemented: record.implemented ? formatLong(record.implemented) : null,
+  };
+}
+
+/** The committee's decisions, newest first, with where each call-in stands. */
+export function decisionsView(model: PublishedView, committee: ViewCommittee, build: SiteBuild) {
+  const file = sitePaths.decisions(committee.id);
+  return {
+    lang: model.config.locale,
+    organisation: model.config.organisation,
+    pageTitle: `Decisions: ${committee.name}`,
+    site: siteChrome(file, build, [{ text: committee.name, file: sitePaths.committee(committee.id) }, { text: 'Decisions', file }]),
+    committee: committee.name,
+    forwardPlan: committee.forwardPlan && committee.forwardPlan.published.length ? linkFrom(file, sitePaths.forwardPlan(committee.id)) : null,
+    decisions: [...committee.decisions]
+      .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id.localeCompare(b.id)))
+      .map((d) => ({ title: d.title, href: linkFrom(file, sitePaths.decision(committee.id, d.id)), date: formatLong(d.date), kind: KIND[d.kind], by: d.by ?? committee.name, key: d.key, callIn: callInText(model, d, build.asOf).text })),
+  };
+}
+
+/** The plan's editions as of the view, for the build to write each. */
+export function planEditions(committee: ViewCommittee): Edition[] {
+  return committee.forwardPlan ? editions(committee.forwardPlan, decidedOn(committee)) : [];
+}
+
+/** A committee's forward plan (each edition, and the latest as its index) and its decisions' pages. */
+export function writeExecutivePages(model: PublishedView, committee: ViewCommittee, build: SiteBuild, render: PageRenderer, emit: Emit): void {
+  const all = planEditions(committee);
+  all.forEach((edition, i) => {
+    const view = (latest: boolean) => render('forward-plan', forwardPlanView(model, committee, edition, latest, all, build));
+    emit(sitePaths.forwardPlanEdition(committee.id, edition.day), view(false));
+    if (i === all.length - 1) emit(sitePaths.forwardPlan(committee.id), view(true));
+  });
+  if (!committee.decisions.length) return;
+  emit(sitePaths.decisions(committee.id), render('decisions', decisionsView(model, committee, build)));
+  for (const record of committee.decisions) emit(sitePaths.decision(committee.id, record.id), render('decision', decisionView(model, committee, record, build)));
+}
