@@ -7,6 +7,7 @@ import { fsReason, writeFileAtomic } from '../fs/atomic.js';
 import { RULES } from '../lint/rules/index.js';
 import { ignoreOutputs, initContent } from '../scaffold/init.js';
 import { createCommittee, createMeeting, createMinutes, createPaper } from '../scaffold/create.js';
+import { createDecision, createPlanEntry } from '../scaffold/executive.js';
 import { UsageError, type CliIo } from './io.js';
 import { contentDir, DEFAULT_CONTENT, load, readDateArgument } from './shared.js';
 
@@ -153,6 +154,40 @@ export function newCommands(program: Command, io: CliIo): void {
       const title = options.title ?? name.replace(/-/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
       const made = createPaper(root, model, meetingId, name, title, dir);
       io.stdout(`Created ${join(dir, made.file)}\n`);
+      for (const note of made.notes) io.stdout(`Next: ${note}\n`);
+    });
+  create
+    .command('plan-entry')
+    .description("add a matter to the executive's forward plan (forward-plan.yml), with the fields a notice must give")
+    .argument('<committee>', 'the executive committee, such as cabinet')
+    .argument('<ref>', 'the entry\'s reference, such as FP/2027/03')
+    .argument('[dir]', 'the content folder (default: the one holding the working folder, or content)')
+    .requiredOption('-m, --matter <matter>', 'the matter to be decided')
+    .action(async (committeeId: string, ref: string, given: string | undefined, options: { matter: string }) => {
+      const dir = contentDir(given, io);
+      const { root, model } = await load(dir, io);
+      const made = createPlanEntry(root, model, committeeId, ref, options.matter, io.today, dir);
+      io.stdout(`Added ${ref} to ${join(dir, made.file)}\n`);
+      for (const note of made.notes) io.stdout(`Next: ${note}\n`);
+    });
+  create
+    .command('decision')
+    .description("add the record of a decision to a committee's decisions.yml, with the fields the record must give")
+    .argument('<committee>', 'the committee whose decision (or under whose delegation) it is, such as cabinet')
+    .argument('<id>', 'the record\'s short name, such as leisure-contract')
+    .argument('[dir]', 'the content folder (default: the one holding the working folder, or content)')
+    .option('-t, --title <title>', 'the decision\'s title (default: from its id)')
+    .addOption(new Option('-k, --kind <kind>', 'who took it').choices(['executive', 'individual', 'officer']).default('executive'))
+    .option('-d, --date <date>', 'the day it was taken (default: today)')
+    .option('--meeting <date>', 'the day of the committee\'s meeting that took it')
+    .action(async (committeeId: string, id: string, given: string | undefined, options: { title?: string; kind: 'executive' | 'individual' | 'officer'; date?: string; meeting?: string }) => {
+      const dir = contentDir(given, io);
+      const { root, model } = await load(dir, io);
+      const meeting = options.meeting ? readDateArgument(options.meeting) : undefined;
+      const date = options.date ? readDateArgument(options.date) : (meeting ?? io.today);
+      const title = options.title ?? id.replace(/-/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+      const made = createDecision(root, model, committeeId, id, { title, kind: options.kind, date, meeting }, dir);
+      io.stdout(`Added "${id}" to ${join(dir, made.file)}\n`);
       for (const note of made.notes) io.stdout(`Next: ${note}\n`);
     });
   create

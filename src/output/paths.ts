@@ -27,6 +27,7 @@ export const sitePaths = {
   forwardPlanEdition: (committee: string, day: string) => `${committee}/forward-plan/${day}.html`,
   decisions: (committee: string) => `${committee}/decisions/index.html`,
   decision: (committee: string, id: string) => `${committee}/decisions/${id}.html`,
+  decisionsData: (committee: string) => `${committee}/decisions/decisions.json`,
   meeting: (meeting: Pick<Meeting, 'committee' | 'folder'>) => `${meetingOutDir(meeting)}/index.html`,
   calendar: 'calendar.ics',
   committeeCalendar: (id: string) => `${id}/calendar.ics`,

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { TZDate } from '@date-fns/tz';
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { formatLong, zonedStart } from '../dates/calendar.js';
 import type { ViewCommittee, ViewMeeting } from '../publish/types.js';
 import { meetingTitle } from './documents.js';
@@ -51,8 +51,25 @@ function meetingStamp(meeting: ViewMeeting): string {
 
 const STATUS_NOTE: Partial<Record<ViewMeeting['status'], string>> = { cancelled: 'cancelled', postponed: 'postponed' };
 
-/** A calendar of the given meetings, named `name`. */
-export function meetingCalendar(site: CalendarSite, name: string, meetings: { meeting: ViewMeeting; committee: ViewCommittee }[]): string {
+/** A deadline shown as a moment in a calendar: the end of a decision's call-in period. */
+export interface CalendarDeadline {
+  uid: string;
+  summary: string;
+  day: string;
+  time: string;
+  /** The day it was made known (the record's publication). */
+  stamp: string;
+  description: string;
+  url: string;
+}
+
+/** A calendar of the given meetings (and deadlines, such as the ends of call-in periods), named `name`. */
+export function meetingCalendar(
+  site: CalendarSite,
+  name: string,
+  meetings: { meeting: ViewMeeting; committee: ViewCommittee }[],
+  deadlines: CalendarDeadline[] = [],
+): string {
   // The zone is given on each event, not the calendar: ical-generator writes a calendar zone's DTSTAMPs in local
   // time, where RFC 5545 asks for UTC. The zone's VTIMEZONE is put in below.
   // ical-generator escapes an event's text, but writes the calendar's name and PRODID as they are given.
@@ -84,6 +101,21 @@ export function meetingCalendar(site: CalendarSite, name: string, meetings: { me
       location: meeting.venue === null ? null : withoutControls(meeting.venue),
       url: page,
       status: meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : meeting.status === 'postponed' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+    });
+  }
+  for (const deadline of deadlines) {
+    const at = zonedStart(deadline.day, deadline.time, site.timezone)!;
+    calendar.createEvent({
+      id: deadline.uid,
+      sequence: 0,
+      stamp: new Date(`${deadline.stamp}T00:00:00Z`),
+      start: at,
+      end: at,
+      timezone: vtimezone ? site.timezone : null,
+      summary: withoutControls(deadline.summary),
+      description: withoutControls(deadline.description),
+      url: deadline.url,
+      transparency: ICalEventTransparency.TRANSPARENT,
     });
   }
   return withTimezone(calendar.toString(), vtimezone);

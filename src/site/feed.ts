@@ -34,11 +34,20 @@ function htmlText(text: string): string {
   return xmlText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** An entry of a feed that is not a meeting's document: a forward plan's edition, a decision record. */
+export interface FeedExtra {
+  title: string;
+  /** Its page, relative to the site. */
+  file: string;
+  published: string;
+}
+
 export function documentFeed(
   site: FeedSite,
   feed: { title: string; file: string; page: string },
   meetings: { meeting: ViewMeeting; committee: ViewCommittee }[],
   formats: { html: boolean; pdf: boolean },
+  extras: FeedExtra[] = [],
 ): string {
   // Each document once, by its HTML where the build made one (a supplement's is its place in the pack's), else its PDF.
   const entries = meetings.flatMap(({ meeting, committee }) => {
@@ -47,8 +56,18 @@ export function documentFeed(
       .filter((d) => d.format === 'HTML' || !documents.some((o) => o.kind === d.kind && o.title === d.title && o.format === 'HTML'))
       .map((d) => ({ ...d, meeting, committee }));
   });
-  entries.sort(newestFirst);
-  const kept = entries.slice(0, FEED_ENTRIES);
+  const all: { title: string; link: string; published: string; file: string }[] = [
+    ...entries.map((entry) => ({
+      // "...: agenda pack", "...: minutes", "...: Supplementary agenda 1".
+      title: `${meetingName(entry.meeting, entry.committee)}: ${entry.kind === 'supplement' ? entry.title : entry.title.toLowerCase()}`,
+      link: atPlace(absolute(site.baseUrl, entry.file), entry),
+      published: entry.published,
+      file: entry.file,
+    })),
+    ...extras.map((e) => ({ title: e.title, link: absolute(site.baseUrl, e.file), published: e.published, file: e.file })),
+  ];
+  all.sort(newestFirst);
+  const kept = all.slice(0, FEED_ENTRIES);
   const url = (file: string) => absolute(site.baseUrl, file);
   const out = new Feed({
     title: xmlText(feed.title),
@@ -62,13 +81,12 @@ export function documentFeed(
     copyright: xmlText(site.organisation),
   });
   for (const entry of kept) {
-    // "...: agenda pack", "...: minutes", "...: Supplementary agenda 1".
-    const title = `${meetingName(entry.meeting, entry.committee)}: ${entry.kind === 'supplement' ? entry.title : entry.title.toLowerCase()}`;
+    const title = entry.title;
     const date = new Date(`${entry.published}T00:00:00Z`);
     out.addItem({
       title: htmlText(title),
-      id: atPlace(url(entry.file), entry),
-      link: atPlace(url(entry.file), entry),
+      id: entry.link,
+      link: entry.link,
       date,
       published: date,
       description: htmlText(`${title}, published ${entry.published}.`),

@@ -5,6 +5,8 @@ import { meetingName } from './documents.js';
 import { documentFeed } from './feed.js';
 import { meetingData, meetingDataJsonSchema, meetingDataSchema, ocdEventId, type ItemLinks } from './open-data.js';
 import { absolute, sitePaths } from '../output/paths.js';
+import { callInDeadlines, executiveFeedEntries } from './executive-feeds.js';
+import { decisionData } from './executive-data.js';
 
 /**
  * The site's calendars and feeds (all meetings, and each committee's), the
@@ -16,13 +18,19 @@ export function writeSiteFeeds(model: PublishedView, build: SiteBuild, emit: Emi
   const { organisation, timezone, locale } = model.config;
   const all = model.committees.flatMap((committee) => committee.meetings.map((meeting) => ({ meeting, committee })));
   const formats = { html: true, pdf: build.pdf };
-  emit(sitePaths.calendar, meetingCalendar({ organisation, timezone, baseUrl }, `${organisation}: meetings`, all));
-  emit(sitePaths.feed, documentFeed({ organisation, locale, baseUrl }, { title: `${organisation}: new papers`, file: sitePaths.feed, page: sitePaths.front }, all, formats));
+  const site = { organisation, timezone, baseUrl };
+  emit(sitePaths.calendar, meetingCalendar(site, `${organisation}: meetings`, all, model.committees.flatMap((c) => callInDeadlines(model, c, baseUrl))));
+  const everything = model.committees.flatMap((c) => executiveFeedEntries(c));
+  emit(sitePaths.feed, documentFeed({ organisation, locale, baseUrl }, { title: `${organisation}: new papers`, file: sitePaths.feed, page: sitePaths.front }, all, formats, everything));
   for (const committee of model.committees) {
     const own = committee.meetings.map((meeting) => ({ meeting, committee }));
-    emit(sitePaths.committeeCalendar(committee.id), meetingCalendar({ organisation, timezone, baseUrl }, `${committee.name}: meetings`, own));
+    emit(sitePaths.committeeCalendar(committee.id), meetingCalendar(site, `${committee.name}: meetings`, own, callInDeadlines(model, committee, baseUrl)));
     const feed = { title: `${committee.name}: new papers`, file: sitePaths.committeeFeed(committee.id), page: sitePaths.committee(committee.id) };
-    emit(sitePaths.committeeFeed(committee.id), documentFeed({ organisation, locale, baseUrl }, feed, own, formats));
+    emit(sitePaths.committeeFeed(committee.id), documentFeed({ organisation, locale, baseUrl }, feed, own, formats, executiveFeedEntries(committee)));
+    if (committee.decisions.length) {
+      const records = committee.decisions.map((d) => decisionData(model, committee, d, baseUrl, build.asOf));
+      emit(sitePaths.decisionsData(committee.id), `${JSON.stringify({ organisation, body: committee.name, decisions: records }, null, 2)}\n`);
+    }
   }
   const index = all.map(({ meeting, committee }) => ({
     id: ocdEventId(meetingUid(meeting, baseUrl)),
@@ -32,7 +40,8 @@ export function writeSiteFeeds(model: PublishedView, build: SiteBuild, emit: Emi
     url: absolute(baseUrl, sitePaths.meeting(meeting)),
     data: absolute(baseUrl, sitePaths.meetingData(meeting)),
   }));
-  emit(sitePaths.allData, `${JSON.stringify({ organisation, schema: absolute(baseUrl, sitePaths.dataSchema), meetings: index }, null, 2)}\n`);
+  const decisions = model.committees.filter((c) => c.decisions.length).map((c) => absolute(baseUrl, sitePaths.decisionsData(c.id)));
+  emit(sitePaths.allData, `${JSON.stringify({ organisation, schema: absolute(baseUrl, sitePaths.dataSchema), meetings: index, ...(decisions.length ? { decisions } : {}) }, null, 2)}\n`);
   emit(sitePaths.dataSchema, `${JSON.stringify(meetingDataJsonSchema(baseUrl), null, 2)}\n`);
 }
 

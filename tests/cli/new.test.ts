@@ -78,3 +78,38 @@ describe('new paper', () => {
     expect(existsSync(join(root, 'committees/panel/2026-03-10/Budget Report.md'))).toBe(false);
   });
 });
+
+describe('new plan-entry and new decision', () => {
+  const CABINET = 'name: Cabinet\nexecutive: true\nmembers:\n  - name: Councillor Ann Lee\n    role: chair\n';
+
+  it("start the executive's forward plan and decision records, each field the law asks for to fill in, then add to them keeping what is there", async () => {
+    const root = contentFolder({
+      ...BASE,
+      'committees/cabinet/committee.yml': CABINET,
+      'committees/cabinet/2026-06-23/agenda.md': '---\npublished: 2026-06-12\n---\n\n1. Apologies for absence\n',
+    });
+    const first = await cli(['new', 'plan-entry', 'cabinet', 'FP/2026/01', root, '--matter', 'Leisure contract'], { today: '2026-05-22' });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('Next: add that day under published: when the edition goes out, and name the entry from its report with forwardPlan: FP/2026/01');
+    const second = await cli(['new', 'plan-entry', 'cabinet', 'FP/2026/02', root, '--matter', 'Depot sale'], { today: '2026-05-29' });
+    expect(second.code, second.stderr).toBe(0);
+    const again = await cli(['new', 'plan-entry', 'cabinet', 'FP/2026/02', root, '--matter', 'Depot sale'], { today: '2026-05-29' });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already has an entry FP/2026/02');
+    const decision = await cli(['new', 'decision', 'cabinet', 'leisure-contract', root, '--meeting', '2026-06-23', '--title', 'Leisure contract'], { today: '2026-06-24' });
+    expect(decision.code, decision.stderr).toBe(0);
+    const plan = readFileSync(join(root, 'committees/cabinet/forward-plan.yml'), 'utf8');
+    expect(plan).toMatch(/^# The forward plan of key decisions/);
+    const { model, problems } = parseContent(root);
+    expect(problems.filter((p) => p.code === 'frontmatter')).toEqual([]);
+    const cabinet = model.committees.find((c) => c.id === 'cabinet')!;
+    expect(cabinet.forwardPlan?.entries.map((e) => [e.ref, e.matter, e.firstPublished, e.decisionMaker])).toEqual([
+      ['FP/2026/01', 'Leisure contract', '2026-05-22', 'cabinet'],
+      ['FP/2026/02', 'Depot sale', '2026-05-29', 'cabinet'],
+    ]);
+    expect(cabinet.decisions).toMatchObject([{ id: 'leisure-contract', title: 'Leisure contract', kind: 'executive', date: '2026-06-23', meeting: '2026-06-23', callIn: { kind: 'subject' } }]);
+    const noMeeting = await cli(['new', 'decision', 'cabinet', 'other', root, '--meeting', '2026-06-30'], { today: '2026-06-24' });
+    expect(noMeeting.code).toBe(2);
+    expect(noMeeting.stderr).toContain('No meeting of Cabinet on 2026-06-30');
+  });
+});

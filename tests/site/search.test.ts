@@ -83,6 +83,13 @@ describe('search', () => {
     expect(requests.filter((u) => !u.startsWith(base) && !u.startsWith('data:'))).toEqual([]);
   }, 60_000);
 
+  it("finds a decision by its reasons, and the forward plan by a matter on it", async () => {
+    const decision = await search('The roof was found unsafe on 10 August 2026 and the centre is closed');
+    expect(decision.links).toContain(`${base}cabinet/decisions/northgate-roof-repairs.html`);
+    const plan = await search('Disposal of the former Mill Lane depot');
+    expect(plan.links).toContain(`${base}cabinet/forward-plan/2026-11-27.html`);
+  }, 60_000);
+
   it('finds nothing of the exempt report, whose text is in no public page and so not in the index', async () => {
     const sentence = 'Soft market testing with three other operators suggests that a procurement would produce bids';
     // The sentence is the exempt report's (paragraph 3), so finding nothing means it was kept out of the index.

@@ -4,6 +4,7 @@ import type { PageRenderer } from './templates.js';
 import { formatLong } from '../../dates/calendar.js';
 import { linkFrom, sitePaths } from '../../output/paths.js';
 import { siteChrome } from './pages.js';
+import { decisionJsonLd } from '../../site/executive-data.js';
 import { callInState, decidedOn, editions, hourText, type Edition } from '../../site/executive.js';
 
 /** The forward plan's pages and the decision records' pages, made from the published view. */
@@ -37,7 +38,7 @@ export function forwardPlanView(model: PublishedView, committee: ViewCommittee, 
   return {
     lang: model.config.locale,
     organisation: model.config.organisation,
-    pageTitle: `${title}: ${formatLong(edition.day)}`,
+    pageTitle: latest ? `${title}, ${committee.name}: the latest edition` : `${title}, ${committee.name}: ${formatLong(edition.day)}`,
     site: siteChrome(file, build, [{ text: committee.name, file: sitePaths.committee(committee.id) }, { text: title, file }], true),
     title,
     published: formatLong(edition.day),
@@ -140,6 +141,7 @@ export function decisionView(model: PublishedView, committee: ViewCommittee, rec
     dispensations: record.withheld || record.dispensations === null ? null : record.dispensations.length ? record.dispensations : ['None'],
     callIn: { text: callIn.text, meeting: callIn.meeting && { text: callIn.meeting.text, href: linkFrom(file, callIn.meeting.href) } },
     implemented: record.implemented ? formatLong(record.implemented) : null,
+    jsonLd: decisionJsonLd(model, committee, record, build.baseUrl),
   };
 }
 

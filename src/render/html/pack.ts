@@ -106,6 +106,8 @@ export function packView(view: PublishedView, meeting: ViewMeeting, problems: Pr
       author: paper.author,
       date: paper.date ? formatLong(paper.date) : null,
       keyDecision: paper.keyDecision,
+      /** Its entry in the executive's forward plan, by its reference. */
+      forwardPlan: paper.forwardPlan?.ref ?? null,
       wards: paper.wards.join(', '),
       item,
       supplement,

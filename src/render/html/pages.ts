@@ -310,19 +310,16 @@ export function meetingView(model: PublishedView, meeting: ViewMeeting, build: S
     calendar: build.baseUrl ? { event: linkFrom(file, sitePaths.meetingCalendar(meeting)), committee: linkFrom(file, sitePaths.committeeCalendar(committee.id)) } : null,
     data: build.baseUrl ? linkFrom(file, sitePaths.meetingData(meeting)) : null,
     jsonLd: meetingJsonLd(model, committee, meeting, build.baseUrl),
-    decisions: meetingDecisions(model, meeting, file),
+    decisions: meetingDecisions(committee, meeting, file),
   };
 }
 
-/** The decisions taken at a meeting (by its committee's records), and those called in to it, with their pages. */
-function meetingDecisions(model: PublishedView, meeting: ViewMeeting, file: string) {
-  const out: { text: string; href: string }[] = [];
-  for (const committee of model.committees) {
-    for (const record of committee.decisions) {
-      const href = linkFrom(file, sitePaths.decision(committee.id, record.id));
-      if (committee.id === meeting.committee && record.meeting === meeting.date) out.push({ text: `${record.title}${record.minute ? ` (minute ${record.minute})` : ''}`, href });
-      else if (record.calledIn?.meeting === meeting.id) out.push({ text: `Called in: ${record.title}, decided by ${record.by ?? committee.name} on ${formatLong(record.date)}`, href });
-    }
-  }
-  return out;
+/**
+ * The decisions taken at a meeting, by its committee's records, with their pages. (A meeting's page is made from its
+ * own committee's part of the view: a decision called in to it is linked from the decision's page, not here.)
+ */
+function meetingDecisions(committee: ViewCommittee, meeting: ViewMeeting, file: string) {
+  return committee.decisions
+    .filter((record) => record.meeting === meeting.date)
+    .map((record) => ({ text: `${record.title}${record.minute ? ` (minute ${record.minute})` : ''}`, href: linkFrom(file, sitePaths.decision(committee.id, record.id)) }));
 }
