@@ -12,6 +12,8 @@ import type {
   WithheldAppendix,
   WithheldLink,
   WithheldMinute,
+  WithheldDecision,
+  ViewDecision,
   WithheldPaper,
 } from '../../src/publish/types.js';
 import { packView } from '../../src/render/html/pack.js';
@@ -39,6 +41,27 @@ describe('the published view cannot hold what it withholds', () => {
     expectTypeOf<keyof WithheldAppendix>().toEqualTypeOf<'withheld' | 'notice' | 'paragraph'>();
     expectTypeOf<keyof WithheldMinute>().toEqualTypeOf<'withheld' | 'notice' | 'paragraph' | 'number' | 'title' | 'summary' | 'position' | 'endLine'>();
     expectTypeOf<keyof WithheldLink>().toEqualTypeOf<'withheld' | 'notice' | 'paragraph' | 'kind' | 'ref' | 'position'>();
+    // A decision taken in private: what the law publishes of it (title, maker, day, its minute and plan entry, call-in), no more.
+    expectTypeOf<keyof WithheldDecision>().toEqualTypeOf<
+      'withheld' | 'notice' | 'paragraph' | 'id' | 'committee' | 'title' | 'kind' | 'by' | 'date' | 'meeting' | 'minute' | 'forwardPlan' | 'key' | 'published' | 'callIn' | 'calledIn' | 'implemented'
+    >();
+  });
+
+  it('a writer must ask whether a decision record is withheld before it can reach its decision, reasons, alternatives or conflicts', () => {
+    const reach = (record: ViewDecision) => {
+      // @ts-expect-error a decision of the view may be withheld: no decision
+      void record.decision;
+      // @ts-expect-error nor its reasons
+      void record.reasons;
+      // @ts-expect-error nor the alternatives rejected
+      void record.alternatives;
+      // @ts-expect-error nor the conflicts declared
+      void record.conflicts;
+      // @ts-expect-error nor the reasons for an exemption from call-in
+      void record.callIn.reasons;
+      return record.withheld ? record.notice : (record.reasons ?? '');
+    };
+    expectTypeOf(reach).returns.toEqualTypeOf<string>();
   });
 
   it('a writer must ask whether a paper is withheld before it can reach its title, author, file or text', () => {

@@ -2,6 +2,8 @@ import { defineRule } from '../rule.js';
 import { longDate } from '../helpers.js';
 import { callInEnds, executiveRecords } from '../executive.js';
 
+const digits = (s: string) => s.replace(/\D+/g, '');
+
 export default defineRule(
   {
     id: 'call-in',
@@ -21,7 +23,23 @@ export default defineRule(
           );
         }
         const end = callInEnds(model, record);
-        if (!end || !record.implemented) continue;
+        if (!end) continue;
+        // A later meeting of the committee that acts on the decision's minute before call-in has run.
+        if (record.meeting && record.minute) {
+          const wanted = digits(record.minute) || record.minute;
+          for (const meeting of committee.meetings) {
+            if (meeting.date <= record.meeting || meeting.date > end.day || !meeting.minutes || meeting.status === 'cancelled') continue;
+            for (const minute of meeting.minutes.minutes) {
+              const ref = minute.references.find((r) => (digits(r.number) || r.number) === wanted && (!r.meetingDate?.date || r.meetingDate.date === record.meeting));
+              if (!ref) continue;
+              context.report(
+                `Unexpected minute ${minute.number?.raw ?? minute.title} of ${longDate(meeting.date)} acting on minute ${record.minute} ("${record.title}") before its call-in period ended at ${end.time} on ${longDate(end.day)}, expected it taken after that, or the decision exempt from call-in with the reasons`,
+                ref.position,
+              );
+            }
+          }
+        }
+        if (!record.implemented) continue;
         if (record.implemented <= end.day) {
           const days = model.config.decisions.callInDays;
           context.report(
