@@ -66,7 +66,8 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
   // One meeting's build is gated by its own files and the shared ones, not by another meeting's draft.
   const gating = (f: Finding) => !options.meeting || gatesMeeting(f.position.file, options.meeting);
   const rendering = (findings: Finding[]) => !options.stopOnErrors || !findings.some((f) => f.severity === 'error' && gating(f));
-  const sitePages = !options.meeting && (!options.shard || options.shard.index === 1) && (options.html ?? true);
+  // The site's own pages (HTML) and documents (the forward plan's PDFs) go with a whole build, or its first shard.
+  const sitePages = !options.meeting && (!options.shard || options.shard.index === 1) && ((options.html ?? true) || options.pdf !== undefined);
   let done = 0;
   const renderPart = async (id: string, part: ParseResult, findings: Finding[]) => {
     stepDone(`read and checked: ${id}`);
@@ -109,7 +110,8 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
   // The plans, registers and index: the shared part, and what the index lists of each committee.
   if (sitePages && rendering(checked.findings)) {
     const model: Model = { ...checked.shared.model, committees: skeleton };
-    const rendered = await renderSite(root, model, { ...options, pdf: undefined, sitePdfs: options.pdf !== undefined, meeting: undefined, shard: undefined, meetingIds: new Set(), sitePages: true });
+    // No meeting's PDFs here (each part made its own); the PDF renderer prints the site's own documents (the forward plan's editions).
+    const rendered = await renderSite(root, model, { ...options, sitePdfs: options.pdf !== undefined, meeting: undefined, shard: undefined, meetingIds: new Set(), sitePages: true });
     problems.push(...rendered.problems);
     notes.push(...(rendered.notes ?? []));
   }
@@ -140,7 +142,8 @@ function outline(committee: Committee): Committee {
     agenda: m.agenda ? agenda(m.agenda) : null,
     supplements: m.supplements.map(agenda),
     minutes: m.minutes ? minutes(m.minutes) : null,
-    papers: [],
+    // A paper is kept, without its text, only where it names a forward plan entry: the plan's editions say it was decided.
+    papers: m.papers.filter((p) => p.forwardPlan).map((p) => ({ ...p, ...text, appendices: [] })),
     attachments: [],
   });
   return { ...committee, meetings: committee.meetings.map(meeting) };

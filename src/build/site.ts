@@ -14,7 +14,7 @@ import { SEARCH_SCRIPT, SEARCH_SCRIPT_TEXT } from '../site/search.js';
 import { documentNames, meetingOutDir, reservedName, sitePaths } from '../output/paths.js';
 import type { Emit, Progress, SiteBuild } from '../output/emit.js';
 import { writeMeetingFeeds, writeSiteFeeds } from '../site/write.js';
-import { writeExecutivePages } from '../render/html/executive.js';
+import { executivePdfs, writeExecutivePages } from '../render/html/executive.js';
 
 export type { Emit, Progress } from '../output/emit.js';
 
@@ -169,7 +169,9 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
   }
 
   if (options.pdf) {
-    await options.pdf({ model, meetings, audience: options.audience, render, views, problems, jobs: options.jobs, onProgress: options.onProgress, emit: emitting });
+    // The site's own documents go with its pages: with the first shard, or a whole build.
+    const documents = sitePages ? model.committees.flatMap((c) => executivePdfs(model, c, build)) : [];
+    await options.pdf({ model, meetings, audience: options.audience, render, views, problems, jobs: options.jobs, onProgress: options.onProgress, emit: emitting, documents });
   }
 
   // Each meeting's page, once its documents are made, with its calendar entry and open data.

@@ -25,6 +25,7 @@ export const sitePaths = {
   /** The executive's forward plan: its latest edition, and each edition by its day. */
   forwardPlan: (committee: string) => `${committee}/forward-plan/index.html`,
   forwardPlanEdition: (committee: string, day: string) => `${committee}/forward-plan/${day}.html`,
+  forwardPlanPdf: (committee: string, day: string) => `${committee}/forward-plan/${day}.pdf`,
   decisions: (committee: string) => `${committee}/decisions/index.html`,
   decision: (committee: string, id: string) => `${committee}/decisions/${id}.html`,
   decisionsData: (committee: string) => `${committee}/decisions/decisions.json`,

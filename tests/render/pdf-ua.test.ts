@@ -101,6 +101,8 @@ describe('every PDF boardpack writes', () => {
     expect(all.some((f) => f.includes('supplement'))).toBe(true);
     expect(all.some((f) => f.endsWith('minutes.pdf'))).toBe(true);
     expect(all.some((f) => f.includes('.members.pdf'))).toBe(true);
+    // The executive's forward plan, an edition a PDF.
+    expect(all.some((f) => f.includes('cabinet/forward-plan/') && f.endsWith('.pdf'))).toBe(true);
     for (const file of all) {
       const { faults } = await readPdfUa(file);
       expect(Object.fromEntries(faults), file).toEqual({});

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +67,25 @@ describe('the forward plan', () => {
     expect(all).not.toContain('Budget 2027/28 and council tax');
     expect(all).not.toContain('Car park charges 2027');
   });
+});
+
+describe('the forward plan as PDF', () => {
+  it('prints each edition as a tagged PDF with its title, linked from its page, and only with the site pages of a build with PDFs', async () => {
+    const out = await build(SAMPLE, '2026-11-30', '--format', 'all');
+    const file = join(out, 'cabinet/forward-plan/2026-11-27.pdf');
+    const info = execFileSync('pdfinfo', [file]).toString();
+    expect(info).toMatch(/^Title:\s+Cabinet: Forward Plan of Key Decisions, Friday 27 November 2026$/m);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    const words = execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ');
+    expect(words).toContain('FP/2027/02: Disposal of the former Mill Lane depot');
+    expect(words).toContain('Taken off since the previous edition');
+    // The printed edition has no site navigation and no list of the other editions.
+    expect(words).not.toContain('Skip to content');
+    expect(words).not.toContain('(this edition)');
+    const links = selectAll('a', page(out, 'cabinet/forward-plan/2026-11-27.html')).map((a) => a.properties.href);
+    expect(links).toContain('2026-11-27.pdf');
+    expect(filesUnder(late).filter((f) => f.startsWith('cabinet/forward-plan/') && f.endsWith('.pdf'))).toEqual([]);
+  }, 120_000);
 });
 
 describe('decision pages', () => {

@@ -1,6 +1,7 @@
 import type { PublishedView, ViewCommittee, ViewDecision } from '../../publish/types.js';
 import type { Emit, SiteBuild } from '../../output/emit.js';
 import type { PageRenderer } from './templates.js';
+import type { PrintedDocument } from '../pdf/input.js';
 import { formatLong } from '../../dates/calendar.js';
 import { linkFrom, sitePaths } from '../../output/paths.js';
 import { siteChrome } from './pages.js';
@@ -80,6 +81,7 @@ export function forwardPlanView(model: PublishedView, committee: ViewCommittee, 
       record: r.why === 'decided' ? recordHref(file, committee, r.entry.ref) : null,
     })),
     editions: [...all].reverse().map((e) => ({ text: formatLong(e.day), href: linkFrom(file, sitePaths.forwardPlanEdition(committee.id, e.day)), current: e.day === edition.day })),
+    pdf: build.pdf ? linkFrom(file, sitePaths.forwardPlanPdf(committee.id, edition.day)) : null,
   };
 }
 
@@ -164,6 +166,23 @@ export function decisionsView(model: PublishedView, committee: ViewCommittee, bu
 /** The plan's editions as of the view, for the build to write each. */
 export function planEditions(committee: ViewCommittee): Edition[] {
   return committee.forwardPlan ? editions(committee.forwardPlan, decidedOn(committee)) : [];
+}
+
+/** Each edition of a committee's forward plan as a tagged PDF, printed from its page without the site's navigation. */
+export function executivePdfs(model: PublishedView, committee: ViewCommittee, build: SiteBuild): PrintedDocument[] {
+  const all = planEditions(committee);
+  return all.map((edition) => {
+    const view = forwardPlanView(model, committee, edition, false, all, build);
+    const title = committee.forwardPlan!.title ?? 'Forward Plan';
+    return {
+      file: sitePaths.forwardPlanPdf(committee.id, edition.day),
+      template: 'forward-plan',
+      view: { ...view, site: null, pdf: null, editions: [], printed: true },
+      title: `${committee.name}: ${title}, ${formatLong(edition.day)}`,
+      subject: `The ${committee.name}'s forward plan of key decisions, published on ${formatLong(edition.day)}`,
+      date: edition.day,
+    };
+  });
 }
 
 /** A committee's forward plan (each edition, and the latest as its index) and its decisions' pages. */

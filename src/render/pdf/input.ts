@@ -83,6 +83,21 @@ export interface PdfBuildInput {
   onProgress?: Progress;
   /** Takes each PDF as it is made. */
   emit: Emit;
+  /** Documents of the site printed whole, beside their pages: each edition of an executive's forward plan. */
+  documents?: PrintedDocument[];
+}
+
+/** A page of the site printed as a tagged PDF of its own. */
+export interface PrintedDocument {
+  /** Where the PDF goes in the output. */
+  file: string;
+  template: string;
+  /** The page's view, without the site's navigation. */
+  view: object;
+  title: string;
+  subject: string;
+  /** Its publication day. */
+  date: string;
 }
 
 /** Renders PDFs for the chosen meetings; injected into the build, so that a build of HTML never loads a browser. */

@@ -106,6 +106,20 @@ export async function renderPdfs(
       emit(`${dir}/minutes.pdf`, { bytes, accessibility: { faults, untagged: [] } });
     }
   };
+  /** A page of the site printed whole, finished as the minutes are (its headings are its bookmarks). */
+  const forDocument = async (document: NonNullable<PdfBuildInput['documents']>[number]) => {
+    const relDir = document.file.slice(0, document.file.lastIndexOf('/'));
+    const doc = await loadPdf(await printer.print(render(document.template, document.view), relDir, undefined, true));
+    const total = doc.getPageCount();
+    const { bytes, faults } = await finishPdf(doc, {
+      printedFrom: { allowed, relDir },
+      known: options.preview ? null : 'now',
+      firstNumbered: 0,
+      pageLabel: (n) => `Page ${n} of ${total}`,
+      metadata: { title: document.title, author: model.config.organisation, subject: document.subject, language: model.config.locale, date: document.date },
+    });
+    emit(document.file, { bytes, accessibility: { faults, untagged: [] } });
+  };
   try {
     // Meetings are built a few at a time; their prints share the printer's tabs.
     let done = 0;
@@ -113,6 +127,7 @@ export async function renderPdfs(
       await forMeeting(meeting);
       input.onProgress?.(++done, input.meetings.length, meeting.id);
     });
+    await mapLimit(input.documents ?? [], input.jobs ?? 1, forDocument);
   } finally {
     // The tabs close in the background; nothing waits for them, and the browser closes any still open when it closes.
     void printer.close();
