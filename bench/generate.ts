@@ -22,10 +22,14 @@ function random(seed: number): () => number {
   };
 }
 
-function report(title: string, rnd: () => number, sections: number): string {
-  const parts = [`---\ntitle: ${title}\ntype: report\nauthor: Head of Service\nexempt: false\nwards: [All]\n---\n`];
+/** Sections a key decision's report has beyond its recommendations. */
+const KEY_SECTIONS = ['Financial implications', 'Legal implications'];
+
+function report(title: string, rnd: () => number, sections: number, forwardPlan: string | null = null): string {
+  const key = forwardPlan ? `keyDecision: true\nforwardPlan: ${forwardPlan}\n` : '';
+  const parts = [`---\ntitle: ${title}\ntype: report\nauthor: Head of Service\n${key}exempt: false\nwards: [All]\n---\n`];
   for (let s = 1; s <= sections; s++) {
-    parts.push(`## ${s}. ${s === 1 ? 'Recommendations' : `Section ${s}`}\n`);
+    parts.push(`## ${s}. ${s === 1 ? 'Recommendations' : ((forwardPlan && KEY_SECTIONS[s - 2]) ?? `Section ${s}`)}\n`);
     const paragraphs = 2 + Math.floor(rnd() * 3);
     for (let p = 1; p <= paragraphs; p++) {
       parts.push(
@@ -56,7 +60,12 @@ export function generateArchive(root: string, size: ArchiveSize, seed = 1): numb
   for (let c = 1; c <= size.committees; c++) {
     const id = `committee-${String(c).padStart(2, '0')}`;
     const members = Array.from({ length: 6 }, (_, m) => `  - name: Councillor Member${c}x${m + 1}\n${m === 0 ? '    role: chair\n' : ''}`).join('');
-    write(`committees/${id}/committee.yml`, `name: Committee ${c}\nquorum: 3\ntime: "18:00"\nmembers:\n${members}`);
+    // The first committee is the executive: each meeting takes a key decision, on its forward plan, with its record.
+    const executive = c === 1;
+    write(`committees/${id}/committee.yml`, `name: Committee ${c}\nquorum: 3\ntime: "18:00"\n${executive ? 'executive: true\n' : ''}members:\n${members}`);
+    const plan: string[] = [];
+    const records: string[] = [];
+    const editions = new Set<string>();
     let minute = 0;
     let previous: string | null = null;
     for (let y = 0; y < size.years; y++) {
@@ -76,7 +85,8 @@ export function generateArchive(root: string, size: ArchiveSize, seed = 1): numb
           '6. Date of next meeting',
         ];
         write(`${dir}/agenda.md`, `---\npublished: ${latestPublication(date, 5, 'GB-ENG')}\n---\n\n${items.join('\n')}\n`);
-        write(`${dir}/report-a.md`, report(topics[0], rnd, 4));
+        const ref = executive ? `FP/${2016 + y}/${String(m + 1).padStart(2, '0')}` : null;
+        write(`${dir}/report-a.md`, report(topics[0], rnd, 4, ref));
         write(`${dir}/report-b.md`, report(`${topics[1]} review`, rnd, 5));
         const present = ['Councillor Member' + c + 'x1', 'Councillor Member' + c + 'x2', 'Councillor Member' + c + 'x3', 'Councillor Member' + c + 'x4'];
         const titles = ['Apologies for absence', 'Declarations of interest', 'Minutes of the previous meeting', topics[0], `${topics[1]} review`, 'Date of next meeting'];
@@ -88,8 +98,21 @@ export function generateArchive(root: string, size: ArchiveSize, seed = 1): numb
           )
           .join('\n');
         write(`${dir}/minutes.md`, `---\nchair: ${present[0]}\npresent: [${present.join(', ')}]\n---\n\n${body}`);
+        if (ref) {
+          // First published five weeks before (an edition on that day), recorded two days after, acted on a fortnight later.
+          const first = addDaysIso(date, -35);
+          editions.add(first);
+          plan.push(`  - ref: ${ref}\n    matter: ${topics[0]}\n    decisionMaker: ${id}\n    date: ${date}\n    documents: [Report of the Head of Service]\n    firstPublished: ${first}\n`);
+          records.push(
+            `- id: ${ref.toLowerCase().replace(/\//g, '-')}\n  title: ${topics[0]}\n  date: ${date}\n  meeting: ${date}\n  minute: ${minute - 2}\n  forwardPlan: ${ref}\n  key: true\n  decision: The report was noted and the approach supported.\n  reasons: As set out in the report.\n  alternatives: None.\n  conflicts: None\n  published: ${addDaysIso(date, 2)}\n  implemented: ${addDaysIso(date, 16)}\n`,
+          );
+        }
         previous = date;
       }
+    }
+    if (executive) {
+      write(`committees/${id}/forward-plan.yml`, `published: [${[...editions].sort().join(', ')}]\ndocuments: From Democratic Services.\nrepresentations: To Democratic Services.\ncontact: Democratic Services\nentries:\n${plan.join('')}`);
+      write(`committees/${id}/decisions.yml`, records.join(''));
     }
   }
   return files;

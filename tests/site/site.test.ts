@@ -85,7 +85,12 @@ describe('the site’s links', () => {
   });
 
   it('link every PDF the build wrote from its meeting’s page, with its size', () => {
-    const pdfs = filesUnder(out).filter((f) => f.endsWith('.pdf'));
+    const all = filesUnder(out).filter((f) => f.endsWith('.pdf'));
+    // The forward plan's editions are linked from their own pages, each edition's PDF from its page.
+    const editions = all.filter((f) => f.includes('/forward-plan/'));
+    expect(editions.length).toBe(9);
+    for (const pdf of editions) expect(selectAll('a', page(out, pdf.replace(/\.pdf$/, '.html'))).map((a) => a.properties.href), pdf).toContain(posix.basename(pdf));
+    const pdfs = all.filter((f) => !editions.includes(f));
     expect(pdfs.length).toBeGreaterThan(10);
     for (const pdf of pdfs) {
       const meetingPage = `${posix.dirname(pdf)}/index.html`;
