@@ -78,3 +78,9 @@ export const minuteLabel = (minute: Minute) => minute.number?.raw ?? minute.titl
 
 /** The surname of a name as written ("Councillor Owen Pryce" -> "pryce"). */
 export const surname = (name: string) => normaliseName(name).split(/\s+/).filter(Boolean).at(-1) ?? '';
+
+/** A minute as a record or reference names it ("5", "Minute 5", "C5"): its digits, or the whole where it has none. */
+const minuteKey = (minute: string) => minute.replace(/\D+/g, '') || minute;
+
+/** Whether two ways of writing a minute's number name the same minute. */
+export const sameMinute = (a: string, b: string) => minuteKey(a) === minuteKey(b);

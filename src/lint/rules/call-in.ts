@@ -1,8 +1,6 @@
 import { defineRule } from '../rule.js';
 import { longDate } from '../helpers.js';
-import { callInEnds, executiveRecords } from '../executive.js';
-
-const digits = (s: string) => s.replace(/\D+/g, '');
+import { callInEnds, executiveRecords, sameMinute } from '../executive.js';
 
 export default defineRule(
   {
@@ -26,11 +24,10 @@ export default defineRule(
         if (!end) continue;
         // A later meeting of the committee that acts on the decision's minute before call-in has run.
         if (record.meeting && record.minute) {
-          const wanted = digits(record.minute) || record.minute;
           for (const meeting of committee.meetings) {
             if (meeting.date <= record.meeting || meeting.date > end.day || !meeting.minutes || meeting.status === 'cancelled') continue;
             for (const minute of meeting.minutes.minutes) {
-              const ref = minute.references.find((r) => (digits(r.number) || r.number) === wanted && (!r.meetingDate?.date || r.meetingDate.date === record.meeting));
+              const ref = minute.references.find((r) => sameMinute(r.number, record.minute!) && (!r.meetingDate?.date || r.meetingDate.date === record.meeting));
               if (!ref) continue;
               context.report(
                 `Unexpected minute ${minute.number?.raw ?? minute.title} of ${longDate(meeting.date)} acting on minute ${record.minute} ("${record.title}") before its call-in period ended at ${end.time} on ${longDate(end.day)}, expected it taken after that, or the decision exempt from call-in with the reasons`,

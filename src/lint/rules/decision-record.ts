@@ -1,19 +1,17 @@
 import type { Committee, DecisionRecord, Declaration } from '../../model/types.js';
 import { defineRule, type RuleContext } from '../rule.js';
 import { longDate } from '../helpers.js';
-import { executiveRecords, meetingOn, minuteLabel, minuteOfPaper, surname } from '../executive.js';
+import { executiveRecords, meetingOn, minuteLabel, minuteOfPaper, sameMinute, surname } from '../executive.js';
 
 const REASONS = /\breasons?\b/i;
 const ALTERNATIVES = /\balternative/i;
-const digits = (s: string) => s.replace(/\D+/g, '');
 
 /** The interests declared in a committee's minutes of a meeting in the minute a record names. */
 function declarationsFor(committee: Committee, record: DecisionRecord): Declaration[] {
   if (!record.meeting || !record.minute) return [];
   const minutes = meetingOn(committee, record.meeting)?.minutes;
   if (!minutes) return [];
-  const wanted = digits(record.minute) || record.minute;
-  return minutes.minutes.flatMap((m) => m.declarations).filter((d) => (digits(d.minute) || d.minute) === wanted);
+  return minutes.minutes.flatMap((m) => m.declarations).filter((d) => sameMinute(d.minute, record.minute!));
 }
 
 function checkRecord(context: RuleContext, committee: Committee, record: DecisionRecord) {
@@ -66,7 +64,7 @@ export default defineRule(
           const recorded = committee.decisions.some(
             (r) =>
               r.meeting === meeting.date &&
-              ((paper.forwardPlan && r.forwardPlan === paper.forwardPlan.ref) || (minute && r.minute !== null && (digits(r.minute) || r.minute) === (digits(minuteLabel(minute)) || minuteLabel(minute)))),
+              ((paper.forwardPlan && r.forwardPlan === paper.forwardPlan.ref) || (minute && r.minute !== null && sameMinute(r.minute, minuteLabel(minute)))),
           );
           if (recorded) continue;
           const text = minute?.blocks.map((b) => b.text).join('\n') ?? '';
