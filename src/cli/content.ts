@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { toJson } from '../model/json.js';
 import { publish } from '../publish/view.js';
 import { fsReason, writeFileAtomic } from '../fs/atomic.js';
@@ -110,6 +110,12 @@ export function rulesCommand(program: Command, io: CliIo): void {
 
 }
 
+/** An exemption paragraph given on the command line: a whole number from 1. */
+function readParagraph(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected the paragraph of Schedule 12A, such as 3');
+  return Number(value);
+}
+
 /** `boardpack new meeting` and `boardpack new committee`. */
 export function newCommands(program: Command, io: CliIo): void {
   const create = program.command('new').description('create new content from the standard templates');
@@ -163,10 +169,12 @@ export function newCommands(program: Command, io: CliIo): void {
     .argument('<ref>', 'the entry\'s reference, such as FP/2027/03')
     .argument('[dir]', 'the content folder (default: the one holding the working folder, or content)')
     .requiredOption('-m, --matter <matter>', 'the matter to be decided')
-    .action(async (committeeId: string, ref: string, given: string | undefined, options: { matter: string }) => {
+    .addOption(new Option('--route <route>', 'where 28 days\' notice cannot be given: the notice it comes by').choices(['general-exception', 'special-urgency']))
+    .option('--private <paragraph>', 'to be taken in private, under this paragraph of Schedule 12A', (v) => readParagraph(v))
+    .action(async (committeeId: string, ref: string, given: string | undefined, options: { matter: string; route?: 'general-exception' | 'special-urgency'; private?: number }) => {
       const dir = contentDir(given, io);
       const { root, model } = await load(dir, io);
-      const made = createPlanEntry(root, model, committeeId, ref, options.matter, io.today, dir);
+      const made = createPlanEntry(root, model, committeeId, ref, options.matter, io.today, dir, { route: options.route, private: options.private });
       io.stdout(`Added ${ref} to ${join(dir, made.file)}\n`);
       for (const note of made.notes) io.stdout(`Next: ${note}\n`);
     });

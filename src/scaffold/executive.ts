@@ -41,7 +41,16 @@ function load(path: string, head: string): Document {
 }
 
 /** Add an entry for a matter to a committee's forward plan (made if there is none). Returns the file, relative to the content folder. */
-export function createPlanEntry(root: string, model: Model, committeeId: string, ref: string, matter: string, today: string, name = root): { file: string; notes: string[] } {
+export function createPlanEntry(
+  root: string,
+  model: Model,
+  committeeId: string,
+  ref: string,
+  matter: string,
+  today: string,
+  name = root,
+  options: { route?: 'general-exception' | 'special-urgency'; private?: number } = {},
+): { file: string; notes: string[] } {
   const committee = committeeOf(model, committeeId, name);
   const file = `committees/${committee.id}/forward-plan.yml`;
   const path = join(root, file);
@@ -51,6 +60,12 @@ export function createPlanEntry(root: string, model: Model, committeeId: string,
   const entries = doc.get('entries');
   if (!isSeq(entries)) throw new BoardpackError(`${join(name, file)} has entries: that is not a list`);
   if ((doc.toJS().entries as { ref?: unknown }[]).some((e) => String(e?.ref) === ref)) throw new BoardpackError(`${join(name, file)} already has an entry ${ref}`);
+  const exception =
+    options.route === 'general-exception'
+      ? { route: options.route, published: today, scrutinyChair: today, reasons: 'Why 28 clear days\' notice could not be given.' }
+      : options.route === 'special-urgency'
+        ? { route: options.route, published: today, agreedBy: 'The chair of the overview and scrutiny committee', agreed: today, reasons: 'Why the decision is urgent and cannot reasonably be deferred.' }
+        : null;
   const entry = doc.createNode({
     ref,
     matter,
@@ -59,15 +74,19 @@ export function createPlanEntry(root: string, model: Model, committeeId: string,
     key: true,
     wards: ['All'],
     documents: ['Report of ...'],
-    firstPublished: today,
+    ...(exception ? { exception } : { firstPublished: today }),
+    ...(options.private ? { private: options.private } : {}),
     contact: 'Name, job title',
   });
   entries.items.push(entry);
   writeFileAtomic(path, doc.toString());
   const notes = [
-    'fill in its decision maker, date, documents and contact; its firstPublished: is the day of the edition that first gives it, 28 clear days before the decision',
+    exception
+      ? `fill in its decision maker, date, documents and contact, and the ${options.route === 'general-exception' ? 'day the scrutiny chair was told in writing (scrutinyChair:)' : 'name of who agreed it could not wait (agreedBy:)'} and the reasons; the decision waits ${options.route === 'general-exception' ? '5 clear days after the notice' : 'for nothing more'}`
+      : 'fill in its decision maker, date, documents and contact; its firstPublished: is the day of the edition that first gives it, 28 clear days before the decision',
     'add that day under published: when the edition goes out, and name the entry from its report with forwardPlan: ' + ref,
   ];
+  if (options.private) notes.push(`the entry is the notice of intention to take it in private; the agenda's published: day (or privateNotice: final:) gives the further notice 5 clear days before`);
   if (!committee.executive) notes.push(`committees/${committee.id}/committee.yml does not say executive: true: a forward plan is the executive's`);
   return { file, notes };
 }

@@ -108,6 +108,14 @@ describe('new plan-entry and new decision', () => {
       ['FP/2026/02', 'Depot sale', '2026-05-29', 'cabinet'],
     ]);
     expect(cabinet.decisions).toMatchObject([{ id: 'leisure-contract', title: 'Leisure contract', kind: 'executive', date: '2026-06-23', meeting: '2026-06-23', callIn: { kind: 'subject' } }]);
+    // Where 28 days' notice cannot be given, the notice it comes by; an item to be taken in private, its paragraph.
+    const urgent = await cli(['new', 'plan-entry', 'cabinet', 'FP/2026/03', root, '--matter', 'Roof repairs', '--route', 'general-exception', '--private', '3'], { today: '2026-06-10' });
+    expect(urgent.code, urgent.stderr).toBe(0);
+    const entry = parseContent(root).model.committees.find((c) => c.id === 'cabinet')!.forwardPlan!.entries[2];
+    expect(entry).toMatchObject({ ref: 'FP/2026/03', firstPublished: null, private: 3, exception: { route: 'general-exception', published: '2026-06-10', scrutinyChair: '2026-06-10' } });
+    const badParagraph = await cli(['new', 'plan-entry', 'cabinet', 'FP/2026/04', root, '--matter', 'X', '--private', 'three']);
+    expect(badParagraph.code).toBe(2);
+    expect(badParagraph.stderr).toContain('expected the paragraph of Schedule 12A, such as 3');
     const noMeeting = await cli(['new', 'decision', 'cabinet', 'other', root, '--meeting', '2026-06-30'], { today: '2026-06-24' });
     expect(noMeeting.code).toBe(2);
     expect(noMeeting.stderr).toContain('No meeting of Cabinet on 2026-06-30');

@@ -29,6 +29,13 @@ const PAGES = [
   'archive.html',
   'archive-2025-26.html',
   'search.html',
+  'cabinet/index.html',
+  'cabinet/2026-06-23/index.html',
+  'cabinet/forward-plan/index.html',
+  'cabinet/forward-plan/2026-09-18.html',
+  'cabinet/decisions/index.html',
+  'cabinet/decisions/car-park-charges-2027.html',
+  'cabinet/decisions/leisure-procurement.html',
 ];
 
 let browser: Browser;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, SAMPLE } from '../helpers.js';
+import { overlay, readTree, RULE_FIXTURES } from '../lint/harness.js';
 import { filesUnder, page, select, selectAll, text } from '../render/site.js';
 import { channels, leaks } from '../publish/channels.js';
 
@@ -137,6 +138,17 @@ describe('feeds, calendars and open data', () => {
     const ld = JSON.parse(text(page(late, 'cabinet/decisions/leisure-procurement.html'), 'script[type="application/ld+json"]')[0]);
     expect(ld).toMatchObject({ '@type': 'DigitalDocument', name: 'Leisure centre management contract: procurement', dateCreated: '2026-06-23', datePublished: '2026-06-25' });
   });
+});
+
+describe('a meeting held partly in private', () => {
+  it('gives its notices on its page: the notice of intention, the further notice, the representations and the response', async () => {
+    const root = overlay({ ...readTree(join(RULE_FIXTURES, 'private-meeting-notice', 'pass')), 'boardpack.yml': 'organisation: Example Borough Council\njurisdiction: england\nbaseUrl: https://papers.example.gov.uk/\n' });
+    const out = await build(root, '2026-07-31', '--format', 'html', '--force');
+    const notice = flat(out, 'cabinet/2026-07-21/index.html');
+    expect(notice).toMatch(/Notice of intention published\s*Friday 19 June 2026/);
+    expect(notice).toMatch(/Further notice published\s*Friday 10 July 2026/);
+    expect(notice).toContain('The price offered is commercially sensitive until the sale completes');
+  }, 60_000);
 });
 
 describe('a decision taken in private', () => {

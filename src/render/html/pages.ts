@@ -311,6 +311,19 @@ export function meetingView(model: PublishedView, meeting: ViewMeeting, build: S
     data: build.baseUrl ? linkFrom(file, sitePaths.meetingData(meeting)) : null,
     jsonLd: meetingJsonLd(model, committee, meeting, build.baseUrl),
     decisions: meetingDecisions(committee, meeting, file),
+    privateNotice: privateNoticeView(meeting),
+  };
+}
+
+/** The notices of an executive meeting held in private (reg 5), as its page gives them. */
+function privateNoticeView(meeting: ViewMeeting) {
+  const notice = meeting.agenda?.privateNotice;
+  if (!notice) return null;
+  return {
+    intention: notice.intention ? formatLong(notice.intention) : null,
+    final: notice.final ? formatLong(notice.final) : meeting.agenda?.published ? formatLong(meeting.agenda.published) : null,
+    representations: notice.representations,
+    response: notice.response,
   };
 }
 
