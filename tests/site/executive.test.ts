@@ -108,6 +108,10 @@ describe('decision pages', () => {
   it('are linked from the meeting that took them and from the committee page, and an urgent one gives its exemption', () => {
     const links = selectAll('#decisions-heading + ul a', page(late, 'cabinet/2026-06-23/index.html')).map((a) => a.properties.href);
     expect(links).toEqual(['../decisions/revenue-outturn-2025-26.html', '../decisions/leisure-procurement.html']);
+    // And from the agenda item whose report names the plan entry.
+    const items = selectAll('li.agenda-item', page(late, 'cabinet/2026-06-23/index.html'));
+    const leisure = items.find((li) => text(li, '.item-title')[0]?.startsWith('Leisure centre management contract'))!;
+    expect(selectAll('.item-decisions a', leisure).map((a) => a.properties.href)).toEqual(['../decisions/leisure-procurement.html']);
     const committee = selectAll('a', page(late, 'cabinet/index.html')).map((a) => a.properties.href);
     expect(committee).toContain('forward-plan/index.html');
     expect(committee).toContain('decisions/index.html');

@@ -288,9 +288,12 @@ export function meetingView(model: PublishedView, meeting: ViewMeeting, build: S
     if (/^(https?:|mailto:|\.\.\/)/.test(href)) return href;
     return made(`${dir}/${decodePath(href)}`) ? href : null;
   };
-  const items = pack
-    ? pack.items.map((item) => ({ ...item, links: item.links.map((link) => ({ ...link, href: itemHref(link.href), pages: null })) }))
-    : (meeting.agenda?.items ?? []).map((item) => ({ number: item.number, title: item.title, kind: item.kind, subPoints: item.subPoints.map((s) => s.text), notes: item.notes.map((n) => n.text), links: [] }));
+  const decided = itemDecisions(committee, meeting, file);
+  const items = (
+    pack
+      ? pack.items.map((item) => ({ ...item, links: item.links.map((link) => ({ ...link, href: itemHref(link.href), pages: null })) }))
+      : (meeting.agenda?.items ?? []).map((item) => ({ number: item.number, title: item.title, kind: item.kind, subPoints: item.subPoints.map((s) => s.text), notes: item.notes.map((n) => n.text), links: [] }))
+  ).map((item) => ({ ...item, decisions: decided.get(item.number) ?? [] }));
   const heading = meetingHeading(meeting);
   return {
     lang: model.config.locale,
@@ -313,6 +316,21 @@ export function meetingView(model: PublishedView, meeting: ViewMeeting, build: S
     decisions: meetingDecisions(committee, meeting, file),
     privateNotice: privateNoticeView(meeting),
   };
+}
+
+/** The decision records of a meeting's items, by item number: an item whose paper names the plan entry a record of the meeting names. */
+function itemDecisions(committee: ViewCommittee, meeting: ViewMeeting, file: string): Map<number, { text: string; href: string }[]> {
+  const byItem = new Map<number, { text: string; href: string }[]>();
+  for (const item of meeting.agenda?.items ?? []) {
+    for (const link of item.links) {
+      if (link.withheld || !link.target) continue;
+      const paper = meeting.papers.find((p) => !p.withheld && p.file === link.target);
+      const ref = paper && !paper.withheld ? paper.forwardPlan?.ref : undefined;
+      const record = ref ? committee.decisions.find((r) => r.forwardPlan === ref && r.meeting === meeting.date) : undefined;
+      if (record) byItem.set(item.number, [...(byItem.get(item.number) ?? []), { text: `Decision: ${record.title}`, href: linkFrom(file, sitePaths.decision(committee.id, record.id)) }]);
+    }
+  }
+  return byItem;
 }
 
 /** The notices of an executive meeting held in private (reg 5), as its page gives them. */
