@@ -63,6 +63,8 @@ export interface Config {
    * a list of accepted wordings), and whether they list their background papers.
    */
   reports: { types: PaperType[]; sections: string[][]; backgroundPapers: boolean; clearance: string[] } | null;
+  /** Whether a substitute must be of the same group as the member whose place they take. */
+  substitutesSameGroup: boolean;
   /** Executive decisions: the call-in period (working days from a record's publication), the hour it ends, and the key-decision threshold in pounds. */
   decisions: { callInDays: number; callInEnds: string; keyDecisionThreshold: number | null };
   /** A folder of the council's own templates, relative to the content root. */
@@ -402,6 +404,8 @@ export interface Minutes extends DocumentBody {
   apologies: Person[];
   absent: Person[];
   inAttendance: Person[];
+  /** Members who sat in another's place ("X for Y"): who sat, and for whom. */
+  substitutes: (Person & { for: string })[];
   minutes: Minute[];
   /** Whether the minutes number their headings; minutes with no numbered heading are a style, not a fault. */
   numbered: boolean;
@@ -624,10 +628,40 @@ export interface Register extends DocumentBody {
   position: Position;
 }
 
+/** Categories of England's disclosable pecuniary interests (SI 2012/1464), and other registrable interests. */
+export type InterestCategory = 'employment' | 'sponsorship' | 'contracts' | 'land' | 'licences' | 'tenancies' | 'securities' | 'other';
+
+export interface RegisteredInterest {
+  category: InterestCategory;
+  description: string;
+  registered: string;
+  ended: string | null;
+  /** Withheld from the published register (s.32 Localism Act 2011). */
+  sensitive: boolean;
+  position: Position;
+}
+
+/** A member of the council, from `members/<id>.yml`: their offices, seats and interests over time. */
+export interface CouncilMember {
+  id: string;
+  name: string;
+  aliases: string[];
+  group: string | null;
+  ward: string | null;
+  offices: { office: string; from: string; to: string | null; position: Position }[];
+  memberships: { committee: string; role: Member['role']; from: string; to: string | null; position: Position }[];
+  interests: RegisteredInterest[];
+  dispensations: { matter: string; from: string; to: string | null; grantedBy: string | null; position: Position }[];
+  fields: Record<string, Position>;
+  position: Position;
+}
+
 export interface Model {
   version: typeof MODEL_VERSION;
   config: Config;
   committees: Committee[];
+  /** The council's members, from `members/` (empty where the folder is not used). */
+  members: CouncilMember[];
   plans: Plan[];
   registers: Register[];
 }

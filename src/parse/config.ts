@@ -76,6 +76,7 @@ export function readConfig(src: YamlSource, problems: Problems): Config | null {
           clearance: data.reports.clearance.map((r) => r.toLowerCase()),
         }
       : null,
+    substitutesSameGroup: data.substitutesSameGroup ?? false,
     decisions: {
       callInDays: data.decisions?.callInDays ?? 5,
       callInEnds: data.decisions?.callInEnds.replace('.', ':') ?? '17:00',

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { ActionProgress, Agenda, Appendix, Committee, Config, Meeting, Member, Minutes, Model, ParseResult, Plan, Register } from '../model/types.js';
+import type { ActionProgress, Agenda, Appendix, Committee, Config, CouncilMember, Meeting, Member, Minutes, Model, ParseResult, Plan, Register } from '../model/types.js';
 import { MODEL_VERSION } from '../model/types.js';
 import type { Root } from 'mdast';
 import { isIsoDate, YEARS } from '../dates/calendar.js';
@@ -12,6 +12,7 @@ import type { AppendixEntry } from './paper.js';
 import { prepareFile, type Prepared, type Role } from './prepare.js';
 import { parseMinuteNumber } from './minutes.js';
 import { readDecisions, readForwardPlan } from './executive.js';
+import { readMember } from './members.js';
 
 import { exists, isFolder, listFolder, outsideMessage, placeOf, readContentFile, readText } from './files.js';
 import { pdfFault, pdfUntagged } from './pdf-check.js';
@@ -98,7 +99,8 @@ class ContentReader {
     const committees = top.folders.includes('committees') ? this.readCommittees() : [];
     const plans = top.folders.includes('plans') ? this.readPlans() : [];
     const registers = top.folders.includes('registers') ? this.readRegisters() : [];
-    return { version: MODEL_VERSION, config, committees, plans, registers };
+    const members = top.folders.includes('members') ? this.readMembers() : [];
+    return { version: MODEL_VERSION, config, committees, members, plans, registers };
   }
 
   private yamlFile(rel: string) {
@@ -129,6 +131,7 @@ class ContentReader {
       publicationCountDays: 'mon-fri',
       rules: {},
       reports: null,
+      substitutesSameGroup: false,
       decisions: { callInDays: 5, callInEnds: '17:00', keyDecisionThreshold: null },
       templates: null,
       baseUrl: null,
@@ -490,6 +493,21 @@ class ContentReader {
       plans.push(plan);
     }
     return plans;
+  }
+
+  /** The council's members, a file each: `members/<id>.yml`. */
+  private readMembers(): CouncilMember[] {
+    const members: CouncilMember[] = [];
+    for (const name of listFolder(this.root, 'members', this.problems).files) {
+      const m = /^([a-z0-9][a-z0-9-]*)\.ya?ml$/.exec(name);
+      if (!m) {
+        if (/\.ya?ml$/i.test(name)) this.problems.error('frontmatter', `Unexpected member file name "${name}", expected lower-case letters, digits and dashes, such as owen-pryce.yml`, at(`members/${name}`));
+        continue;
+      }
+      const member = readMember(m[1], this.yamlFile(`members/${name}`), this.problems);
+      if (member) members.push(member);
+    }
+    return members;
   }
 
   private readRegisters(): Register[] {

@@ -271,6 +271,10 @@ export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | nul
     apologies: people(front.apologies, 'apologies', doc),
     absent: people(front.absent, 'absent', doc),
     inAttendance: people(front.inAttendance, 'inAttendance', doc),
+    substitutes: front.substitutes.map((text, i) => {
+      const m = /^(.+?)\s+for\s+(.+)$/i.exec(text.trim())!;
+      return { name: m[1].trim(), for: m[2].trim(), position: doc.yaml ? yamlPosition(doc.yaml, ['substitutes', i]) : positionOf(doc, undefined) };
+    }),
     minutes: [],
     numbered: false,
     position: positionOf(doc, doc.tree),

@@ -95,6 +95,8 @@ export const configSchema = z.strictObject({
     })
     .optional(),
   templates: text.optional(),
+  /** Whether a substitute must be of the same group (party) as the member whose place they take. */
+  substitutesSameGroup: z.boolean({ error: 'expected true or false' }).optional(),
   /** Executive decisions: the call-in period in working days from the record's publication, the hour it ends, and the key-decision threshold in pounds. */
   decisions: z
     .strictObject({
@@ -251,6 +253,51 @@ export const decisionsSchema = z.array(
   { error: 'expected a list of decisions, each with id:, title: and date:' },
 );
 
+/** A span of time: from a day, to a day (left out while it lasts). */
+const span = { from: dateField, to: dateField.optional() };
+
+/**
+ * `members/<id>.yml`: a member of the council (or a co-opted member), with the offices, committee seats and interests
+ * they have held, each dated, so that who sat where on any day can be worked out.
+ */
+export const memberFileSchema = z.strictObject({
+  name: text,
+  aliases: names.default([]),
+  /** The party or group. */
+  group: text.optional(),
+  ward: text.optional(),
+  /** Offices held: Leader, Cabinet Member for ..., Chair of the Council. */
+  offices: z.array(z.strictObject({ office: text, ...span }), { error: 'expected a list of office:, from: and to:' }).default([]),
+  /** Seats on committees, by the committee's folder name, with the role (chair, vice-chair, member, co-opted). */
+  memberships: z
+    .array(z.strictObject({ committee: text, role: memberSchema.shape.role, ...span }), { error: 'expected a list of committee:, from: and to:' })
+    .default([]),
+  /**
+   * The register of interests: each entry's category (England's disclosable pecuniary interests: employment,
+   * sponsorship, contracts, land, licences, tenancies, securities; or other), what it is, when it was registered,
+   * and whether it is sensitive (withheld from the published register, s.32 Localism Act 2011).
+   */
+  interests: z
+    .array(
+      z.strictObject({
+        category: z.enum(['employment', 'sponsorship', 'contracts', 'land', 'licences', 'tenancies', 'securities', 'other'], {
+          error: 'expected employment, sponsorship, contracts, land, licences, tenancies, securities or other',
+        }),
+        description: text,
+        registered: dateField,
+        /** The day it ended, where it did. */
+        ended: dateField.optional(),
+        sensitive: flag.default(false),
+      }),
+      { error: 'expected a list of category:, description: and registered:' },
+    )
+    .default([]),
+  /** Dispensations (s.33 Localism Act 2011): the matter, the days it covers, who granted it. */
+  dispensations: z
+    .array(z.strictObject({ matter: text, ...span, grantedBy: text.optional() }), { error: 'expected a list of matter:, from:, to: and grantedBy:' })
+    .default([]),
+});
+
 export const committeeSchema = z.strictObject({
   name: text,
   /** What the committee is for, as its terms of reference put it in a sentence or two. */
@@ -397,6 +444,12 @@ export const minutesSchema = z.strictObject({
   apologies: names.default([]),
   absent: names.default([]),
   inAttendance: names.default([]),
+  /** Members who sat in another's place: "Councillor Ann Lee for Councillor Bo Chen". */
+  substitutes: z
+    .array(z.string().regex(/^.+\s+for\s+.+$/i, { error: 'expected "<who sat> for <whose place>", such as "Councillor Ann Lee for Councillor Bo Chen"' }), {
+      error: 'expected a list such as "Councillor Ann Lee for Councillor Bo Chen"',
+    })
+    .default([]),
   /**
    * Minutes taken in private (s.100C): by minute number, the exemption
    * paragraph (or true), or the paragraph with the summary that the public

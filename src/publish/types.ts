@@ -6,7 +6,9 @@ import type {
   Appendix,
   Committee,
   Config,
+  CouncilMember,
   DecisionRecord,
+  RegisteredInterest,
   ForwardPlan,
   Link,
   Meeting,
@@ -187,11 +189,28 @@ export interface ViewCommittee extends Omit<Committee, 'meetings' | 'decisions' 
   decisions: ViewDecision[];
 }
 
+/** An interest of the register this audience may read (members see a sensitive one, marked). */
+export type ShownInterest = RegisteredInterest & { readonly withheld: false; readonly notice: string | null };
+
+/** A sensitive interest, for the public: that there is one, withheld under s.32, and nothing of what it is. */
+export interface WithheldInterest {
+  readonly withheld: true;
+  readonly notice: string;
+}
+
+export type ViewInterest = ShownInterest | WithheldInterest;
+
+export interface ViewMember extends Omit<CouncilMember, 'interests'> {
+  interests: ViewInterest[];
+}
+
 export interface PublishedView {
   version: typeof MODEL_VERSION;
   readonly audience: Audience;
   config: Config;
   committees: ViewCommittee[];
+  /** The council's members, each register of interests as this audience may read it. */
+  members: ViewMember[];
   plans: Plan[];
   registers: Register[];
 }

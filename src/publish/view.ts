@@ -1,5 +1,5 @@
 import type { Root, RootContent } from 'mdast';
-import type { Agenda, AgendaItem, Appendix, Link, Meeting, Minute, Minutes, Model, Paper } from '../model/types.js';
+import type { Agenda, AgendaItem, Appendix, CouncilMember, Link, Meeting, Minute, Minutes, Model, Paper } from '../model/types.js';
 import { privateBusiness, privateItems, type PrivateBusiness } from './private-business.js';
 import { agendasOf, Gate } from './gate.js';
 import { exemptNotice } from './notice.js';
@@ -17,6 +17,8 @@ import type {
   ViewMinute,
   ViewMinutes,
   ViewPaper,
+  ViewInterest,
+  ViewMember,
 } from './types.js';
 
 /**
@@ -56,8 +58,23 @@ export function publish(model: Model, audience: Audience, root: string, options:
       forwardPlan: c.forwardPlan && executiveView.plan(c.forwardPlan),
       decisions: c.decisions.flatMap((d) => executiveView.decision(d)),
     })),
+    members: model.members.map((m) => memberView(m, audience)),
     plans: model.plans,
     registers: model.registers,
+  };
+}
+
+/** What the published register says in place of a sensitive interest (s.32(2) Localism Act 2011). */
+export const SENSITIVE_NOTICE = 'The member has an interest the details of which are withheld under section 32(2) of the Localism Act 2011.';
+
+/** A member as an audience may see them: for the public, a sensitive interest is only the notice that there is one. */
+function memberView(member: CouncilMember, audience: Audience): ViewMember {
+  return {
+    ...member,
+    interests: member.interests.map((i): ViewInterest => {
+      if (!i.sensitive) return { ...i, withheld: false, notice: null };
+      return audience === 'members' ? { ...i, withheld: false, notice: SENSITIVE_NOTICE } : { withheld: true, notice: SENSITIVE_NOTICE };
+    }),
   };
 }
 

@@ -44,6 +44,9 @@ import reportClearance from './report-clearance.js';
 import reportDeadline from './report-deadline.js';
 import urgentItem from './urgent-item.js';
 import keyDecisionNotice from './key-decision-notice.js';
+import membershipOnDate from './membership-on-date.js';
+import substituteValid from './substitute-valid.js';
+import interestParticipation from './interest-participation.js';
 import forwardPlanFields from './forward-plan-fields.js';
 import privateMeetingNotice from './private-meeting-notice.js';
 import decisionRecord from './decision-record.js';
@@ -99,6 +102,9 @@ export const RULES: readonly Rule[] = [
   reportDeadline,
   urgentItem,
   keyDecisionNotice,
+  membershipOnDate,
+  substituteValid,
+  interestParticipation,
   forwardPlanFields,
   privateMeetingNotice,
   decisionRecord,

@@ -36,7 +36,12 @@ export function minutesContent(meeting: ViewMeeting, problems: Problems, options
   return {
     statusNotice: MINUTES_STATUS[minutes.status],
     chair,
-    present: minutes.present.map((p) => ({ name: p.name, inTheChair: p.name === chair })),
+    present: minutes.present.map((p) => ({
+      name: p.name,
+      inTheChair: p.name === chair,
+      // A substitute, with whose place they took ("Councillor Hale (substitute for Councillor Rashid Karim)").
+      substituteFor: minutes.substitutes.find((s) => s.name === p.name)?.for ?? null,
+    })),
     apologies: minutes.apologies.map((p) => p.name),
     absent: minutes.absent.map((p) => p.name),
     inAttendance: minutes.inAttendance.map((p) => p.name),
