@@ -1,3 +1,4 @@
+import { itemKind } from '../parse/agenda.js';
 import type { Agenda, Committee, Meeting, Minutes, Model, ParseResult, Problem } from '../model/types.js';
 import { isMeetingFolder } from '../parse/content.js';
 import { listFolder } from '../parse/files.js';
@@ -136,7 +137,15 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
 function outline(committee: Committee): Committee {
   const text = { blocks: [], lists: [], tables: [], dates: [], suppressions: [] };
   const agenda = (a: Agenda): Agenda => ({ ...a, ...text, items: [], notes: [] });
-  const minutes = (m: Minutes): Minutes => ({ ...m, ...text, minutes: [] });
+  // The minutes keep who attended and the declarations-of-interest minutes, with only the interests declared (for the
+  // members' pages): never another minute, which might be business taken in private that the skeleton cannot tell.
+  const minutes = (m: Minutes): Minutes => ({
+    ...m,
+    ...text,
+    minutes: m.minutes
+      .filter((x) => x.declarations.length && itemKind(x.title) === 'declarations')
+      .map((x) => ({ ...x, blocks: [], resolutions: [], actions: [], references: [], dates: [] })),
+  });
   const meeting = (m: Meeting): Meeting => ({
     ...m,
     agenda: m.agenda ? agenda(m.agenda) : null,

@@ -15,6 +15,7 @@ import { documentNames, meetingOutDir, reservedName, sitePaths } from '../output
 import type { Emit, Progress, SiteBuild } from '../output/emit.js';
 import { writeMeetingFeeds, writeSiteFeeds } from '../site/write.js';
 import { executivePdfs, writeExecutivePages } from '../render/html/executive.js';
+import { membersPdfs, writeMemberPages } from '../render/html/members.js';
 
 export type { Emit, Progress } from '../output/emit.js';
 
@@ -140,6 +141,7 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
     baseUrl: options.audience === 'public' ? model.config.baseUrl : null,
     search: options.search ?? false,
     asOf: options.asOf,
+    members: model.members.length > 0,
   };
   const names = documentNames(options.audience);
   const committeeOf = (meeting: ViewMeeting) => model.committees.find((c) => c.id === meeting.committee)!;
@@ -170,7 +172,7 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
 
   if (options.pdf) {
     // The site's own documents go with its pages: with the first shard, or a whole build.
-    const documents = sitePages ? model.committees.flatMap((c) => executivePdfs(model, c, build)) : [];
+    const documents = sitePages ? [...model.committees.flatMap((c) => executivePdfs(model, c, build)), ...membersPdfs(model, build)] : [];
     await options.pdf({ model, meetings, audience: options.audience, render, views, problems, jobs: options.jobs, onProgress: options.onProgress, emit: emitting, documents });
   }
 
@@ -196,6 +198,7 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
       emit(sitePaths.committee(committee.id), render('committee', committeeView(model, committee, build)));
       writeExecutivePages(model, committee, build, render, emit);
     }
+    writeMemberPages(model, build, render, emit);
     emit(sitePaths.archive, render('archive', archiveView(model, build)));
     for (const year of archiveYears(model)) emit(sitePaths.archiveYear(year), render('archive-year', archiveYearView(model, year, build)));
     if (build.search) {

@@ -369,6 +369,18 @@ export interface Declaration {
   position: Position;
 }
 
+/** A vote the minutes record: the names on each side where they are given, the counts where they are stated, the result. */
+export interface Vote {
+  for: string[] | null;
+  against: string[] | null;
+  abstain: string[] | null;
+  counts: { for: number | null; against: number | null; abstain: number | null };
+  result: 'carried' | 'lost' | null;
+  /** Decided by the chair's casting vote. */
+  casting: boolean;
+  position: Position;
+}
+
 export interface Minute {
   /** Null in minutes that are not numbered (a style), or for a heading without a number in numbered minutes. */
   number: MinuteNumber | null;
@@ -378,6 +390,8 @@ export interface Minute {
   actions: Action[];
   references: MinuteReference[];
   declarations: Declaration[];
+  /** The votes recorded in it. */
+  votes: Vote[];
   dates: WrittenDate[];
   /**
    * Taken in private (the minutes' `exempt:`): the public minutes keep only
@@ -469,6 +483,8 @@ export interface Committee {
   minuteNumbers: MinuteNumberStyle;
   /** The council's executive, or a committee of it, which takes key decisions. */
   executive: boolean;
+  /** The full council (`fullCouncil: true`): its budget votes are recorded by name. */
+  fullCouncil: boolean;
   /** Reports reach the clerk this many working days before the meeting; null when the committee sets no deadline. */
   submissionDays: number | null;
   members: Member[];

@@ -17,4 +17,6 @@ export interface SiteBuild {
   search: boolean;
   /** The day upcoming meetings are counted from. */
   asOf: string;
+  /** Whether the site has members' pages (the content keeps members' files), for its navigation to link them. */
+  members?: boolean;
 }

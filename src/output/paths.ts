@@ -29,6 +29,12 @@ export const sitePaths = {
   decisions: (committee: string) => `${committee}/decisions/index.html`,
   decision: (committee: string, id: string) => `${committee}/decisions/${id}.html`,
   decisionsData: (committee: string) => `${committee}/decisions/decisions.json`,
+  members: 'members/index.html',
+  member: (id: string) => `members/${id}.html`,
+  interests: 'members/register-of-interests.html',
+  interestsPdf: 'members/register-of-interests.pdf',
+  attendance: 'members/attendance.csv',
+  peopleData: 'members/people.json',
   meeting: (meeting: Pick<Meeting, 'committee' | 'folder'>) => `${meetingOutDir(meeting)}/index.html`,
   calendar: 'calendar.ics',
   committeeCalendar: (id: string) => `${id}/calendar.ics`,
@@ -46,7 +52,7 @@ export const sitePaths = {
  * output folder, where each committee has a folder of its own.
  */
 export function reservedName(name: string): boolean {
-  const own = [sitePaths.front, sitePaths.archive, sitePaths.calendar, sitePaths.feed, sitePaths.allData, sitePaths.dataSchema, sitePaths.search, 'search.js', 'pagefind', 'plans', 'registers'];
+  const own = [sitePaths.front, sitePaths.archive, sitePaths.calendar, sitePaths.feed, sitePaths.allData, sitePaths.dataSchema, sitePaths.search, 'search.js', 'pagefind', 'plans', 'registers', 'members'];
   return own.includes(name) || /^archive-\d{4}-\d{2}\.html$/.test(name);
 }
 

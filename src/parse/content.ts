@@ -208,6 +208,7 @@ class ContentReader {
       minutePrefix: data.minutePrefix ?? null,
       submissionDays: data.submissionDays ?? null,
       executive: data.executive ?? false,
+      fullCouncil: data.fullCouncil ?? false,
       minuteNumbering: data.minuteNumbering ?? this.minuteNumbering,
       minuteNumbers: data.minuteNumbers ?? 'auto',
       members,

@@ -1,3 +1,4 @@
+import { votesIn } from './votes.js';
 import type { ListItem, RootContent } from 'mdast';
 import type {
   Action,
@@ -310,6 +311,7 @@ export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | nul
       actions: [],
       references: [],
       declarations: [],
+      votes: [],
       dates: [],
       exempt: null,
       endLine: end < children.length ? (children[end].position?.start.line ?? 1) - 1 : doc.source.text.split('\n').length,
@@ -339,6 +341,7 @@ export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | nul
   };
   handOut(body.blocks, (m) => m.blocks);
   handOut(body.dates, (m) => m.dates);
+  for (const minute of result.minutes) minute.votes = votesIn(minute.blocks);
   for (const [number, value] of Object.entries(front.exempt)) {
     const minute = result.minutes.find((m) =>
       m.number ? m.number.raw.toUpperCase() === number.toUpperCase() : m.title.toLowerCase() === number.toLowerCase(),

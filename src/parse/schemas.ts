@@ -318,6 +318,8 @@ export const committeeSchema = z.strictObject({
     .optional(),
   /** The council's executive, or a committee of it: the body that takes key decisions (key-decision-notice). */
   executive: z.boolean().optional(),
+  /** The full council: its budget meetings record each member's vote by name (budget-named-votes). */
+  fullCouncil: z.boolean().optional(),
   /** Reports reach the clerk this many working days before the meeting (the submission deadline). */
   submissionDays: z.number().int().min(0).optional(),
   venue: text.optional(),

@@ -36,6 +36,10 @@ const PAGES = [
   'cabinet/decisions/index.html',
   'cabinet/decisions/car-park-charges-2027.html',
   'cabinet/decisions/leisure-procurement.html',
+  'members/index.html',
+  'members/rashid-karim.html',
+  'members/register-of-interests.html',
+  'resources-scrutiny-panel/2026-09-15/index.html',
 ];
 
 let browser: Browser;

@@ -117,6 +117,16 @@ describe('Markdown too large or too marked up to read is reported, not parsed', 
     expect(nextMeetings.findings().filter((f) => f.ruleId === 'future-meeting-dates')).toEqual([]);
   });
 
+  it('recorded votes (issue 27): 600 KB of "For: " labels, names and tallies in one paragraph, linted, and the real vote after it read', () => {
+    const { minute, findings } = read({
+      [MINUTES]: minutes(`${repeat('For: Councillors Aa, Bb and Cc (3). Against: carried by 1 votes to (For 2, Against ', 600_000)}\n\nFor: Councillors Lee and Chen (2)\n\nAgainst: Councillor Dale (1)`),
+    });
+    const votes = minute(2)!.votes;
+    // Linted whole, vote-count reads every one of them.
+    expect(findings().filter((f) => f.ruleId === 'vote-count').length).toBeGreaterThan(0);
+    expect(votes.at(-1)).toMatchObject({ for: ['Councillor Lee', 'Councillor Chen'], against: ['Councillor Dale'], counts: { for: 2, against: 1 } });
+  });
+
   it('100,000 "[a](" in one paragraph (two minutes in the parser): an error at the paragraph', () => {
     const { problems, model } = read({ [REPORT]: report(`Intro.\n\n${'[a]('.repeat(100_000)}`) });
     const errors = problems.filter((p) => p.code === 'read-error');

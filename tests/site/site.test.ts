@@ -90,7 +90,9 @@ describe('the site’s links', () => {
     const editions = all.filter((f) => f.includes('/forward-plan/'));
     expect(editions.length).toBe(9);
     for (const pdf of editions) expect(selectAll('a', page(out, pdf.replace(/\.pdf$/, '.html'))).map((a) => a.properties.href), pdf).toContain(posix.basename(pdf));
-    const pdfs = all.filter((f) => !editions.includes(f));
+    // The register of members' interests, from its page.
+    expect(selectAll('a', page(out, 'members/register-of-interests.html')).map((a) => a.properties.href)).toContain('register-of-interests.pdf');
+    const pdfs = all.filter((f) => !editions.includes(f) && f !== 'members/register-of-interests.pdf');
     expect(pdfs.length).toBeGreaterThan(10);
     for (const pdf of pdfs) {
       const meetingPage = `${posix.dirname(pdf)}/index.html`;

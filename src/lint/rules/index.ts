@@ -44,6 +44,8 @@ import reportClearance from './report-clearance.js';
 import reportDeadline from './report-deadline.js';
 import urgentItem from './urgent-item.js';
 import keyDecisionNotice from './key-decision-notice.js';
+import voteCount from './vote-count.js';
+import budgetNamedVotes from './budget-named-votes.js';
 import membershipOnDate from './membership-on-date.js';
 import substituteValid from './substitute-valid.js';
 import interestParticipation from './interest-participation.js';
@@ -102,6 +104,8 @@ export const RULES: readonly Rule[] = [
   reportDeadline,
   urgentItem,
   keyDecisionNotice,
+  voteCount,
+  budgetNamedVotes,
   membershipOnDate,
   substituteValid,
   interestParticipation,

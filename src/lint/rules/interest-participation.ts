@@ -39,12 +39,17 @@ export default defineRule(
         if (!minutes) continue;
         for (const minute of minutes.minutes) {
           for (const declaration of minute.declarations) {
-            if (!DISQUALIFYING.test(declaration.interest) || stayedOut(minutes, declaration, minute)) continue;
+            if (!DISQUALIFYING.test(declaration.interest)) continue;
+            // Recorded voting on the item outweighs any word of leaving.
+            const item = minutes.minutes.find((m) => m.number && sameMinute(m.number.raw, declaration.minute));
+            const name = surname(declaration.name);
+            const voted = (item?.votes ?? []).some((v) => [...(v.for ?? []), ...(v.against ?? []), ...(v.abstain ?? [])].some((n) => surname(n) === name));
+            if (!voted && stayedOut(minutes, declaration, minute)) continue;
             const member = councilMember(model, declaration.name);
             const dispensed = member?.dispensations.find((d) => heldOn(d, meeting.date));
             if (dispensed) continue;
             context.report(
-              `Unexpected ${declaration.name} in minute ${declaration.minute} after declaring a ${declaration.interest} interest in it, expected the minutes to record that they left the room (or took no part and did not vote), or a dispensation in force on ${longDate(meeting.date)} in ${member ? `members/${member.id}.yml` : 'their member file'} (s.33 Localism Act 2011)`,
+              `Unexpected ${declaration.name}${voted ? ' voting' : ''} in minute ${declaration.minute} after declaring a ${declaration.interest} interest in it, expected the minutes to record that they left the room (or took no part and did not vote), or a dispensation in force on ${longDate(meeting.date)} in ${member ? `members/${member.id}.yml` : 'their member file'} (s.33 Localism Act 2011)`,
               declaration.position,
             );
           }

@@ -1,3 +1,4 @@
+import { peopleLookup } from '../../model/people.js';
 import { formatLong, isoWithOffset, municipalYear, municipalYearLabel, zonedStart } from '../../dates/calendar.js';
 import type { SiteBuild } from '../../output/emit.js';
 import type { PublishedView, ViewCommittee, ViewMeeting } from '../../publish/types.js';
@@ -52,6 +53,7 @@ export function siteChrome(file: string, build: SiteBuild, trail: { text: string
   const nav = [
     { text: 'Home', file: sitePaths.front },
     { text: 'Archive', file: sitePaths.archive },
+    ...(build.members ? [{ text: 'Members', file: sitePaths.members }] : []),
     ...(build.search ? [{ text: 'Search', file: sitePaths.search }] : []),
   ].map((n) => ({ text: n.text, href: link(n.file), current: n.file === file }));
   const crumbs: Crumb[] = [{ text: 'Home', file: sitePaths.front }, ...trail].map((c, i, all) => ({
@@ -315,7 +317,21 @@ export function meetingView(model: PublishedView, meeting: ViewMeeting, build: S
     jsonLd: meetingJsonLd(model, committee, meeting, build.baseUrl),
     decisions: meetingDecisions(committee, meeting, file),
     privateNotice: privateNoticeView(meeting),
+    attendance: meetingAttendance(model, meeting, file),
   };
+}
+
+/** Who the minutes record at the meeting, each member linked to their page where the council keeps members' files. */
+function meetingAttendance(model: PublishedView, meeting: ViewMeeting, file: string) {
+  const minutes = meeting.minutes;
+  if (!minutes || !model.members.length) return null;
+  const who = peopleLookup(model.members);
+  const person = (p: { name: string }) => {
+    const member = who(p.name);
+    const sub = minutes.substitutes.find((s) => s.name === p.name);
+    return { name: p.name, href: member ? linkFrom(file, sitePaths.member(member.id)) : null, note: sub ? `substitute for ${sub.for}` : null };
+  };
+  return { present: minutes.present.map(person), apologies: minutes.apologies.map(person), absent: minutes.absent.map(person) };
 }
 
 /** The decision records of a meeting's items, by item number: an item whose paper names the plan entry a record of the meeting names. */

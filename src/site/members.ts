@@ -1,0 +1,110 @@
+import type { PublishedView, ViewCommittee, ViewMeeting, ViewMember } from '../publish/types.js';
+import { peopleLookup } from '../model/people.js';
+import { heldOn } from '../parse/members.js';
+import { itemKind } from '../parse/agenda.js';
+
+/*
+ * What the members' pages, the attendance file and the open data say of each
+ * member, worked out from the published view: the meetings they were expected
+ * at (those of the committees they sat on, held on a day of their seat), what
+ * the minutes record of them at each, the meetings they attended as a
+ * substitute, and the interests they declared.
+ */
+
+export type Attended = 'present' | 'apologies' | 'substituted' | 'absent';
+
+export interface AttendanceRow {
+  committee: ViewCommittee;
+  meeting: ViewMeeting;
+  /** At a meeting of a committee they sat on; or `substitute`, sitting in another's place. */
+  status: Attended | 'substitute';
+  /** For a substitute, whose place they took; for `substituted`, who took theirs. */
+  other: string | null;
+}
+
+export interface Attendance {
+  rows: AttendanceRow[];
+  expected: number;
+  present: number;
+  apologies: number;
+  substituted: number;
+  absent: number;
+  asSubstitute: number;
+}
+
+/** Who a written name is, among the view's members. */
+export function memberOfName(view: PublishedView): (name: string) => ViewMember | undefined {
+  return peopleLookup(view.members);
+}
+
+/** A member's attendance at the held meetings of the view, in date order. */
+export function attendanceOf(view: PublishedView, member: ViewMember, who = memberOfName(view)): Attendance {
+  const rows: AttendanceRow[] = [];
+  const is = (name: string) => who(name) === member;
+  for (const committee of view.committees) {
+    for (const meeting of committee.meetings) {
+      const minutes = meeting.minutes;
+      if (!minutes || meeting.status === 'cancelled') continue;
+      const seat = member.memberships.some((s) => s.committee === committee.id && heldOn(s, meeting.date));
+      const sat = minutes.substitutes.find((s) => is(s.name));
+      if (!seat) {
+        if (sat) rows.push({ committee, meeting, status: 'substitute', other: sat.for });
+        continue;
+      }
+      const replaced = minutes.substitutes.find((s) => is(s.for));
+      const status: Attended = minutes.present.some((p) => is(p.name))
+        ? 'present'
+        : replaced
+          ? 'substituted'
+          : minutes.apologies.some((p) => is(p.name))
+            ? 'apologies'
+            : 'absent';
+      rows.push({ committee, meeting, status, other: replaced?.name ?? null });
+    }
+  }
+  rows.sort((a, b) => (a.meeting.date < b.meeting.date ? -1 : a.meeting.date > b.meeting.date ? 1 : a.committee.id.localeCompare(b.committee.id)));
+  const count = (s: AttendanceRow['status']) => rows.filter((r) => r.status === s).length;
+  const expected = rows.filter((r) => r.status !== 'substitute').length;
+  return { rows, expected, present: count('present'), apologies: count('apologies'), substituted: count('substituted'), absent: count('absent'), asSubstitute: count('substitute') };
+}
+
+/** The interests a member declared at meetings, from the public minutes (a withheld minute's declarations are not there). */
+export function declarationsOf(view: PublishedView, member: ViewMember, who = memberOfName(view)) {
+  const out: { committee: ViewCommittee; meeting: ViewMeeting; minute: string; interest: string }[] = [];
+  for (const committee of view.committees) {
+    for (const meeting of committee.meetings) {
+      // Declarations as the declarations-of-interest minute records them (the site's pages are made from those alone).
+      for (const minute of meeting.minutes?.minutes ?? []) {
+        if (minute.withheld || itemKind(minute.title) !== 'declarations') continue;
+        for (const d of minute.declarations) if (who(d.name) === member) out.push({ committee, meeting, minute: d.minute, interest: d.interest });
+      }
+    }
+  }
+  return out.sort((a, b) => (a.meeting.date < b.meeting.date ? -1 : 1));
+}
+
+/** The attendance of every member as CSV (RFC 4180): one row per member and committee, with the counts. */
+export function attendanceCsv(view: PublishedView): string {
+  const who = memberOfName(view);
+  const cell = (v: string | number) => {
+    if (typeof v === 'number') return String(v);
+    // A name a spreadsheet would run as a formula is written as text.
+    const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [['member', 'group', 'committee', 'expected', 'present', 'apologies', 'substituted', 'absent', 'as substitute'].join(',')];
+  for (const member of view.members) {
+    const { rows } = attendanceOf(view, member, who);
+    const committees = [...new Set(rows.map((r) => r.committee))];
+    for (const committee of committees) {
+      const mine = rows.filter((r) => r.committee === committee);
+      const n = (s: AttendanceRow['status']) => mine.filter((r) => r.status === s).length;
+      lines.push(
+        [member.name, member.group ?? '', committee.name, mine.filter((r) => r.status !== 'substitute').length, n('present'), n('apologies'), n('substituted'), n('absent'), n('substitute')]
+          .map(cell)
+          .join(','),
+      );
+    }
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, SAMPLE } from '../helpers.js';
+import { filesUnder, page, selectAll, text } from '../render/site.js';
+import { channels, leaks } from '../publish/channels.js';
+
+/*
+ * The members' pages (issue 27), read from the sample's built site as a
+ * resident and a monitoring officer would: each member's offices, seats,
+ * attendance (expected, present, apologies, substituted), declarations and
+ * register; the register of interests as a page and a tagged PDF; attendance
+ * as CSV; people and memberships as OCD open data. A sensitive interest
+ * reaches no public output by any route, and the members' build shows it.
+ */
+
+const SENSITIVE = 'Home, 7 Heron Close, Riverside';
+
+async function build(...args: string[]): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), 'boardpack-members-'));
+  const result = await cli(['build', SAMPLE, '--out', out, '--as-of', '2026-11-30', ...args], { today: '2026-11-30' });
+  expect(result.code, result.stderr).toBe(0);
+  return out;
+}
+const flat = (dir: string, file: string) => text(page(dir, file), 'main').join(' ').replace(/\s+/g, ' ');
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+
+let out: string;
+let members: string;
+beforeAll(async () => {
+  out = await build('--format', 'all');
+  members = await build('--format', 'all', '--audience', 'members');
+}, 240_000);
+
+describe("a member's page", () => {
+  it('gives their seats with dates, their attendance counted at the meetings they were expected at, and who substituted for them', () => {
+    const karim = flat(out, 'members/rashid-karim.html');
+    expect(karim).toContain('Resources Scrutiny Panel: Member, since Tuesday 20 May 2025');
+    expect(karim).toContain('Expected at 4 meetings: present at 3, apologies for 0, substituted at 1, absent from 0.');
+    const rows = selectAll('section[aria-labelledby="attendance-heading"] tbody tr', page(out, 'members/rashid-karim.html')).map((tr) => text(tr, 'td').join(' | '));
+    expect(rows).toContain('Tuesday 15 September 2026 | Resources Scrutiny Panel | Substituted (by Councillor Tom Hale)');
+    const hale = flat(out, 'members/tom-hale.html');
+    expect(hale).toContain('attended 1 as a substitute');
+    expect(hale).toMatch(/Resources Scrutiny Panel\s*Attended as substitute \(for Councillor Rashid Karim\)/);
+    // A change of role at the annual meeting: two dated seats.
+    expect(flat(out, 'members/sian-pritchard.html')).toContain('Vice-chair, Tuesday 20 May 2025 to Monday 18 May 2026');
+    expect(flat(out, 'members/sian-pritchard.html')).toContain('Member, since Tuesday 19 May 2026');
+  });
+
+  it('lists the interests declared at meetings and the dispensations, and links each meeting', () => {
+    const tree = page(out, 'members/owen-pryce.html');
+    const declared = text(tree, 'section[aria-labelledby="declarations-heading"] li').join(' ');
+    expect(declared).toContain('Cabinet, Tuesday 23 June 2026: a personal interest in minute 5');
+    expect(flat(out, 'members/lucy-tremayne.html')).toContain('Car park charges 2027: to take part as a member of the executive');
+    const ld = JSON.parse(text(tree, 'script[type="application/ld+json"]')[0]);
+    expect(ld).toMatchObject({ '@type': 'Person', name: 'Councillor Owen Pryce', jobTitle: 'Cabinet Member for Leisure', affiliation: { name: 'Labour' } });
+  });
+
+  it("is linked from every meeting page's attendance, with a substitute marked", () => {
+    const links = selectAll('section[aria-labelledby="attendance-heading"] a', page(out, 'resources-scrutiny-panel/2026-09-15/index.html')).map((a) => a.properties.href);
+    expect(links).toContain('../../members/tom-hale.html');
+    expect(links).toContain('../../members/rashid-karim.html');
+    expect(flat(out, 'resources-scrutiny-panel/2026-09-15/index.html')).toContain('Councillor Tom Hale (substitute for Councillor Rashid Karim)');
+  });
+});
+
+describe('the register of interests and attendance', () => {
+  it('publishes the register as a page and a tagged PDF, a sensitive entry as the notice that there is one', () => {
+    const register = flat(out, 'members/register-of-interests.html');
+    expect(register).toContain('Director, Karim Accountancy Ltd');
+    expect(register).toContain('The member has an interest the details of which are withheld under section 32(2) of the Localism Act 2011.');
+    const pdf = join(out, 'members/register-of-interests.pdf');
+    expect(execFileSync('pdfinfo', [pdf]).toString()).toMatch(/^Tagged:\s+yes$/m);
+    expect(execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, ' ')).toContain('Trustee, Northgate Swimming Club');
+  });
+
+  it('gives attendance as CSV, one row per member and committee', () => {
+    const rows = read(out, 'members/attendance.csv').trim().split('\r\n');
+    expect(rows[0]).toBe('member,group,committee,expected,present,apologies,substituted,absent,as substitute');
+    expect(rows).toContain('Councillor Rashid Karim,Wyndmoor Independents,Resources Scrutiny Panel,4,3,0,1,0,0');
+    expect(rows).toContain('Councillor Tom Hale,Wyndmoor Independents,Resources Scrutiny Panel,0,0,0,0,0,1');
+  });
+
+  it('publishes people, organisations and memberships in OCD shapes, dated', () => {
+    const data = JSON.parse(read(out, 'members/people.json'));
+    const pryce = data.people.find((p: { name: string }) => p.name === 'Councillor Owen Pryce');
+    expect(pryce).toMatchObject({ _type: 'person', id: expect.stringMatching(/^ocd-person\/[0-9a-f-]{36}$/) });
+    const cabinet = data.organizations.find((o: { name: string }) => o.name === 'Cabinet');
+    expect(cabinet).toMatchObject({ _type: 'organization', classification: 'committee' });
+    const seat = data.memberships.find((m: { person_id: string; organization_id: string }) => m.person_id === pryce.id && m.organization_id === cabinet.id);
+    expect(seat).toMatchObject({ role: 'member', start_date: '2025-05-20', end_date: '' });
+  });
+});
+
+describe('a sensitive interest', () => {
+  it('reaches no public output by any route, and the members see it, marked', async () => {
+    expect(read(SAMPLE, 'members/margaret-flynn.yml')).toContain(SENSITIVE);
+    expect(leaks(await channels(out), { sensitive: SENSITIVE }, ['Heron Close'])).toEqual([]);
+    const shown = flat(members, 'members/margaret-flynn.html');
+    expect(shown).toContain(SENSITIVE);
+    expect(shown).toContain('withheld under section 32(2)');
+    expect(filesUnder(members)).not.toContain('members/attendance.csv');
+  }, 120_000);
+});
