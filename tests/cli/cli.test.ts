@@ -170,6 +170,7 @@ describe('the real binary', () => {
     });
     expect(JSON.parse(out).committees.map((c: { id: string }) => c.id)).toEqual([
       'cabinet',
+      'council',
       'improvement-board',
       'resources-scrutiny-panel',
     ]);

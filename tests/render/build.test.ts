@@ -225,7 +225,7 @@ describe('the front page', () => {
     expect(text(t, 'h2')).toEqual(['Next meetings', 'Committees', 'Recently published', 'Plans', 'Recommendation registers', 'Follow']);
     // The one meeting to come after the build's day (22 November 2026).
     expect(text(t, '.meeting-list li')).toEqual(['Resources Scrutiny Panel, Tuesday 8 December 2026, 6.00 pm']);
-    expect(text(t, '.committee-list li a')).toEqual(['Cabinet', 'Improvement and Assurance Board', 'Resources Scrutiny Panel']);
+    expect(text(t, '.committee-list li a')).toEqual(['Cabinet', 'Council', 'Improvement and Assurance Board', 'Resources Scrutiny Panel']);
     expect(text(t, '.committee-list li')[0]).toMatch(/^Cabinet: The council's executive/);
     const hrefs = selectAll('main a', t).map((a) => String(a.properties.href));
     expect(hrefs).toContain('resources-scrutiny-panel/2026-12-08/index.html');

@@ -73,7 +73,7 @@ describe('the site’s links', () => {
   it('give every page the site’s navigation, and every page below the front page a breadcrumb back to it', () => {
     for (const file of filesUnder(out).filter((f) => f.endsWith('.html'))) {
       const tree = page(out, file);
-      expect(text(tree, 'nav.site-nav a'), file).toEqual(['Home', 'Archive', 'Search']);
+      expect(text(tree, 'nav.site-nav a'), file).toEqual(['Home', 'Archive', 'Members', 'Search']);
       if (file !== 'index.html') expect(text(tree, 'nav.breadcrumb li')[0], file).toBe('Home');
     }
     const pack = page(out, 'resources-scrutiny-panel/2026-03-10/agenda-pack.html');
@@ -149,9 +149,9 @@ describe('a committee’s page and the archive', () => {
   });
 
   it('lists each municipal year, and each year its meetings by committee', () => {
-    expect(text(page(out, 'archive.html'), '.archive-years li')).toEqual(['2026/27 (6 meetings)', '2025/26 (5 meetings)']);
+    expect(text(page(out, 'archive.html'), '.archive-years li')).toEqual(['2026/27 (6 meetings)', '2025/26 (6 meetings)']);
     const year = page(out, 'archive-2025-26.html');
-    expect(text(year, 'h2')).toEqual(['Cabinet', 'Improvement and Assurance Board', 'Resources Scrutiny Panel']);
+    expect(text(year, 'h2')).toEqual(['Cabinet', 'Council', 'Improvement and Assurance Board', 'Resources Scrutiny Panel']);
   });
 });
 
@@ -166,7 +166,7 @@ describe('calendars', () => {
   it('parse with an independent reader, each meeting with a stable UID, its time in the council’s zone, place, page and status', () => {
     const all = events('calendar.ics').filter((e) => !e.uid.startsWith('call-in-'));
     const committee = events('resources-scrutiny-panel/calendar.ics');
-    expect(all.length).toBe(11);
+    expect(all.length).toBe(12);
     expect(committee.map((e) => e.startDate.toString())).toEqual([
       '2026-01-13T18:00:00',
       '2026-03-10T18:00:00',
@@ -299,7 +299,7 @@ describe('open data', () => {
     addFormats.default(ajv);
     const validate = ajv.compile(schema);
     const files = filesUnder(out).filter((f) => f.endsWith('/meeting.json'));
-    expect(files.length).toBe(11);
+    expect(files.length).toBe(12);
     for (const file of files) expect(validate(JSON.parse(read(out, file))), `${file}: ${ajv.errorsText(validate.errors)}`).toBe(true);
     const march = JSON.parse(read(out, 'resources-scrutiny-panel/2026-03-10/meeting.json'));
     expect(march).toMatchObject({ _type: 'event', status: 'passed', start_date: '2026-03-10T18:00:00Z', timezone: 'Europe/London' });
@@ -341,7 +341,7 @@ describe('--no-search', () => {
     const plain = await buildSample('--no-search');
     const files = filesUnder(plain);
     expect(files.filter((f) => f.startsWith('pagefind/') || f.startsWith('search.'))).toEqual([]);
-    expect(text(page(plain, 'index.html'), 'nav.site-nav a')).toEqual(['Home', 'Archive']);
+    expect(text(page(plain, 'index.html'), 'nav.site-nav a')).toEqual(['Home', 'Archive', 'Members']);
     expect(files.filter((f) => f.endsWith('.html') && selectAll('main[data-pagefind-body]', page(plain, f)).length > 0)).toEqual([]);
   });
 });
