@@ -44,6 +44,7 @@ import reportClearance from './report-clearance.js';
 import reportDeadline from './report-deadline.js';
 import urgentItem from './urgent-item.js';
 import keyDecisionNotice from './key-decision-notice.js';
+import interestRegistered from './interest-registered.js';
 import voteCount from './vote-count.js';
 import budgetNamedVotes from './budget-named-votes.js';
 import membershipOnDate from './membership-on-date.js';
@@ -104,6 +105,7 @@ export const RULES: readonly Rule[] = [
   reportDeadline,
   urgentItem,
   keyDecisionNotice,
+  interestRegistered,
   voteCount,
   budgetNamedVotes,
   membershipOnDate,
