@@ -94,7 +94,10 @@ export function generateArchive(root: string, size: ArchiveSize, seed = 1): numb
           .map((t, i) =>
             i === 2
               ? `## ${++minute}. ${t}\n\nResolved:- That the minutes of the previous meeting be approved as a correct record.\n`
-              : `## ${++minute}. ${t}\n\nThe Committee considered the item.\n\nResolved:- (1) That the report be noted.\n\n(2) That the Committee:-\n\n(a) supports the approach; and\n\n(b) asks for a further report.\n`,
+              : i === 3
+                ? // The first report's recommendation is put to a vote recorded by name.
+                  `## ${++minute}. ${t}\n\nThe Committee considered the item.\n\nResolved:- That the recommendation be agreed.\n\nFor: Councillors Member${c}x1, Member${c}x2 and Member${c}x3 (3)\n\nAgainst: Councillor Member${c}x4 (1)\n\nThe motion was carried.\n`
+                : `## ${++minute}. ${t}\n\nThe Committee considered the item.\n\nResolved:- (1) That the report be noted.\n\n(2) That the Committee:-\n\n(a) supports the approach; and\n\n(b) asks for a further report.\n`,
           )
           .join('\n');
         write(`${dir}/minutes.md`, `---\nchair: ${present[0]}\npresent: [${present.join(', ')}]\n---\n\n${body}`);
@@ -108,6 +111,16 @@ export function generateArchive(root: string, size: ArchiveSize, seed = 1): numb
           );
         }
         previous = date;
+      }
+    }
+    // The first ten committees' members keep members' files: a seat each municipal year, renewed at each annual meeting in May.
+    if (c <= 10) {
+      for (let m = 1; m <= 6; m++) {
+        const seats = Array.from({ length: size.years }, (_, y) => `  - { committee: ${id}, role: ${m === 1 ? 'chair' : 'member'}, from: ${2016 + y}-05-01, to: ${2017 + y}-04-30 }\n`).join('');
+        write(
+          `members/member-${c}-${m}.yml`,
+          `name: Councillor Member${c}x${m}\ngroup: Group ${m % 3}\nward: Ward ${c}\nmemberships:\n${seats}interests:\n  - { category: employment, description: Employment ${c}-${m}, registered: 2016-05-20 }\n`,
+        );
       }
     }
     if (executive) {
