@@ -42,6 +42,9 @@ export const sitePaths = {
   feed: 'feed.xml',
   committeeFeed: (id: string) => `${id}/feed.xml`,
   meetingData: (meeting: Pick<Meeting, 'committee' | 'folder'>) => `${meetingOutDir(meeting)}/meeting.json`,
+  /** A meeting's recorded votes as open data. */
+  meetingVotes: (meeting: Pick<Meeting, 'committee' | 'folder'>) => `${meetingOutDir(meeting)}/votes.json`,
+  minutes: (meeting: Pick<Meeting, 'committee' | 'folder'>) => `${meetingOutDir(meeting)}/minutes.html`,
   allData: 'meetings.json',
   dataSchema: 'meeting.schema.json',
   search: 'search.html',

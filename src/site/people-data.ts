@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { PublishedView, ViewMember } from '../publish/types.js';
+import type { PublishedView, ViewCommittee, ViewMeeting, ViewMember } from '../publish/types.js';
+import { peopleLookup } from '../model/people.js';
 import { absolute, sitePaths } from '../output/paths.js';
 
 /*
@@ -12,7 +13,7 @@ import { absolute, sitePaths } from '../output/paths.js';
  */
 
 /** A stable OCD id (`ocd-<kind>/<uuid>`), a name-based UUID of the site and the thing's own id. */
-function ocdId(kind: 'person' | 'organization' | 'membership', key: string): string {
+function ocdId(kind: 'person' | 'organization' | 'membership' | 'vote', key: string): string {
   const hex = createHash('sha1').update(`${kind}:${key}`).digest('hex');
   return `ocd-${kind}/${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }
@@ -65,4 +66,41 @@ export function personJsonLd(view: PublishedView, member: ViewMember, baseUrl: s
   };
   // Inside a script element: nothing in it may close the element.
   return JSON.stringify(person, null, 2).replace(/</g, '\\u003c');
+}
+
+/**
+ * A meeting's recorded votes as OCD VoteEvents (https://open-civic-data.readthedocs.io/en/latest/data/vote.html):
+ * each vote of a public minute, with its counts and, where the minutes name them, how each member voted. Made in the
+ * meeting's own part of the build, from the public view: a minute withheld from the public gives nothing.
+ */
+export function voteEvents(view: PublishedView, committee: ViewCommittee, meeting: ViewMeeting, baseUrl: string) {
+  const host = new URL(baseUrl).host;
+  const who = peopleLookup(view.members);
+  const events: object[] = [];
+  for (const minute of meeting.minutes?.minutes ?? []) {
+    if (minute.withheld) continue;
+    minute.votes.forEach((vote, i) => {
+      const label = minute.number?.raw ?? minute.title;
+      const side = (option: 'yes' | 'no' | 'abstain', names: string[] | null) =>
+        (names ?? []).map((name) => {
+          const member = who(name);
+          return { option, voter_name: member?.name ?? name, voter_id: member ? ocdId('person', `${host}:${member.id}`) : null };
+        });
+      const count = (option: 'yes' | 'no' | 'abstain', names: string[] | null, stated: number | null) => ({ option, value: names?.length ?? stated ?? 0 });
+      events.push({
+        _type: 'vote',
+        id: ocdId('vote', `${host}:${meeting.id}:${label}:${i}`),
+        motion_text: minute.title,
+        identifier: `${label}${minute.votes.length > 1 ? ` (vote ${i + 1})` : ''}`,
+        start_date: meeting.date,
+        result: vote.result === 'carried' ? 'pass' : vote.result === 'lost' ? 'fail' : null,
+        organization_id: ocdId('organization', `${host}:${committee.id}`),
+        counts: [count('yes', vote.for, vote.counts.for), count('no', vote.against, vote.counts.against), count('abstain', vote.abstain, vote.counts.abstain)],
+        votes: [...side('yes', vote.for), ...side('no', vote.against), ...side('abstain', vote.abstain)],
+        sources: [{ url: absolute(baseUrl, sitePaths.minutes(meeting)) }],
+        extras: { casting_vote: vote.casting },
+      });
+    });
+  }
+  return events;
 }

@@ -7,6 +7,7 @@ import { meetingData, meetingDataJsonSchema, meetingDataSchema, ocdEventId, type
 import { absolute, sitePaths } from '../output/paths.js';
 import { callInDeadlines, executiveFeedEntries } from './executive-feeds.js';
 import { decisionData } from './executive-data.js';
+import { voteEvents } from './people-data.js';
 
 /**
  * The site's calendars and feeds (all meetings, and each committee's), the
@@ -56,4 +57,6 @@ export function writeMeetingFeeds(model: PublishedView, committee: ViewCommittee
   emit(sitePaths.meetingCalendar(meeting), meetingCalendar({ organisation, timezone, baseUrl }, meetingName(meeting, committee), [{ meeting, committee }]));
   const data = meetingData(model, committee, meeting, meetingUid(meeting, baseUrl), items, keyDecisions, { html: true, pdf: build.pdf });
   emit(sitePaths.meetingData(meeting), `${JSON.stringify(meetingDataSchema.parse(data), null, 2)}\n`);
+  const votes = voteEvents(model, committee, meeting, baseUrl);
+  if (votes.length) emit(sitePaths.meetingVotes(meeting), `${JSON.stringify({ meeting: absolute(baseUrl, sitePaths.meeting(meeting)), votes }, null, 2)}\n`);
 }

@@ -94,6 +94,26 @@ describe('the register of interests and attendance', () => {
   });
 });
 
+describe('recorded votes', () => {
+  it("publish a budget meeting's votes as OCD VoteEvents, each member's vote by name, linked from the meeting's page", () => {
+    const { votes } = JSON.parse(read(out, 'council/2026-02-24/votes.json'));
+    expect(votes).toHaveLength(2);
+    const [amendment, motion] = votes;
+    expect(amendment).toMatchObject({ _type: 'vote', motion_text: 'Budget 2026/27 and council tax', identifier: '63 (vote 1)', start_date: '2026-02-24', result: 'fail' });
+    expect(motion.counts).toEqual([
+      { option: 'yes', value: 8 },
+      { option: 'no', value: 3 },
+      { option: 'abstain', value: 1 },
+    ]);
+    const data = JSON.parse(read(out, 'members/people.json'));
+    const ashworth = data.people.find((p: { name: string }) => p.name === 'Councillor Helen Ashworth');
+    expect(motion.votes).toContainEqual({ option: 'no', voter_name: 'Councillor Helen Ashworth', voter_id: ashworth.id });
+    expect(selectAll('a', page(out, 'council/2026-02-24/index.html')).map((a) => a.properties.href)).toContain('votes.json');
+    // A meeting with no recorded vote has no such file.
+    expect(filesUnder(out)).not.toContain('cabinet/2026-06-23/votes.json');
+  });
+});
+
 describe('a sensitive interest', () => {
   it('reaches no public output by any route, and the members see it, marked', async () => {
     expect(read(SAMPLE, 'members/margaret-flynn.yml')).toContain(SENSITIVE);

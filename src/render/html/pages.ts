@@ -314,6 +314,8 @@ export function meetingView(model: PublishedView, meeting: ViewMeeting, build: S
     supplements: pack?.supplements ?? [],
     calendar: build.baseUrl ? { event: linkFrom(file, sitePaths.meetingCalendar(meeting)), committee: linkFrom(file, sitePaths.committeeCalendar(committee.id)) } : null,
     data: build.baseUrl ? linkFrom(file, sitePaths.meetingData(meeting)) : null,
+    // The recorded votes' open data, where a public minute records one.
+    votes: build.baseUrl && meeting.minutes?.minutes.some((m) => !m.withheld && m.votes.length) ? linkFrom(file, sitePaths.meetingVotes(meeting)) : null,
     jsonLd: meetingJsonLd(model, committee, meeting, build.baseUrl),
     decisions: meetingDecisions(committee, meeting, file),
     privateNotice: privateNoticeView(meeting),
