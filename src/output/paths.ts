@@ -29,6 +29,8 @@ export const sitePaths = {
   decisions: (committee: string) => `${committee}/decisions/index.html`,
   decision: (committee: string, id: string) => `${committee}/decisions/${id}.html`,
   decisionsData: (committee: string) => `${committee}/decisions/decisions.json`,
+  /** The general exception or special urgency notice of a forward plan entry, by its ref ("FP/2026/06" is fp-2026-06). */
+  notice: (committee: string, ref: string) => `${committee}/notices/${ref.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.html`,
   members: 'members/index.html',
   member: (id: string) => `members/${id}.html`,
   interests: 'members/register-of-interests.html',

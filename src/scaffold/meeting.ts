@@ -1,7 +1,7 @@
 import { format } from 'date-fns/format';
 import { parse } from 'date-fns/parse';
 import type { Committee, Config, Meeting } from '../model/types.js';
-import { formatLong, isIsoDate, latestPublication } from '../dates/calendar.js';
+import { addDaysIso, formatLong, isIsoDate, latestPublication } from '../dates/calendar.js';
 
 export interface NewMeeting {
   /** Content-relative path of the new meeting folder. */
@@ -40,6 +40,11 @@ export function newMeeting(config: Config, committee: Committee, date: string, o
     front.push(`published: ${latestPublication(date, config.publicationClearDays, config.holidays, config.publicationCountDays)}`);
   }
   front.push('status: scheduled');
+  // An executive meeting in England that takes an item in private gives notice of it 28 and 5 clear days before (reg 5).
+  if (committee.executive && config.jurisdiction === 'england' && config.governance === 'executive') {
+    front.push(`# An item in private (private: { <item>: <paragraph> }) needs notice 28 clear days before, by ${addDaysIso(date, -29)}, and again 5 clear days before (reg 5):`);
+    front.push('# privateNotice: { intention: <day>, final: <day>, representations: None }');
+  }
 
   const items = ['Apologies for absence', 'Declarations of interest'];
   if (previous) {

@@ -116,6 +116,10 @@ describe('new plan-entry and new decision', () => {
     const badParagraph = await cli(['new', 'plan-entry', 'cabinet', 'FP/2026/04', root, '--matter', 'X', '--private', 'three']);
     expect(badParagraph.code).toBe(2);
     expect(badParagraph.stderr).toContain('expected the paragraph of Schedule 12A, such as 3');
+    // A new meeting of the executive says what a private item's notices need, and by when.
+    const meeting = await cli(['new', 'meeting', 'cabinet', '2026-07-21', root]);
+    expect(meeting.code, meeting.stderr).toBe(0);
+    expect(readFileSync(join(root, 'committees/cabinet/2026-07-21/agenda.md'), 'utf8')).toContain('needs notice 28 clear days before, by 2026-06-22, and again 5 clear days before (reg 5):\n# privateNotice: { intention: <day>, final: <day>, representations: None }');
     const noMeeting = await cli(['new', 'decision', 'cabinet', 'other', root, '--meeting', '2026-06-30'], { today: '2026-06-24' });
     expect(noMeeting.code).toBe(2);
     expect(noMeeting.stderr).toContain('No meeting of Cabinet on 2026-06-30');

@@ -37,6 +37,7 @@ const PAGES = [
   'cabinet/decisions/car-park-charges-2027.html',
   'cabinet/decisions/leisure-procurement.html',
   'members/index.html',
+  'cabinet/notices/fp-2026-07.html',
   'members/rashid-karim.html',
   'members/register-of-interests.html',
   'resources-scrutiny-panel/2026-09-15/index.html',

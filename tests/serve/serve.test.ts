@@ -167,7 +167,7 @@ describe('boardpack serve', () => {
     });
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Previewing .* at http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl-C to stop\)\n$/);
-    expect(stderr).toContain('Built 125 files; 0 errors, 0 warnings');
+    expect(stderr).toContain('Built 127 files; 0 errors, 0 warnings');
   }, 30_000);
 });
 

@@ -90,6 +90,23 @@ describe('the forward plan as PDF', () => {
   }, 120_000);
 });
 
+describe('notices', () => {
+  it('publish each general exception and special urgency notice as a page, linked from the plan and the decision', () => {
+    const urgent = flat(late, 'cabinet/notices/fp-2026-07.html');
+    expect(urgent).toContain('Special urgency notice: Emergency repairs to the Northgate Sports Centre roof');
+    expect(urgent).toMatch(/Urgency agreed by\s*Councillor Helen Ashworth, Chair of the Resources Scrutiny Panel, Tuesday 11 August 2026/);
+    expect(urgent).toContain('the repair cannot wait for notice to be given');
+    // Decided between two editions, it was in none: its entry is named, not linked.
+    expect(urgent).toContain('FP/2026/07 (decided before the next edition)');
+    const general = page(late, 'cabinet/notices/fp-2026-06.html');
+    expect(text(general, 'main').join(' ')).toMatch(/Scrutiny chair told in writing\s*Thursday 20 August 2026/);
+    // Its entry in the last edition that gave it.
+    expect(selectAll('a', general).map((a) => a.properties.href)).toContain('../forward-plan/2026-08-21.html#entry-FP-2026-06');
+    expect(selectAll('a', page(late, 'cabinet/decisions/refuse-vehicles.html')).map((a) => a.properties.href)).toContain('../notices/fp-2026-06.html');
+    expect(selectAll('a', page(late, 'cabinet/forward-plan/2026-08-21.html')).map((a) => a.properties.href)).toContain('../notices/fp-2026-06.html');
+  });
+});
+
 describe('decision pages', () => {
   it('say when call-in ends while it runs, and that it ended once it has', () => {
     const open = flat(june, 'cabinet/decisions/leisure-procurement.html');

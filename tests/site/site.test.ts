@@ -63,7 +63,7 @@ describe('the site’s links', () => {
         const [path, fragment] = href.split('#');
         const target = path === '' ? from : posix.normalize(posix.join(posix.dirname(from), decodeURIComponent(path)));
         if (!existsSync(join(dir, target))) return true;
-        if (fragment && target.endsWith('.html')) return select(`[id="${fragment}"]`, page(dir, target)) === null;
+        if (fragment && target.endsWith('.html')) return !select(`[id="${fragment}"]`, page(dir, target));
         return false;
       });
       expect(broken).toEqual([]);

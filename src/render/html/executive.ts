@@ -1,3 +1,4 @@
+import type { ForwardPlanEntry } from '../../model/types.js';
 import type { PublishedView, ViewCommittee, ViewDecision } from '../../publish/types.js';
 import type { Emit, SiteBuild } from '../../output/emit.js';
 import type { PageRenderer } from './templates.js';
@@ -15,6 +16,22 @@ const KIND: Record<ViewDecision['kind'], string> = {
   individual: 'Decision of an individual member of the executive',
   officer: 'Officer decision under delegated powers',
 };
+
+/** A plan entry's place on the plan's page. */
+export const entryAnchor = (ref: string) => `entry-${ref.replace(/[^A-Za-z0-9]+/g, '-')}`;
+
+const EDITIONS = new WeakMap<ViewCommittee, Edition[]>();
+
+/**
+ * Where a plan entry was last published: its place in the last edition that gave it (one decided since is not in
+ * the latest), or null where no edition did (a special urgency decision taken between editions).
+ */
+function entryHref(committee: ViewCommittee, ref: string, from: string): string | null {
+  let all = EDITIONS.get(committee);
+  if (!all) EDITIONS.set(committee, (all = planEditions(committee)));
+  const last = [...all].reverse().find((e) => e.entries.some((x) => x.entry.ref === ref));
+  return last ? `${linkFrom(from, sitePaths.forwardPlanEdition(committee.id, last.day))}#${entryAnchor(ref)}` : null;
+}
 
 const dueText = (due: { raw: string; kind: string; date: string | null } | null) =>
   !due ? 'Not given' : due.kind === 'date' && due.date ? formatLong(due.date) : due.raw;
@@ -49,7 +66,8 @@ export function forwardPlanView(model: PublishedView, committee: ViewCommittee, 
     entries: edition.entries.map(({ entry, isNew, deferred }) => {
       const maker = decisionMaker(model, entry.decisionMaker);
       return {
-        id: `entry-${entry.ref.replace(/[^A-Za-z0-9]+/g, '-')}`,
+        id: entryAnchor(entry.ref),
+        notice: entry.exception ? linkFrom(file, sitePaths.notice(committee.id, entry.ref)) : null,
         ref: entry.ref,
         matter: entry.matter,
         decisionMaker: maker.text,
@@ -132,7 +150,8 @@ export function decisionView(model: PublishedView, committee: ViewCommittee, rec
     key: record.key,
     published: record.published ? formatLong(record.published) : null,
     meeting: meeting ? { text: `${committee.name}, ${formatLong(meeting.date)}${record.minute ? `, minute ${record.minute}` : ''}`, href: linkFrom(file, sitePaths.meeting(meeting)) } : null,
-    forwardPlan: entry ? { ref: entry.ref, href: `${linkFrom(file, sitePaths.forwardPlan(committee.id))}#entry-${entry.ref.replace(/[^A-Za-z0-9]+/g, '-')}` } : null,
+    forwardPlan: entry ? { ref: entry.ref, href: entryHref(committee, entry.ref, file) } : null,
+    exceptionNotice: entry?.exception ? { text: entry.exception.route === 'general-exception' ? 'General exception notice' : 'Special urgency notice', href: linkFrom(file, sitePaths.notice(committee.id, entry.ref)) } : null,
     withheld: record.withheld ? record.notice : null,
     notice: record.withheld ? null : record.notice,
     held: record.withheld ? null : record.held,
@@ -168,6 +187,37 @@ export function planEditions(committee: ViewCommittee): Edition[] {
   return committee.forwardPlan ? editions(committee.forwardPlan, decidedOn(committee)) : [];
 }
 
+/** A general exception (reg 10) or special urgency (reg 11) notice's page: the matter, why it could not wait, who was told or agreed. */
+export function noticeView(model: PublishedView, committee: ViewCommittee, entry: ForwardPlanEntry, build: SiteBuild) {
+  const e = entry.exception!;
+  const file = sitePaths.notice(committee.id, entry.ref);
+  const general = e.route === 'general-exception';
+  const kind = general ? 'General exception notice' : 'Special urgency notice';
+  const maker = decisionMaker(model, entry.decisionMaker);
+  const record = committee.decisions.find((d) => d.forwardPlan === entry.ref);
+  return {
+    lang: model.config.locale,
+    organisation: model.config.organisation,
+    pageTitle: `${kind}: ${entry.matter}`,
+    site: siteChrome(file, build, [{ text: committee.name, file: sitePaths.committee(committee.id) }, { text: kind, file }], true),
+    kind,
+    matter: entry.matter,
+    law: general
+      ? 'Regulation 10 of the Local Authorities (Executive Arrangements) (Meetings and Access to Information) (England) Regulations 2012: a key decision on which 28 clear days\u2019 notice could not be given, taken no sooner than 5 clear days after this notice, the chair of the overview and scrutiny committee having been told in writing.'
+      : 'Regulation 11 of the Local Authorities (Executive Arrangements) (Meetings and Access to Information) (England) Regulations 2012: a key decision that is urgent and cannot reasonably be deferred, the chair of the overview and scrutiny committee (or the chair or vice-chair of the council) having agreed.',
+    published: formatLong(e.published),
+    decisionMaker: maker.text,
+    members: maker.members,
+    date: dueText(entry.date),
+    reasons: e.reasons,
+    told: general && e.scrutinyChair ? formatLong(e.scrutinyChair) : null,
+    agreedBy: general ? null : e.agreedBy,
+    agreed: !general && e.agreed ? formatLong(e.agreed) : null,
+    entry: { ref: entry.ref, href: entryHref(committee, entry.ref, file) },
+    record: record ? { text: record.title, href: linkFrom(file, sitePaths.decision(committee.id, record.id)) } : null,
+  };
+}
+
 /** Each edition of a committee's forward plan as a tagged PDF, printed from its page without the site's navigation. */
 export function executivePdfs(model: PublishedView, committee: ViewCommittee, build: SiteBuild): PrintedDocument[] {
   const all = planEditions(committee);
@@ -193,6 +243,9 @@ export function writeExecutivePages(model: PublishedView, committee: ViewCommitt
     emit(sitePaths.forwardPlanEdition(committee.id, edition.day), view(false));
     if (i === all.length - 1) emit(sitePaths.forwardPlan(committee.id), view(true));
   });
+  for (const entry of committee.forwardPlan?.entries ?? []) {
+    if (entry.exception) emit(sitePaths.notice(committee.id, entry.ref), render('notice', noticeView(model, committee, entry, build)));
+  }
   if (!committee.decisions.length) return;
   emit(sitePaths.decisions(committee.id), render('decisions', decisionsView(model, committee, build)));
   for (const record of committee.decisions) emit(sitePaths.decision(committee.id, record.id), render('decision', decisionView(model, committee, record, build)));

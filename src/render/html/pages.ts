@@ -345,7 +345,12 @@ function itemDecisions(committee: ViewCommittee, meeting: ViewMeeting, file: str
       const paper = meeting.papers.find((p) => !p.withheld && p.file === link.target);
       const ref = paper && !paper.withheld ? paper.forwardPlan?.ref : undefined;
       const record = ref ? committee.decisions.find((r) => r.forwardPlan === ref && r.meeting === meeting.date) : undefined;
-      if (record) byItem.set(item.number, [...(byItem.get(item.number) ?? []), { text: `Decision: ${record.title}`, href: linkFrom(file, sitePaths.decision(committee.id, record.id)) }]);
+      const entry = ref ? committee.forwardPlan?.entries.find((e) => e.ref === ref) : undefined;
+      const links = byItem.get(item.number) ?? [];
+      // The notice by which a key decision came without 28 days' notice, and the record of the decision taken.
+      if (entry?.exception) links.push({ text: entry.exception.route === 'general-exception' ? 'General exception notice' : 'Special urgency notice', href: linkFrom(file, sitePaths.notice(committee.id, entry.ref)) });
+      if (record) links.push({ text: `Decision: ${record.title}`, href: linkFrom(file, sitePaths.decision(committee.id, record.id)) });
+      if (links.length) byItem.set(item.number, links);
     }
   }
   return byItem;
