@@ -1,4 +1,4 @@
-import type { CouncilMember, Model } from '../model/types.js';
+import type { CouncilMember, Minute, Model } from '../model/types.js';
 import { heldOn } from '../parse/members.js';
 import { peopleLookup } from '../model/people.js';
 
@@ -40,4 +40,9 @@ export function seatOn(member: CouncilMember, committee: string, day: string) {
 /** Who sat on a committee on a day, by the members' files. */
 export function seatedOn(model: Model, committee: string, day: string): CouncilMember[] {
   return model.members.filter((m) => seatOn(m, committee, day));
+}
+
+/** The text of the paragraph of a minute that holds a line: where a declaration is, what it says. */
+export function paragraphAt(minute: Minute, line: number): string {
+  return [...minute.blocks].reverse().find((b) => b.position.line <= line)?.text ?? '';
 }

@@ -2,7 +2,7 @@ import type { Declaration, Minute, Minutes } from '../../model/types.js';
 import { defineRule } from '../rule.js';
 import { longDate } from '../helpers.js';
 import { sameMinute, surname } from '../executive.js';
-import { councilMember } from '../members.js';
+import { councilMember, paragraphAt } from '../members.js';
 import { heldOn } from '../../parse/members.js';
 
 /** An interest that keeps a member out of the item: England's disclosable pecuniary interest, Wales's prejudicial one. */
@@ -10,14 +10,10 @@ const DISQUALIFYING = /pecuniary|\bDPI\b|prejudicial/i;
 /** Words saying the member stayed out: left the room, withdrew, took no part, did not vote. */
 const STAYED_OUT = /\b(?:left|leaving|withdrew|withdrawn|absented|retired from)\b|\btook no part\b|\bdid not (?:take part|participate|vote|speak)\b|\bnot (?:take part|participate|vote)\b/i;
 
-/** The text of the paragraph that holds a place in a minute. */
-function blockAt(minute: Minute, line: number): string {
-  return [...minute.blocks].reverse().find((b) => b.position.line <= line)?.text ?? '';
-}
 
 /** Whether the minutes say the member stayed out of the item: in the declaration's sentence, or where the item's minute names them. */
 function stayedOut(minutes: Minutes, declaration: Declaration, declaredIn: Minute): boolean {
-  if (STAYED_OUT.test(blockAt(declaredIn, declaration.position.line))) return true;
+  if (STAYED_OUT.test(paragraphAt(declaredIn, declaration.position.line))) return true;
   const item = minutes.minutes.find((m) => m.number && sameMinute(m.number.raw, declaration.minute));
   const name = surname(declaration.name);
   return (item?.blocks ?? []).some((b) => b.text.toLowerCase().includes(name) && STAYED_OUT.test(b.text));

@@ -1,7 +1,6 @@
-import type { Minute } from '../../model/types.js';
 import { defineRule } from '../rule.js';
 import { longDate } from '../helpers.js';
-import { councilMember } from '../members.js';
+import { councilMember, paragraphAt } from '../members.js';
 import { addDaysIso } from '../../dates/calendar.js';
 
 /** England's disclosable pecuniary interest, as minutes name it. */
@@ -9,8 +8,6 @@ const PECUNIARY = /pecuniary|\bDPI\b/i;
 const COMMON = new Set(['councillor', 'declared', 'disclosable', 'pecuniary', 'interest', 'minute', 'item', 'as', 'the', 'and', 'with', 'from', 'that', 'this', 'which', 'their', 'left', 'meeting', 'room', 'took', 'part']);
 const words = (text: string) => new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 3 && !COMMON.has(w)));
 
-/** The paragraph of a minute that holds a line. */
-const blockAt = (minute: Minute, line: number) => [...minute.blocks].reverse().find((b) => b.position.line <= line)?.text ?? '';
 
 export default defineRule(
   {
@@ -30,7 +27,7 @@ export default defineRule(
             const member = councilMember(model, declaration.name);
             const due = addDaysIso(meeting.date, 28);
             if (!member || context.asOf <= due) continue;
-            const said = words(blockAt(minute, declaration.position.line).replace(declaration.name, ''));
+            const said = words(paragraphAt(minute, declaration.position.line).replace(declaration.name, ''));
             const registered = member.interests.some(
               (i) => i.category !== 'other' && i.registered <= due && (said.size === 0 || [...words(i.description)].some((w) => said.has(w))),
             );
