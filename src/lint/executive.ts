@@ -1,5 +1,6 @@
 import type { Committee, DecisionException, DecisionRecord, ForwardPlanEntry, Meeting, Minute, Model, Paper, Position } from '../model/types.js';
-import { daysBetween, workingDaysAfter } from '../dates/calendar.js';
+import { daysBetween } from '../dates/calendar.js';
+import { callInPeriod } from '../model/call-in.js';
 import { normaliseName } from './model-index.js';
 
 /**
@@ -42,13 +43,8 @@ export function noticeOfPaper(paper: Paper): KeyNotice | null {
   return n ? { route: n.route, published: n.published, scrutinyChair: n.scrutinyChair, agreedBy: n.agreedBy, position: n.position } : null;
 }
 
-/** Where call-in ends: `callInDays` working days after the record's publication, at `callInEnds`. */
-export function callInEnds(model: Model, record: DecisionRecord): { day: string; time: string } | null {
-  if (record.callIn.kind !== 'subject') return null;
-  const from = record.published ?? record.date;
-  const { callInDays, callInEnds: time } = model.config.decisions;
-  return { day: workingDaysAfter(from, callInDays, model.config.holidays), time };
-}
+/** Where call-in ends (src/model/call-in.ts). */
+export const callInEnds = (model: Model, record: DecisionRecord) => callInPeriod(model.config, record);
 
 /** The meeting of a committee held on a day (the first, where two are). */
 export function meetingOn(committee: Committee, date: string): Meeting | undefined {

@@ -1,14 +1,7 @@
 import type { Committee, Meeting, Member, Minute, Model, Recommendation } from '../model/types.js';
+import { normaliseName } from '../model/people.js';
 
-/** Names compare ignoring case, dots and repeated spaces; "Cllr" is read as "Councillor". */
-export function normaliseName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/\./g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^cllr\b/, 'councillor');
-}
+export { normaliseName };
 
 /** Lookups built once per lint run, so cross-document rules never scan inside scans. */
 export class LintIndex {

@@ -5,10 +5,9 @@
  * surname). A name two members could be is no one's.
  */
 
-/** A name as compared: lower case, no dots, one space, "cllr" as "councillor", a bracketed note left out. */
+/** Names compare ignoring case, dots and repeated spaces; "Cllr" is read as "Councillor". */
 export function normaliseName(name: string): string {
   return name
-    .replace(/\([^)]*\)/g, '')
     .toLowerCase()
     .replace(/\./g, '')
     .replace(/\s+/g, ' ')
@@ -16,16 +15,19 @@ export function normaliseName(name: string): string {
     .replace(/^cllr\b/, 'councillor');
 }
 
+/** A name as compared, a bracketed note ("(Chief Executive)") left out. */
+const withoutNote = (name: string) => normaliseName(name.replace(/\([^)]*\)/g, ''));
+
 export function peopleLookup<T extends { name: string; aliases: readonly string[] }>(people: readonly T[]): (name: string) => T | undefined {
   const byName = new Map<string, T | null>();
   const add = (key: string, person: T) => byName.set(key, byName.has(key) && byName.get(key) !== person ? null : person);
   for (const person of people) {
     for (const name of [person.name, ...person.aliases]) {
-      const full = normaliseName(name);
+      const full = withoutNote(name);
       add(full, person);
       const words = full.split(' ');
       if (words.length > 2) add(`${words[0]} ${words.at(-1)}`, person);
     }
   }
-  return (name) => byName.get(normaliseName(name)) ?? undefined;
+  return (name) => byName.get(withoutNote(name)) ?? undefined;
 }

@@ -2,6 +2,7 @@ import type { PublishedView, ViewCommittee, ViewDecision } from '../publish/type
 import { isoWithOffset, zonedStart } from '../dates/calendar.js';
 import { absolute, sitePaths } from '../output/paths.js';
 import { callInState } from './executive.js';
+import { callInPeriod } from '../model/call-in.js';
 
 /*
  * The executive's decisions as open data (docs/open-data.md, "Decisions"):
@@ -12,10 +13,10 @@ import { callInState } from './executive.js';
 
 /** When a decision's call-in ends, as a time with the council's offset; null when it is not subject to call-in. */
 export function callInEnd(model: PublishedView, record: ViewDecision): string | null {
-  const state = callInState(model.config, record, '0000-00-00');
-  if (state.state !== 'open') return null;
-  const at = zonedStart(state.endDay, state.endTime, model.config.timezone);
-  return at ? isoWithOffset(at) : state.endDay;
+  const end = record.calledIn ? null : callInPeriod(model.config, record);
+  if (!end) return null;
+  const at = zonedStart(end.day, end.time, model.config.timezone);
+  return at ? isoWithOffset(at) : end.day;
 }
 
 export function decisionData(model: PublishedView, committee: ViewCommittee, record: ViewDecision, baseUrl: string, asOf: string) {

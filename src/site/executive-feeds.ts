@@ -1,7 +1,8 @@
 import type { PublishedView, ViewCommittee } from '../publish/types.js';
 import { formatLong } from '../dates/calendar.js';
 import { absolute, sitePaths } from '../output/paths.js';
-import { callInState, hourText } from './executive.js';
+import { hourText } from './executive.js';
+import { callInPeriod } from '../model/call-in.js';
 import type { CalendarDeadline } from './calendar.js';
 import type { FeedExtra } from './feed.js';
 
@@ -25,17 +26,17 @@ export function executiveFeedEntries(committee: ViewCommittee): FeedExtra[] {
 /** The end of each decision's call-in period still to come or past, as a calendar event at the hour it ends. */
 export function callInDeadlines(model: PublishedView, committee: ViewCommittee, baseUrl: string): CalendarDeadline[] {
   return committee.decisions.flatMap((d) => {
-    const state = callInState(model.config, d, '0000-00-00');
-    if (state.state !== 'open') return [];
+    const end = d.calledIn ? null : callInPeriod(model.config, d);
+    if (!end) return [];
     const page = absolute(baseUrl, sitePaths.decision(committee.id, d.id));
     return [
       {
         uid: `call-in-${committee.id}-${d.id}@${new URL(baseUrl).host}`,
         summary: `Call-in ends: ${d.title}`,
-        day: state.endDay,
-        time: state.endTime,
+        day: end.day,
+        time: end.time,
         stamp: d.published ?? d.date,
-        description: `The call-in period of the decision "${d.title}" (${d.by ?? committee.name}, ${formatLong(d.date)}) ends at ${hourText(state.endTime)} on ${formatLong(state.endDay)}. The record: ${page}`,
+        description: `The call-in period of the decision "${d.title}" (${d.by ?? committee.name}, ${formatLong(d.date)}) ends at ${hourText(end.time)} on ${formatLong(end.day)}. The record: ${page}`,
         url: page,
       },
     ];

@@ -1,6 +1,6 @@
 import type { ForwardPlan, ForwardPlanEntry, Config } from '../model/types.js';
 import type { ViewCommittee, ViewDecision } from '../publish/types.js';
-import { workingDaysAfter } from '../dates/calendar.js';
+import { callInPeriod } from '../model/call-in.js';
 import { entryPublished } from '../publish/executive.js';
 
 /**
@@ -80,7 +80,7 @@ export type CallInState =
 export function callInState(config: Config, record: ViewDecision, asOf: string): CallInState {
   if (record.calledIn) return { state: 'called-in', on: record.calledIn.on, by: record.calledIn.by, meeting: record.calledIn.meeting, outcome: record.calledIn.outcome };
   if (record.callIn.kind === 'exempt') return { state: 'exempt', reasons: record.withheld ? null : (record.callIn as { reasons: string }).reasons };
-  if (record.callIn.kind === 'none') return { state: 'none' };
-  const endDay = workingDaysAfter(record.published ?? record.date, config.decisions.callInDays, config.holidays);
-  return { state: asOf > endDay ? 'ended' : 'open', endDay, endTime: config.decisions.callInEnds };
+  const end = callInPeriod(config, record);
+  if (!end) return { state: 'none' };
+  return { state: asOf > end.day ? 'ended' : 'open', endDay: end.day, endTime: end.time };
 }

@@ -32,13 +32,20 @@ export interface Attendance {
   asSubstitute: number;
 }
 
-/** Who a written name is, among the view's members. */
+const LOOKUPS = new WeakMap<PublishedView, (name: string) => ViewMember | undefined>();
+const ATTENDANCE = new WeakMap<ViewMember, Attendance>();
+
+/** Who a written name is, among the view's members (worked out once a view). */
 export function memberOfName(view: PublishedView): (name: string) => ViewMember | undefined {
-  return peopleLookup(view.members);
+  let who = LOOKUPS.get(view);
+  if (!who) LOOKUPS.set(view, (who = peopleLookup(view.members)));
+  return who;
 }
 
-/** A member's attendance at the held meetings of the view, in date order. */
+/** A member's attendance at the held meetings of the view, in date order: worked out once, for the index, their page and the CSV. */
 export function attendanceOf(view: PublishedView, member: ViewMember, who = memberOfName(view)): Attendance {
+  const known = ATTENDANCE.get(member);
+  if (known) return known;
   const rows: AttendanceRow[] = [];
   const is = (name: string) => who(name) === member;
   for (const committee of view.committees) {
@@ -65,7 +72,9 @@ export function attendanceOf(view: PublishedView, member: ViewMember, who = memb
   rows.sort((a, b) => (a.meeting.date < b.meeting.date ? -1 : a.meeting.date > b.meeting.date ? 1 : a.committee.id.localeCompare(b.committee.id)));
   const count = (s: AttendanceRow['status']) => rows.filter((r) => r.status === s).length;
   const expected = rows.filter((r) => r.status !== 'substitute').length;
-  return { rows, expected, present: count('present'), apologies: count('apologies'), substituted: count('substituted'), absent: count('absent'), asSubstitute: count('substitute') };
+  const attendance = { rows, expected, present: count('present'), apologies: count('apologies'), substituted: count('substituted'), absent: count('absent'), asSubstitute: count('substitute') };
+  ATTENDANCE.set(member, attendance);
+  return attendance;
 }
 
 /** The interests a member declared at meetings, from the public minutes (a withheld minute's declarations are not there). */

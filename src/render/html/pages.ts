@@ -1,4 +1,4 @@
-import { peopleLookup } from '../../model/people.js';
+import { memberOfName } from '../../site/members.js';
 import { formatLong, isoWithOffset, municipalYear, municipalYearLabel, zonedStart } from '../../dates/calendar.js';
 import type { SiteBuild } from '../../output/emit.js';
 import type { PublishedView, ViewCommittee, ViewMeeting } from '../../publish/types.js';
@@ -327,7 +327,7 @@ export function meetingView(model: PublishedView, meeting: ViewMeeting, build: S
 function meetingAttendance(model: PublishedView, meeting: ViewMeeting, file: string) {
   const minutes = meeting.minutes;
   if (!minutes || !model.members.length) return null;
-  const who = peopleLookup(model.members);
+  const who = memberOfName(model);
   const person = (p: { name: string }) => {
     const member = who(p.name);
     const sub = minutes.substitutes.find((s) => s.name === p.name);
