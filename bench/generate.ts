@@ -88,7 +88,9 @@ export function generateArchive(root: string, size: ArchiveSize, seed = 1): numb
         const ref = executive ? `FP/${2016 + y}/${String(m + 1).padStart(2, '0')}` : null;
         write(`${dir}/report-a.md`, report(topics[0], rnd, 4, ref));
         write(`${dir}/report-b.md`, report(`${topics[1]} review`, rnd, 5));
-        const present = ['Councillor Member' + c + 'x1', 'Councillor Member' + c + 'x2', 'Councillor Member' + c + 'x3', 'Councillor Member' + c + 'x4'];
+        // The chair and three of the other five, in turn: every member attends most meetings, as a real committee's do.
+        const present = ['Councillor Member' + c + 'x1', ...[0, 1, 2].map((k) => `Councillor Member${c}x${2 + ((m + k) % 5)}`)];
+        const short = (name: string) => name.replace(/^Councillor /, '');
         const titles = ['Apologies for absence', 'Declarations of interest', 'Minutes of the previous meeting', topics[0], `${topics[1]} review`, 'Date of next meeting'];
         const body = titles
           .map((t, i) =>
@@ -96,7 +98,7 @@ export function generateArchive(root: string, size: ArchiveSize, seed = 1): numb
               ? `## ${++minute}. ${t}\n\nResolved:- That the minutes of the previous meeting be approved as a correct record.\n`
               : i === 3
                 ? // The first report's recommendation is put to a vote recorded by name.
-                  `## ${++minute}. ${t}\n\nThe Committee considered the item.\n\nResolved:- That the recommendation be agreed.\n\nFor: Councillors Member${c}x1, Member${c}x2 and Member${c}x3 (3)\n\nAgainst: Councillor Member${c}x4 (1)\n\nThe motion was carried.\n`
+                  `## ${++minute}. ${t}\n\nThe Committee considered the item.\n\nResolved:- That the recommendation be agreed.\n\nFor: Councillors ${short(present[0])}, ${short(present[1])} and ${short(present[2])} (3)\n\nAgainst: Councillor ${short(present[3])} (1)\n\nThe motion was carried.\n`
                 : `## ${++minute}. ${t}\n\nThe Committee considered the item.\n\nResolved:- (1) That the report be noted.\n\n(2) That the Committee:-\n\n(a) supports the approach; and\n\n(b) asks for a further report.\n`,
           )
           .join('\n');

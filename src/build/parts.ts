@@ -9,6 +9,7 @@ import type { Finding, Rule } from '../lint/rule.js';
 import { renderSite, shardOf, type Emit, type HtmlBuildOptions } from './site.js';
 import { stepDone } from '../timing.js';
 import { heldSummary } from '../publish/gate.js';
+import { publish } from '../publish/view.js';
 
 export interface PartsBuildOptions extends Omit<HtmlBuildOptions, 'emit' | 'meetingIds' | 'sitePages'> {
   emit: Emit;
@@ -90,7 +91,15 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
         held.push(...heldSummary(part.model, options.asOf).flatMap((line) => (selected.has(line.meeting) ? [line.text] : [])));
       }
     }
-    skeleton.push(...part.model.committees.map(outline));
+    skeleton.push(...part.model.committees.map((c) => outline(c, (meeting) => votesShown(part.model, c, meeting))));
+  };
+  // The minutes whose recorded votes this audience may read (for the members' pages), as the gate decides with the
+  // whole meeting before it: the skeleton has no agenda to tell business taken in private by.
+  const votesShown = (model: Model, committee: Committee, meeting: Meeting): Set<number> => {
+    if (!meeting.minutes?.minutes.some((m) => m.votes.length)) return new Set();
+    const view = publish({ ...model, committees: [{ ...committee, meetings: [meeting] }] }, options.audience, root, { asOf: options.asOf, drafts: options.drafts });
+    const shown = view.committees[0].meetings[0].minutes;
+    return new Set((shown?.minutes ?? []).flatMap((m, i) => (!m.withheld && m.votes.length ? [i] : [])));
   };
 
   let checked: { findings: Finding[]; rules: Rule[]; shared: ParseResult };
@@ -134,23 +143,28 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
  * purpose and members, and its meetings' dates, titles, status, places and
  * publication dates, without the papers and minutes themselves.
  */
-function outline(committee: Committee): Committee {
+function outline(committee: Committee, votesShown: (meeting: Meeting) => Set<number>): Committee {
   const text = { blocks: [], lists: [], tables: [], dates: [], suppressions: [] };
   const agenda = (a: Agenda): Agenda => ({ ...a, ...text, items: [], notes: [] });
-  // The minutes keep who attended and the declarations-of-interest minutes, with only the interests declared (for the
-  // members' pages): never another minute, which might be business taken in private that the skeleton cannot tell.
-  const minutes = (m: Minutes): Minutes => ({
+  // The minutes keep who attended, the declarations-of-interest minutes with only the interests declared, and the
+  // minutes whose recorded votes the gate showed this audience with only their votes (for the members' pages): never
+  // another minute, which might be business taken in private that the skeleton cannot tell.
+  const minutes = (m: Minutes, votes: Set<number>): Minutes => ({
     ...m,
     ...text,
     minutes: m.minutes
-      .filter((x) => x.declarations.length && itemKind(x.title) === 'declarations')
+      .flatMap((x, i) => {
+        const declared = x.declarations.length > 0 && itemKind(x.title) === 'declarations';
+        if (!declared && !votes.has(i)) return [];
+        return [{ ...x, declarations: declared ? x.declarations : [], votes: votes.has(i) ? x.votes : [] }];
+      })
       .map((x) => ({ ...x, blocks: [], resolutions: [], actions: [], references: [], dates: [] })),
   });
   const meeting = (m: Meeting): Meeting => ({
     ...m,
     agenda: m.agenda ? agenda(m.agenda) : null,
     supplements: m.supplements.map(agenda),
-    minutes: m.minutes ? minutes(m.minutes) : null,
+    minutes: m.minutes ? minutes(m.minutes, votesShown(m)) : null,
     // A paper is kept, without its text, only where it names a forward plan entry: the plan's editions say it was decided.
     papers: m.papers.filter((p) => p.forwardPlan).map((p) => ({ ...p, ...text, appendices: [] })),
     attachments: [],

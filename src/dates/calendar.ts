@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 // date-fns by function, not its index, which loads every function it has.
 import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
 import { formatISO } from 'date-fns/formatISO';
@@ -46,6 +47,11 @@ export function fromDate(date: Date): IsoDate {
 
 export function addDaysIso(iso: IsoDate, days: number): IsoDate {
   return fromDate(addDays(toDate(iso), days));
+}
+
+/** The same day so many months on (the month's last day where it has no such day). */
+export function addMonthsIso(iso: IsoDate, months: number): IsoDate {
+  return fromDate(addMonths(toDate(iso), months));
 }
 
 export function daysBetween(from: IsoDate, to: IsoDate): number {

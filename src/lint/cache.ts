@@ -12,7 +12,8 @@ import { prepareFilesPacked } from '../parse/parallel.js';
 import { linkTargets, packPrepared, prepareFile, roleOf, unpackPrepared, type Prepared, type Role } from '../parse/prepare.js';
 import { sortProblems } from '../parse/problems.js';
 import { lint, ruleSettings, type LintOptions } from './lint.js';
-import { committeeOf } from './parts.js';
+import { committeeOf, COUNCIL_RULES, councilFindings, partAttendance } from './parts.js';
+import { attendanceIn, type Attended } from './attendance.js';
 import type { Finding, Rule } from './rule.js';
 import { RULES } from './rules/index.js';
 
@@ -31,7 +32,7 @@ import { RULES } from './rules/index.js';
  */
 
 /** Bump when what is kept changes shape, so that old caches are ignored. */
-const CACHE_VERSION = 4;
+const CACHE_VERSION = 5;
 
 interface FileRecord {
   hash: string;
@@ -49,6 +50,10 @@ interface PartRecord {
   configErrors: Problem[];
   /** The rules that ran, after boardpack.yml and the command line (kept with the shared part). */
   enabled: string[];
+  /** A committee's meetings held and who attended, for the council-wide rules. */
+  attendance?: Attended[];
+  /** The council-wide rules' findings (kept with the shared part), and the attendance of all they were worked out from. */
+  council?: { key: string; findings: Finding[] };
 }
 
 interface Index {
@@ -207,12 +212,20 @@ export async function lintCached(root: string, dir: string, options: LintOptions
     }
     saveBlobs(dir, all, committees, keys.keys(), records, isThere);
     for (const p of all.values()) unpackPrepared(p);
-    const result = checkPart(parseContent(root, all), options);
+    const whole = parseContent(root, all);
+    const result = checkPart(whole, options);
     const split = new Map<string, Finding[]>([...keys.keys()].map((part) => [part, []]));
-    for (const finding of result.findings) split.get(partOf(finding.position.file, committees))!.push(finding);
+    const council: Finding[] = [];
+    for (const finding of result.findings) {
+      if (COUNCIL_RULES.has(finding.ruleId ?? '')) council.push(finding);
+      else split.get(partOf(finding.position.file, committees))!.push(finding);
+    }
+    const attended = attendanceIn(whole.model);
     for (const part of keys.keys()) {
       parts[part] = { key: '', findings: split.get(part)!, configErrors: part === SHARED ? result.configErrors : [], enabled: part === SHARED ? result.enabled : [] };
+      if (part !== SHARED) parts[part].attendance = attended.filter((a) => a.committee === part);
     }
+    parts[SHARED].council = { key: councilKey(stamp, parts), findings: council };
   } else {
     // Only the committees that changed: each read alone, with the shared part, and checked.
     const shared = readBlob(dir, SHARED) ?? new Map<string, Prepared>();
@@ -235,8 +248,15 @@ export async function lintCached(root: string, dir: string, options: LintOptions
       }
       saveBlobs(dir, new Map([...prepared].filter(([rel]) => mine(rel))), committees, [part], records, isThere);
       for (const p of prepared.values()) unpackPrepared(p);
-      const result = checkPart(parseContent(root, prepared, new Set([part])), options);
-      parts[part] = { key: '', findings: result.findings.filter((f) => mine(f.position.file)), configErrors: [], enabled: [] };
+      const read = parseContent(root, prepared, new Set([part]));
+      const result = checkPart(read, options);
+      parts[part] = { key: '', findings: result.findings.filter((f) => mine(f.position.file)), configErrors: [], enabled: [], attendance: partAttendance(read, part) };
+    }
+    // The council-wide rules again, from the shared part, only when someone's attendance changed.
+    const key = councilKey(stamp, parts);
+    if (parts[SHARED].council?.key !== key) {
+      const copy = new Map([...shared].map(([rel, p]) => [rel, unpackPrepared(structuredClone(p))]));
+      parts[SHARED] = { ...parts[SHARED], council: { key, findings: councilFindings(parseContent(root, copy, new Set()), attendanceOf(parts), options) } };
     }
   }
 
@@ -244,12 +264,22 @@ export async function lintCached(root: string, dir: string, options: LintOptions
   for (const [part, key] of partKeys()) parts[part].key = key;
   writeIndex(dir, { stamp, holidays: knownHolidays(), files: records, parts });
   return {
-    findings: sortProblems([...keys.keys()].flatMap((part) => parts[part].findings)),
+    findings: sortProblems([...[...keys.keys()].flatMap((part) => parts[part].findings), ...(parts[SHARED].council?.findings ?? [])]),
     rules: RULES.filter((rule) => parts[SHARED].enabled.includes(rule.meta.id)),
     configErrors: parts[SHARED].configErrors,
     stats: { parsed: [...parsed].sort(), checked: stale },
   };
 }
+
+/** Every committee's attendance, in the order of the parts. */
+const attendanceOf = (parts: Record<string, PartRecord>): Attended[] =>
+  Object.keys(parts)
+    .filter((part) => part !== SHARED)
+    .sort()
+    .flatMap((part) => parts[part].attendance ?? []);
+
+/** What the council-wide findings depend on besides the shared part (whose change checks everything): every committee's attendance. */
+const councilKey = (stamp: string, parts: Record<string, PartRecord>) => sha(stamp, JSON.stringify(attendanceOf(parts)));
 
 function checkPart(parsed: ParseResult, options: LintOptions): { findings: Finding[]; configErrors: Problem[]; enabled: string[] } {
   const configErrors = configStoppers(parsed.problems);

@@ -4,6 +4,7 @@ import { documents } from './documents.js';
 import { LintIndex } from './model-index.js';
 import { RULES, ruleById } from './rules/index.js';
 import type { Finding, Rule, RuleContext } from './rule.js';
+import { attendanceIn, type Attended } from './attendance.js';
 
 export interface LintOptions {
   /** Today, `YYYY-MM-DD`. */
@@ -14,6 +15,10 @@ export interface LintOptions {
   rules?: Record<string, RuleSetting>;
   /** Turn warnings into errors. */
   strict?: boolean;
+  /** Every committee's attendance, where the model holds only some (a check by parts): see `RuleMeta.scope`. */
+  attendance?: Attended[];
+  /** Run only these rules, and report nothing else (the council-wide stage of a check by parts). */
+  only?: ReadonlySet<string>;
 }
 
 export class UnknownRuleError extends Error {}
@@ -37,11 +42,15 @@ export function ruleSettings(configured: Record<string, RuleSetting>, given: Rec
 export function lint(parsed: ParseResult, options: LintOptions): { findings: Finding[]; rules: Rule[] } {
   const { model, problems } = parsed;
   const settings = ruleSettings(model.config.rules, options.rules);
-  const enabled = RULES.filter((rule) => settings[rule.meta.id] !== 'off');
+  const only = options.only;
+  const enabled = RULES.filter((rule) => settings[rule.meta.id] !== 'off' && (!only || only.has(rule.meta.id)));
   const index = new LintIndex(model);
   const findings: Finding[] = [];
 
-  for (const problem of problems) {
+  let attended: Attended[] | undefined = options.attendance;
+  const attendance = () => (attended ??= attendanceIn(model));
+
+  for (const problem of only ? [] : problems) {
     // A problem no rule owns (an unreadable file) is always reported, like a parse error in a code linter.
     if (ruleById(problem.code)) continue;
     findings.push({ ruleId: null, severity: 'error', message: problem.message, position: problem.position });
@@ -53,6 +62,7 @@ export function lint(parsed: ParseResult, options: LintOptions): { findings: Fin
       index,
       asOf: options.asOf ?? options.today,
       asOfGiven: options.asOf !== undefined,
+      attendance,
       problems: problems.filter((p) => p.code === rule.meta.id),
       report(message, position, extra = {}) {
         findings.push({
@@ -67,7 +77,7 @@ export function lint(parsed: ParseResult, options: LintOptions): { findings: Fin
     rule.check(context);
   }
 
-  const kept = applySuppressions(model, findings);
+  const kept = applySuppressions(model, findings, !only);
   if (options.strict) for (const f of kept) f.severity = 'error';
   return { findings: sortProblems(kept), rules: enabled };
 }
@@ -77,7 +87,7 @@ export function lint(parsed: ParseResult, options: LintOptions): { findings: Fin
  * comment that suppresses nothing is reported, as ESLint reports an unused
  * disable directive, so that none outlives the fault it was written for.
  */
-function applySuppressions(model: Model, findings: Finding[]): Finding[] {
+function applySuppressions(model: Model, findings: Finding[], reportUnused: boolean): Finding[] {
   const suppressions = [...documents(model)].flatMap(({ doc }) => (doc.suppressions ?? []).map((s) => ({ ...s, file: doc.file, used: false })));
   if (suppressions.length === 0) return findings;
   const kept = findings.filter((f) => {
@@ -85,6 +95,7 @@ function applySuppressions(model: Model, findings: Finding[]): Finding[] {
     if (by) by.used = true;
     return !by;
   });
+  if (!reportUnused) return kept;
   const seen = new Set<string>();
   for (const s of suppressions) {
     const key = `${s.file}:${s.position.line}:${s.position.column}`;

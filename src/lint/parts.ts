@@ -7,6 +7,20 @@ import { prepareFile, unpackPrepared, type Prepared, type Role } from '../parse/
 import { Problems, sortProblems } from '../parse/problems.js';
 import { lint, type LintOptions } from './lint.js';
 import type { Finding, Rule } from './rule.js';
+import { RULES } from './rules/index.js';
+import { attendanceIn, type Attended } from './attendance.js';
+
+/** The rules that look at every committee's attendance (`scope: 'council'`): run once, last, in a check by parts. */
+export const COUNCIL_RULES: ReadonlySet<string> = new Set(RULES.filter((r) => r.meta.scope === 'council').map((r) => r.meta.id));
+
+/** A part's own attendance, for the council-wide stage. */
+export const partAttendance = (part: ParseResult, committee: string): Attended[] => attendanceIn(part.model, new Set([committee]));
+
+/** The council-wide stage: the council-scoped rules over the shared part, with every committee's attendance. */
+export function councilFindings(shared: ParseResult, attendance: Attended[], options: LintOptions): Finding[] {
+  if (COUNCIL_RULES.size === 0) return [];
+  return lint(shared, { ...options, attendance, only: COUNCIL_RULES }).findings;
+}
 
 export interface PartsCheck {
   /** The findings over the whole content folder. */
@@ -50,12 +64,15 @@ export async function checkInParts(
   const ids = new Set(committees);
 
   const sharedLint = lint(shared, options);
-  const findings = sharedLint.findings.filter((f) => committeeOf(f.position.file, ids) === null);
+  const findings = sharedLint.findings.filter((f) => committeeOf(f.position.file, ids) === null && !COUNCIL_RULES.has(f.ruleId ?? ''));
+  const attendance: Attended[] = [];
 
   await readInParts(content, committees, async (id, part) => {
     findings.push(...lint(part, options).findings.filter((f) => committeeOf(f.position.file, ids) === id));
+    attendance.push(...partAttendance(part, id));
     await onPart?.(id, part, findings);
   });
+  findings.push(...councilFindings(shared, attendance, options));
   return { findings: sortProblems(findings), rules: sharedLint.rules, configProblems: [], shared };
 }
 

@@ -1,5 +1,6 @@
 import type { Model, Position, Problem, Severity } from '../model/types.js';
 import type { LintIndex } from './model-index.js';
+import type { Attended } from './attendance.js';
 import { docsUrl } from '../package-info.js';
 
 /** Where each rule's page is read: the repository package.json names, never typed twice. */
@@ -14,6 +15,12 @@ export interface RuleMeta {
   category: Category;
   /** Severity of its findings unless a finding says otherwise or the user sets one. */
   severity: Severity;
+  /**
+   * `council`: its findings, all in the shared files, depend on the attendance
+   * of every committee (`RuleContext.attendance`), so a check in parts runs it
+   * once, last, with the attendance of all (src/lint/parts.ts).
+   */
+  scope?: 'council';
 }
 
 export interface Related {
@@ -36,6 +43,8 @@ export interface RuleContext {
   asOf: string;
   /** The user gave `--as-of`, which then outranks a plan's own `asOf`. */
   asOfGiven: boolean;
+  /** Every committee's meetings held and who attended them: from the model, or, in a check by parts, from every part. */
+  attendance(): Attended[];
   /** Problems the parser met that belong to this rule (bad frontmatter, missing files). */
   problems: Problem[];
   report(message: string, position: Position, options?: { severity?: Severity; related?: Related }): void;

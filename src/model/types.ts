@@ -668,6 +668,8 @@ export interface CouncilMember {
   memberships: { committee: string; role: Member['role']; from: string; to: string | null; position: Position }[];
   interests: RegisteredInterest[];
   dispensations: { matter: string; from: string; to: string | null; grantedBy: string | null; position: Position }[];
+  /** Absences the council approved before six months ran out (s.85 LGA 1972): when, the days covered, why. */
+  absences: { approved: string; from: string | null; to: string | null; reason: string | null; minute: string | null; position: Position }[];
   fields: Record<string, Position>;
   position: Position;
 }

@@ -23,6 +23,14 @@ export function readMember(id: string, src: YamlSource | null, problems: Problem
     memberships: dated(data.memberships, 'memberships'),
     interests: data.interests.map((e, i) => ({ ...e, ended: e.ended ?? null, position: yamlPosition(src, ['interests', i]) })),
     dispensations: dated(data.dispensations, 'dispensations').map((d) => ({ ...d, grantedBy: d.grantedBy ?? null })),
+    absences: data.absences.map((a, i) => ({
+      approved: a.approved,
+      from: a.from ?? null,
+      to: a.to ?? null,
+      reason: a.reason ?? null,
+      minute: a.minute ?? null,
+      position: yamlPosition(src, ['absences', i]),
+    })),
     fields: fieldPositions(src),
     position: yamlPosition(src, []),
   };

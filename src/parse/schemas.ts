@@ -292,6 +292,16 @@ export const memberFileSchema = z.strictObject({
       { error: 'expected a list of category:, description: and registered:' },
     )
     .default([]),
+  /**
+   * Absences the council approved (s.85 LGA 1972, s.35 LG(S)A 1973): the day it approved the reason, the days the
+   * approval covers where it says, the reason and the minute.
+   */
+  absences: z
+    .array(
+      z.strictObject({ approved: dateField, from: dateField.optional(), to: dateField.optional(), reason: text.optional(), minute: text.optional() }),
+      { error: 'expected a list of approved:, from:, to:, reason: and minute:' },
+    )
+    .default([]),
   /** Dispensations (s.33 Localism Act 2011): the matter, the days it covers, who granted it. */
   dispensations: z
     .array(z.strictObject({ matter: text, ...span, grantedBy: text.optional() }), { error: 'expected a list of matter:, from:, to: and grantedBy:' })

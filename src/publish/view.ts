@@ -67,10 +67,14 @@ export function publish(model: Model, audience: Audience, root: string, options:
 /** What the published register says in place of a sensitive interest (s.32(2) Localism Act 2011). */
 export const SENSITIVE_NOTICE = 'The member has an interest the details of which are withheld under section 32(2) of the Localism Act 2011.';
 
-/** A member as an audience may see them: for the public, a sensitive interest is only the notice that there is one. */
+/**
+ * A member as an audience may see them: for the public, a sensitive interest is only the notice that there is one,
+ * and an approved absence has no reason (often the member's health), only its days and minute.
+ */
 function memberView(member: CouncilMember, audience: Audience): ViewMember {
   return {
     ...member,
+    absences: audience === 'members' ? member.absences : member.absences.map((a) => ({ ...a, reason: null })),
     interests: member.interests.map((i): ViewInterest => {
       if (!i.sensitive) return { ...i, withheld: false, notice: null };
       return audience === 'members' ? { ...i, withheld: false, notice: SENSITIVE_NOTICE } : { withheld: true, notice: SENSITIVE_NOTICE };

@@ -92,6 +92,25 @@ export function declarationsOf(view: PublishedView, member: ViewMember, who = me
   return out.sort((a, b) => (a.meeting.date < b.meeting.date ? -1 : 1));
 }
 
+/** How a member voted in each recorded vote that names them, in the public minutes (a withheld minute's votes are not there). */
+export function votesOf(view: PublishedView, member: ViewMember, who = memberOfName(view)) {
+  const out: { committee: ViewCommittee; meeting: ViewMeeting; minute: string; voted: 'for' | 'against' | 'abstain'; result: 'carried' | 'lost' | null }[] = [];
+  for (const committee of view.committees) {
+    for (const meeting of committee.meetings) {
+      for (const minute of meeting.minutes?.minutes ?? []) {
+        if (minute.withheld) continue;
+        for (const [i, vote] of minute.votes.entries()) {
+          const side = (['for', 'against', 'abstain'] as const).find((k) => vote[k]?.some((name) => who(name) === member));
+          if (!side) continue;
+          const label = minute.number ? `${minute.number.raw}. ${minute.title}` : minute.title;
+          out.push({ committee, meeting, minute: minute.votes.length > 1 ? `${label} (vote ${i + 1})` : label, voted: side, result: vote.result });
+        }
+      }
+    }
+  }
+  return out.sort((a, b) => (a.meeting.date < b.meeting.date ? -1 : a.meeting.date > b.meeting.date ? 1 : 0));
+}
+
 /** The attendance of every member as CSV (RFC 4180): one row per member and committee, with the counts. */
 export function attendanceCsv(view: PublishedView): string {
   const who = memberOfName(view);

@@ -1,10 +1,12 @@
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseContent } from '../../src/index.js';
 import { lintCached } from '../../src/lint/cache.js';
 import { lint } from '../../src/lint/lint.js';
+import type { Attended } from '../../src/lint/attendance.js';
+import { COUNCIL_RULES, councilFindings, partAttendance } from '../../src/lint/parts.js';
 import { defineRule, type Finding, type Rule } from '../../src/lint/rule.js';
 import { RULES } from '../../src/lint/rules/index.js';
 import { cli, FIXTURES, SAMPLE } from '../helpers.js';
@@ -30,11 +32,17 @@ function byParts(root: string): Finding[] {
     : [];
   const inCommittee = (file: string, id: string) => file === `committees/${id}` || file.startsWith(`committees/${id}/`);
   const found: Finding[] = [];
+  const attendance: Attended[] = [];
   for (const id of committees) {
-    found.push(...lint(parseContent(root, undefined, new Set([id])), OPTIONS).findings.filter((f) => inCommittee(f.position.file, id)));
+    const part = parseContent(root, undefined, new Set([id]));
+    found.push(...lint(part, OPTIONS).findings.filter((f) => inCommittee(f.position.file, id)));
+    attendance.push(...partAttendance(part, id));
   }
-  const shared = lint(parseContent(root, undefined, new Set()), OPTIONS).findings;
+  // The council-wide rules run once, on the shared part, with every part's attendance.
+  const sharedPart = parseContent(root, undefined, new Set());
+  const shared = lint(sharedPart, OPTIONS).findings.filter((f) => !COUNCIL_RULES.has(f.ruleId ?? ''));
   found.push(...shared.filter((f) => !committees.some((id) => inCommittee(f.position.file, id))));
+  found.push(...councilFindings(sharedPart, attendance, OPTIONS));
   return found;
 }
 
@@ -71,6 +79,29 @@ describe('every rule keeps to the parts the cache splits the content into', () =
 
 describe('the lint cache', () => {
   const REPORT = 'committees/resources-scrutiny-panel/2026-12-08/strand-3-review.md';
+
+  it('works the council-wide rules out again when a committee changes who attended, from every part', async () => {
+    // member-absence reads every committee's attendance; a change in one committee's minutes changes a finding in a member's file.
+    const root = overlay(readTree(join(RULE_FIXTURES, 'member-absence', 'fail'), ['expected.txt']));
+    const cache = join(root, '..', '.cache');
+    const absence = (findings: Finding[]) => lines(findings).filter((l) => l.includes('member-absence'));
+    const first = await lintCached(root, cache, OPTIONS, 'test');
+    expect(absence(first.findings).some((l) => l.startsWith('members/di-eve.yml') && l.includes('five months'))).toBe(true);
+
+    const minutes = join(root, 'committees/panel/2026-11-10/minutes.md');
+    writeFileSync(minutes, readFileSync(minutes, 'utf8').replace('Councillor Cy Dale, Councillor Ed Fry]', 'Councillor Cy Dale, Councillor Ed Fry, Councillor Di Eve]'));
+    const changed = await lintCached(root, cache, OPTIONS, 'test');
+    expect(changed.stats.checked).toEqual(['panel']);
+    expect(absence(changed.findings).some((l) => l.startsWith('members/di-eve.yml'))).toBe(false);
+    expect(lines(changed.findings)).toEqual(lines(lint(parseContent(root), OPTIONS).findings));
+
+    // A change elsewhere in the minutes, with the same attendance, keeps the council-wide findings as they were.
+    appendFileSync(minutes, '\nThe meeting closed at 8.15 pm.\n');
+    const same = await lintCached(root, cache, OPTIONS, 'test');
+    expect(lines(same.findings)).toEqual(lines(lint(parseContent(root), OPTIONS).findings));
+    expect(absence(same.findings)).toEqual(absence(changed.findings));
+    expect(absence(same.findings)).toHaveLength(2);
+  });
 
   it('re-reads a changed file and checks again only its committee, with the findings of a whole run', async () => {
     const { root, cache } = copy();

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -114,10 +114,53 @@ describe('recorded votes', () => {
   });
 });
 
+describe("a member's recorded votes and approved absences", () => {
+  it('lists how the member voted in each named vote, with the result, linked to the meeting', () => {
+    const rows = selectAll('section[aria-labelledby="votes-heading"] tbody tr', page(out, 'members/helen-ashworth.html')).map((tr) => text(tr, 'td').join(' | '));
+    expect(rows).toEqual([
+      'Tuesday 24 February 2026 | Council | 63. Budget 2026/27 and council tax (vote 1) | For | Lost',
+      'Tuesday 24 February 2026 | Council | 63. Budget 2026/27 and council tax (vote 2) | Against | Carried',
+    ]);
+    // A member who sat on no body that voted by name has no such section.
+    expect(selectAll('section[aria-labelledby="votes-heading"]', page(out, 'members/graham-tull.html'))).toHaveLength(0);
+  });
+
+  it("names an approved absence's days and minute, its reason only to the members", () => {
+    const pub = flat(out, 'members/marcus-bright.html');
+    expect(pub).toContain('Approved Tuesday 22 September 2026, to Sunday 31 January 2027 (Council, 22 September 2026, minute 58)');
+    expect(pub).not.toContain('Ill health');
+    expect(flat(members, 'members/marcus-bright.html')).toContain('to Sunday 31 January 2027: Ill health');
+  });
+
+  it("keeps a vote taken in private off the members' pages, as it keeps the minute", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'boardpack-private-vote-'));
+    cpSync(SAMPLE, dir, { recursive: true });
+    const file = join(dir, 'committees/council/2026-02-24/minutes.md');
+    // Taken in private after a resolution excluding the public, with no exempt: entry for it and the rule that asks for one
+    // turned off: the gate withholds it all the same, and so must every page made from the site's outline of the meeting.
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'There were no declarations of interest.',
+        'There were no declarations of interest.\n\nResolved:- That the press and public be excluded for the next item, under paragraph 3.',
+      ),
+    );
+    writeFileSync(join(dir, 'boardpack.yml'), `${readFileSync(join(dir, 'boardpack.yml'), 'utf8')}\nrules:\n  minute-private: off\n`);
+    const built = mkdtempSync(join(tmpdir(), 'boardpack-private-vote-out-'));
+    for (const audience of ['public', 'members']) {
+      const result = await cli(['build', dir, '--out', join(built, audience), '--format', 'html', '--audience', audience, '--as-of', '2026-11-30'], { today: '2026-11-30' });
+      expect(result.code, result.stderr).toBe(0);
+    }
+    expect(selectAll('section[aria-labelledby="votes-heading"]', page(join(built, 'public'), 'members/helen-ashworth.html'))).toHaveLength(0);
+    expect(flat(join(built, 'public'), 'members/helen-ashworth.html')).not.toContain('Budget 2026/27');
+    expect(selectAll('section[aria-labelledby="votes-heading"] tbody tr', page(join(built, 'members'), 'members/helen-ashworth.html'))).toHaveLength(2);
+  }, 120_000);
+});
+
 describe('a sensitive interest', () => {
   it('reaches no public output by any route, and the members see it, marked', async () => {
     expect(read(SAMPLE, 'members/margaret-flynn.yml')).toContain(SENSITIVE);
-    expect(leaks(await channels(out), { sensitive: SENSITIVE }, ['Heron Close'])).toEqual([]);
+    expect(leaks(await channels(out), { sensitive: SENSITIVE, absence: 'Parental leave' }, ['Heron Close', 'Ill health'])).toEqual([]);
     const shown = flat(members, 'members/margaret-flynn.html');
     expect(shown).toContain(SENSITIVE);
     expect(shown).toContain('withheld under section 32(2)');

@@ -50,6 +50,7 @@ import budgetNamedVotes from './budget-named-votes.js';
 import membershipOnDate from './membership-on-date.js';
 import substituteValid from './substitute-valid.js';
 import interestParticipation from './interest-participation.js';
+import memberAbsence from './member-absence.js';
 import forwardPlanFields from './forward-plan-fields.js';
 import privateMeetingNotice from './private-meeting-notice.js';
 import decisionRecord from './decision-record.js';
@@ -111,6 +112,7 @@ export const RULES: readonly Rule[] = [
   membershipOnDate,
   substituteValid,
   interestParticipation,
+  memberAbsence,
   forwardPlanFields,
   privateMeetingNotice,
   decisionRecord,

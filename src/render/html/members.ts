@@ -5,7 +5,7 @@ import type { PrintedDocument } from '../pdf/input.js';
 import { formatLong } from '../../dates/calendar.js';
 import { linkFrom, sitePaths } from '../../output/paths.js';
 import { siteChrome } from './pages.js';
-import { attendanceCsv, attendanceOf, declarationsOf, memberOfName } from '../../site/members.js';
+import { attendanceCsv, attendanceOf, declarationsOf, memberOfName, votesOf } from '../../site/members.js';
 import { peopleData, personJsonLd } from '../../site/people-data.js';
 
 /** The members' pages: an index, a page per member, the register of interests (a page and a tagged PDF), attendance as CSV. */
@@ -22,6 +22,8 @@ const CATEGORY: Record<string, string> = {
   other: 'Other registrable interest',
 };
 const STATUS: Record<string, string> = { present: 'Present', apologies: 'Apologies', substituted: 'Substituted', absent: 'Absent', substitute: 'Attended as substitute' };
+const VOTED: Record<string, string> = { for: 'For', against: 'Against', abstain: 'Abstained' };
+const RESULT: Record<string, string> = { carried: 'Carried', lost: 'Lost' };
 const span = (s: { from: string; to: string | null }) => (s.to ? `${formatLong(s.from)} to ${formatLong(s.to)}` : `since ${formatLong(s.from)}`);
 
 /** A member's register of interests as the view gives it, with the day it was last changed. */
@@ -76,6 +78,20 @@ export function memberView(model: PublishedView, member: ViewMember, build: Site
       href: linkFrom(file, sitePaths.meeting(d.meeting)),
       minute: d.minute,
       interest: d.interest,
+    })),
+    votes: votesOf(model, member, who).map((v) => ({
+      date: formatLong(v.meeting.date),
+      committee: v.committee.name,
+      href: linkFrom(file, sitePaths.meeting(v.meeting)),
+      minute: v.minute,
+      voted: VOTED[v.voted],
+      result: v.result ? RESULT[v.result] : 'Not recorded',
+    })),
+    absences: member.absences.map((a) => ({
+      approved: formatLong(a.approved),
+      when: a.from && a.to ? `for ${formatLong(a.from)} to ${formatLong(a.to)}` : a.to ? `to ${formatLong(a.to)}` : a.from ? `from ${formatLong(a.from)}` : null,
+      reason: a.reason,
+      minute: a.minute,
     })),
     register: registerOf(member),
     dispensations: member.dispensations.map((d) => ({ matter: d.matter, when: span(d), grantedBy: d.grantedBy })),
