@@ -406,6 +406,18 @@ export interface Minute {
   position: Position;
 }
 
+/**
+ * A member coming or going during a meeting: `arrived` (there from this minute), `left` (gone from this minute), or
+ * `out` (out of the room for this minute's item alone, as after declaring an interest).
+ */
+export interface Movement {
+  name: string;
+  kind: 'arrived' | 'left' | 'out';
+  /** The minute, by its index in the minutes, from which (or for which) it counts. */
+  minute: number;
+  position: Position;
+}
+
 export interface Minutes extends DocumentBody {
   /** When they were published, where the frontmatter says. */
   published: string | null;
@@ -421,6 +433,8 @@ export interface Minutes extends DocumentBody {
   /** Members who sat in another's place ("X for Y"): who sat, and for whom. */
   substitutes: (Person & { for: string })[];
   minutes: Minute[];
+  /** Members arriving and leaving during the meeting (the frontmatter's `arrived:` and `left:`, and the minutes' words). */
+  movements: Movement[];
   /** Whether the minutes number their headings; minutes with no numbered heading are a style, not a fault. */
   numbered: boolean;
   position: Position;

@@ -1,4 +1,6 @@
 import { votesIn } from './votes.js';
+import { minuteIndex, movementsIn } from './movements.js';
+import { normaliseName } from '../model/people.js';
 import type { ListItem, RootContent } from 'mdast';
 import type {
   Action,
@@ -8,6 +10,7 @@ import type {
   MinuteNumber,
   MinuteReference,
   Minutes,
+  Movement,
   Person,
   Position,
 } from '../model/types.js';
@@ -277,6 +280,7 @@ export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | nul
       return { name: m[1].trim(), for: m[2].trim(), position: doc.yaml ? yamlPosition(doc.yaml, ['substitutes', i]) : positionOf(doc, undefined) };
     }),
     minutes: [],
+    movements: [],
     numbered: false,
     position: positionOf(doc, doc.tree),
   };
@@ -342,6 +346,26 @@ export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | nul
   handOut(body.blocks, (m) => m.blocks);
   handOut(body.dates, (m) => m.dates);
   for (const minute of result.minutes) minute.votes = votesIn(minute.blocks);
+  // Comings and goings: the frontmatter's, exactly; the minutes' words for anyone it does not name.
+  const stated: Movement[] = [];
+  for (const kind of ['arrived', 'left'] as const) {
+    for (const [name, ref] of Object.entries(front[kind])) {
+      const position = yamlPosition(doc.yaml!, [kind, name]);
+      const index = minuteIndex(result.minutes, String(ref));
+      if (index < 0) {
+        problems.error(
+          'frontmatter',
+          `Unexpected ${kind} minute "${ref}" for ${name}, expected the number of a minute in this file (${result.minutes.map((m) => m.number?.raw).filter(Boolean).join(', ') || 'none'})`,
+          position,
+        );
+        continue;
+      }
+      stated.push({ name, kind, minute: index, position });
+    }
+  }
+  const surname = (name: string) => normaliseName(name).split(' ').at(-1);
+  const statedNames = new Set(stated.map((m) => surname(m.name)));
+  result.movements = [...stated, ...movementsIn(result.minutes).filter((m) => !statedNames.has(surname(m.name)))];
   for (const [number, value] of Object.entries(front.exempt)) {
     const minute = result.minutes.find((m) =>
       m.number ? m.number.raw.toUpperCase() === number.toUpperCase() : m.title.toLowerCase() === number.toLowerCase(),

@@ -462,6 +462,10 @@ export const minutesSchema = z.strictObject({
       error: 'expected a list such as "Councillor Ann Lee for Councillor Bo Chen"',
     })
     .default([]),
+  /** Members who arrived after the start, with the first minute they were there for: "Councillor Ann Lee": 45. */
+  arrived: z.record(z.string(), z.union([z.string(), z.number()]), { error: 'expected names with the first minute they were there for, such as "Councillor Ann Lee": 45' }).default({}),
+  /** Members who left before the end, with the first minute they were not there for. */
+  left: z.record(z.string(), z.union([z.string(), z.number()]), { error: 'expected names with the first minute they were not there for, such as "Councillor Ann Lee": 47' }).default({}),
   /**
    * Minutes taken in private (s.100C): by minute number, the exemption
    * paragraph (or true), or the paragraph with the summary that the public

@@ -214,6 +214,8 @@ class ViewMaker {
       lists: keep(minutes.lists),
       tables: keep(minutes.tables),
       dates: keep(minutes.dates),
+      // Comings and goings written in a withheld minute, or out of the room for its item, go with it.
+      movements: keep(minutes.movements).filter((m) => !(m.kind === 'out' && list[m.minute]?.withheld)),
       minutes: list,
       status,
       tree: () => withExemptMinutes(this.files.tree(minutes.file), list),
