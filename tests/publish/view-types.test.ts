@@ -166,3 +166,23 @@ describe('publish() gives a withheld paper as its variant', () => {
     expect(JSON.stringify(land.tree())).toContain('SECRET-FIGURE');
   });
 });
+
+describe("publish() keeps a withheld minute's comings and goings with it", () => {
+  const M = 'committees/panel/2026-03-10';
+  const root = contentFolder({
+    ...BASE,
+    [`${M}/agenda.md`]: '---\npublished: 2026-03-02\n---\n\n1. Budget\n2. Land sale\n',
+    [`${M}/minutes.md`]:
+      '---\nchair: Councillor Ann Lee\npresent: [Councillor Ann Lee, Councillor Bo Chen, Councillor Cy Dale]\nexempt:\n  "2": 3\n---\n\n## 1. Budget\n\nCouncillor Chen left the meeting at 8.30 pm.\n\nResolved:- That the budget be agreed.\n\n## 2. Land sale\n\nCouncillor Dale declared a pecuniary interest and left the room for this item.\n\nResolved:- That the offer be accepted.\n',
+  });
+  const model = parseContent(root).model;
+
+  it('for the public: a movement written in the private minute, or out of the room for its item, is not in the view', () => {
+    expect(model.committees[0].meetings[0].minutes!.movements.map((m) => `${m.name} ${m.kind}`)).toEqual(['Councillor Chen left', 'Councillor Dale out']);
+    const pub = publish(model, 'public', root, { asOf: AS_OF }).committees[0].meetings[0].minutes!;
+    expect(pub.movements.map((m) => `${m.name} ${m.kind}`)).toEqual(['Councillor Chen left']);
+    expect(JSON.stringify(pub)).not.toContain('Dale declared');
+    const members = publish(model, 'members', root, { asOf: AS_OF }).committees[0].meetings[0].minutes!;
+    expect(members.movements).toHaveLength(2);
+  });
+});
