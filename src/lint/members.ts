@@ -29,6 +29,12 @@ export function councilMember(model: Model, name: string): CouncilMember | undef
   return lookup(model).member(name);
 }
 
+/** Whether two written names are one member by the members' files: their names and aliases ("Councillor Bob Chen" for Councillor Robert Chen). */
+export function sameMember(model: Model, a: string, b: string): boolean {
+  const x = councilMember(model, a);
+  return x !== undefined && x === councilMember(model, b);
+}
+
 /** Whether the members' files record, with dates, who sat on a committee. */
 export const hasDatedSeats = (model: Model, committee: string) => lookup(model).dated.has(committee);
 

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.js';
 import { meetingsWithMinutes, samePerson } from '../helpers.js';
+import { sameMember } from '../members.js';
 
 export default defineRule(
   {
@@ -13,7 +14,7 @@ export default defineRule(
       const there = [...minutes.present, ...minutes.inAttendance];
       for (const minute of minutes.minutes) {
         for (const d of minute.declarations) {
-          if (!there.some((p) => samePerson(d.name, p.name, member))) {
+          if (!there.some((p) => samePerson(d.name, p.name, member) || sameMember(context.model, d.name, p.name))) {
             context.report(`Unexpected declaration by ${d.name}, who is not listed as present`, d.position, {
               related: { message: 'those present', position: minutes.fields.present ?? minutes.position },
             });
