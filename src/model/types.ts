@@ -366,6 +366,8 @@ export interface Declaration {
   /** As written: `personal`, `disclosable pecuniary`, ... */
   interest: string;
   minute: string;
+  /** What they did, where the minutes' frontmatter says (`declarations:`); null where only the words record it. */
+  action: 'left' | 'remained' | 'spoke-not-voted' | 'dispensed' | null;
   position: Position;
 }
 

@@ -1,5 +1,6 @@
 import { votesIn } from './votes.js';
 import { minuteIndex, movementsIn } from './movements.js';
+import { itemKind } from './agenda.js';
 import { normaliseName } from '../model/people.js';
 import type { ListItem, RootContent } from 'mdast';
 import type {
@@ -156,6 +157,7 @@ function declarations(located: Located): Declaration[] {
     name: m[1].trim(),
     interest: m[2].trim(),
     minute: m[3] ?? m[4],
+    action: null,
     position: located.positionAt(m.index!),
   }));
 }
@@ -346,26 +348,57 @@ export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | nul
   handOut(body.blocks, (m) => m.blocks);
   handOut(body.dates, (m) => m.dates);
   for (const minute of result.minutes) minute.votes = votesIn(minute.blocks);
+  const minuteAt = (key: string, ref: string | number, path: (string | number)[]): number => {
+    const index = minuteIndex(result.minutes, String(ref));
+    if (index < 0) {
+      problems.error(
+        'frontmatter',
+        `Unexpected ${key} minute "${ref}", expected the number of a minute in this file (${result.minutes.map((m) => m.number?.raw).filter(Boolean).join(', ') || 'none'})`,
+        yamlPosition(doc.yaml!, path),
+      );
+    }
+    return index;
+  };
+  // Votes stated in the frontmatter take the place of what the minute's words gave.
+  for (const [ref, list] of Object.entries(front.votes)) {
+    const index = minuteAt('votes', ref, ['votes', ref]);
+    if (index < 0) continue;
+    result.minutes[index].votes = list.map((v, i) => {
+      const side = (x: string[] | number | undefined) => (Array.isArray(x) ? x : null);
+      const count = (x: string[] | number | undefined) => (typeof x === 'number' ? x : null);
+      return {
+        for: side(v.for),
+        against: side(v.against),
+        abstain: side(v.abstain),
+        counts: { for: count(v.for), against: count(v.against), abstain: count(v.abstain) },
+        result: v.result ?? null,
+        casting: v.casting ?? false,
+        position: yamlPosition(doc.yaml!, ['votes', ref, i]),
+      };
+    });
+  }
+  // Declarations stated in the frontmatter, kept with the declarations minute (or the item's own, where there is none).
+  const declaring = result.minutes.find((m) => itemKind(m.title) === 'declarations');
+  const leftFor: Movement[] = [];
+  front.declarations.forEach((d, i) => {
+    const index = minuteAt('declarations', d.minute, ['declarations', i, 'minute']);
+    if (index < 0) return;
+    const item = result.minutes[index];
+    const position = yamlPosition(doc.yaml!, ['declarations', i]);
+    (declaring ?? item).declarations.push({ name: d.member, interest: d.interest, minute: item.number?.raw ?? String(d.minute), action: d.action ?? null, position });
+    if (d.action === 'left') leftFor.push({ name: d.member, kind: 'out', minute: index, position });
+  });
   // Comings and goings: the frontmatter's, exactly; the minutes' words for anyone it does not name.
   const stated: Movement[] = [];
   for (const kind of ['arrived', 'left'] as const) {
     for (const [name, ref] of Object.entries(front[kind])) {
-      const position = yamlPosition(doc.yaml!, [kind, name]);
-      const index = minuteIndex(result.minutes, String(ref));
-      if (index < 0) {
-        problems.error(
-          'frontmatter',
-          `Unexpected ${kind} minute "${ref}" for ${name}, expected the number of a minute in this file (${result.minutes.map((m) => m.number?.raw).filter(Boolean).join(', ') || 'none'})`,
-          position,
-        );
-        continue;
-      }
-      stated.push({ name, kind, minute: index, position });
+      const index = minuteAt(`${kind} (${name})`, ref, [kind, name]);
+      if (index >= 0) stated.push({ name, kind, minute: index, position: yamlPosition(doc.yaml!, [kind, name]) });
     }
   }
   const surname = (name: string) => normaliseName(name).split(' ').at(-1);
   const statedNames = new Set(stated.map((m) => surname(m.name)));
-  result.movements = [...stated, ...movementsIn(result.minutes).filter((m) => !statedNames.has(surname(m.name)))];
+  result.movements = [...stated, ...leftFor, ...movementsIn(result.minutes).filter((m) => !statedNames.has(surname(m.name)))];
   for (const [number, value] of Object.entries(front.exempt)) {
     const minute = result.minutes.find((m) =>
       m.number ? m.number.raw.toUpperCase() === number.toUpperCase() : m.title.toLowerCase() === number.toLowerCase(),

@@ -462,6 +462,37 @@ export const minutesSchema = z.strictObject({
       error: 'expected a list such as "Councillor Ann Lee for Councillor Bo Chen"',
     })
     .default([]),
+  /**
+   * Declarations of interest where the minutes' words do not say them plainly: who, about which minute, the
+   * interest, and what they did (left the room, remained, spoke but did not vote, took part under a dispensation).
+   */
+  declarations: z
+    .array(
+      z.strictObject({
+        member: text,
+        minute: z.union([z.string(), z.number()]),
+        interest: text,
+        action: z.enum(['left', 'remained', 'spoke-not-voted', 'dispensed'], { error: 'expected left, remained, spoke-not-voted or dispensed' }).optional(),
+      }),
+      { error: 'expected a list of member:, minute:, interest: and action:' },
+    )
+    .default([]),
+  /** Recorded votes by minute number, where the minutes' words do not give them: the names (or counts) for, against and abstaining. */
+  votes: z
+    .record(
+      z.string(),
+      z.array(
+        z.strictObject({
+          for: z.union([names, z.number().int().min(0)]).optional(),
+          against: z.union([names, z.number().int().min(0)]).optional(),
+          abstain: z.union([names, z.number().int().min(0)]).optional(),
+          result: z.enum(['carried', 'lost'], { error: 'expected carried or lost' }).optional(),
+          casting: flag.optional(),
+        }),
+      ),
+      { error: 'expected minute numbers, each with a list of votes (for:, against:, abstain:, result:)' },
+    )
+    .default({}),
   /** Members who arrived after the start, with the first minute they were there for: "Councillor Ann Lee": 45. */
   arrived: z.record(z.string(), z.union([z.string(), z.number()]), { error: 'expected names with the first minute they were there for, such as "Councillor Ann Lee": 45' }).default({}),
   /** Members who left before the end, with the first minute they were not there for. */

@@ -46,7 +46,7 @@ describe('comings and goings in the minutes', () => {
     const { moves } = read('arrived: { "Councillor Di Eve": 3 }\nleft: { "Councillor Bo Chen": "4" }\n', BODY('Councillor Eve arrived at 7.10 pm.', '', ''));
     expect(moves).toEqual(['Councillor Di Eve arrived 3', 'Councillor Bo Chen left 4']);
     const bad = read('left: { "Councillor Bo Chen": 9 }\n', BODY('', '', ''));
-    expect(bad.problems.map((p) => p.message)).toContainEqual(expect.stringContaining('Unexpected left minute "9" for Councillor Bo Chen, expected the number of a minute in this file (1, 2, 3, 4)'));
+    expect(bad.problems.map((p) => p.message)).toContainEqual(expect.stringContaining('Unexpected left (Councillor Bo Chen) minute "9", expected the number of a minute in this file (1, 2, 3, 4)'));
   });
 
   it('does not take a name out of "the meeting left" or a resolution about leaving', () => {

@@ -40,10 +40,16 @@ export default defineRule(
             const item = minutes.minutes.find((m) => m.number && sameMinute(m.number.raw, declaration.minute));
             const name = surname(declaration.name);
             const voted = (item?.votes ?? []).some((v) => [...(v.for ?? []), ...(v.against ?? []), ...(v.abstain ?? [])].some((n) => surname(n) === name));
-            if (!voted && stayedOut(minutes, declaration, minute)) continue;
+            // What the frontmatter says they did outranks the words: left is out; remained, or spoke but did not
+            // vote, is taking part (s.31(4) bars both the discussion and the vote).
+            const action = declaration.action;
+            const out = action === 'left' || (action === null && stayedOut(minutes, declaration, minute));
+            if (!voted && out) continue;
             const member = councilMember(model, declaration.name);
             const dispensed = member?.dispensations.find((d) => heldOn(d, meeting.date));
             if (dispensed) continue;
+            // "Dispensed" with no member file to hold the dispensation is taken at the minutes' word.
+            if (action === 'dispensed' && !member) continue;
             context.report(
               `Unexpected ${declaration.name}${voted ? ' voting' : ''} in minute ${declaration.minute} after declaring a ${declaration.interest} interest in it, expected the minutes to record that they left the room (or took no part and did not vote), or a dispensation in force on ${longDate(meeting.date)} in ${member ? `members/${member.id}.yml` : 'their member file'} (s.33 Localism Act 2011)`,
               declaration.position,
