@@ -91,15 +91,26 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
         held.push(...heldSummary(part.model, options.asOf).flatMap((line) => (selected.has(line.meeting) ? [line.text] : [])));
       }
     }
-    skeleton.push(...part.model.committees.map((c) => outline(c, (meeting) => votesShown(part.model, c, meeting))));
+    skeleton.push(
+      ...part.model.committees.map((c) => {
+        const shown = votesShown(part.model, c);
+        return outline(c, (meeting) => shown.get(meeting) ?? new Set());
+      }),
+    );
   };
   // The minutes whose recorded votes this audience may read (for the members' pages), as the gate decides with the
-  // whole meeting before it: the skeleton has no agenda to tell business taken in private by.
-  const votesShown = (model: Model, committee: Committee, meeting: Meeting): Set<number> => {
-    if (!meeting.minutes?.minutes.some((m) => m.votes.length)) return new Set();
-    const view = publish({ ...model, committees: [{ ...committee, meetings: [meeting] }] }, options.audience, root, { asOf: options.asOf, drafts: options.drafts });
-    const shown = view.committees[0].meetings[0].minutes;
-    return new Set((shown?.minutes ?? []).flatMap((m, i) => (!m.withheld && m.votes.length ? [i] : [])));
+  // whole meeting before it: the skeleton has no agenda to tell business taken in private by. One view of the
+  // committee's meetings that record votes.
+  const votesShown = (model: Model, committee: Committee): Map<Meeting, Set<number>> => {
+    const voting = committee.meetings.filter((m) => m.minutes?.minutes.some((x) => x.votes.length));
+    if (voting.length === 0) return new Map();
+    const view = publish({ ...model, committees: [{ ...committee, meetings: voting }] }, options.audience, root, { asOf: options.asOf, drafts: options.drafts });
+    return new Map(
+      voting.map((meeting, k) => {
+        const shown = view.committees[0].meetings[k].minutes;
+        return [meeting, new Set((shown?.minutes ?? []).flatMap((m, i) => (!m.withheld && m.votes.length ? [i] : [])))];
+      }),
+    );
   };
 
   let checked: { findings: Finding[]; rules: Rule[]; shared: ParseResult };
