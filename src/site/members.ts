@@ -77,38 +77,85 @@ export function attendanceOf(view: PublishedView, member: ViewMember, who = memb
   return attendance;
 }
 
-/** The interests a member declared at meetings, from the public minutes (a withheld minute's declarations are not there). */
-export function declarationsOf(view: PublishedView, member: ViewMember, who = memberOfName(view)) {
-  const out: { committee: ViewCommittee; meeting: ViewMeeting; minute: string; interest: string }[] = [];
-  for (const committee of view.committees) {
-    for (const meeting of committee.meetings) {
-      // Declarations as the declarations-of-interest minute records them (the site's pages are made from those alone).
-      for (const minute of meeting.minutes?.minutes ?? []) {
-        if (minute.withheld || itemKind(minute.title) !== 'declarations') continue;
-        for (const d of minute.declarations) if (who(d.name) === member) out.push({ committee, meeting, minute: d.minute, interest: d.interest });
-      }
-    }
-  }
-  return out.sort((a, b) => (a.meeting.date < b.meeting.date ? -1 : 1));
+export interface DeclarationRow {
+  committee: ViewCommittee;
+  meeting: ViewMeeting;
+  minute: string;
+  interest: string;
 }
 
-/** How a member voted in each recorded vote that names them, in the public minutes (a withheld minute's votes are not there). */
-export function votesOf(view: PublishedView, member: ViewMember, who = memberOfName(view)) {
-  const out: { committee: ViewCommittee; meeting: ViewMeeting; minute: string; voted: 'for' | 'against' | 'abstain'; result: 'carried' | 'lost' | null }[] = [];
-  for (const committee of view.committees) {
-    for (const meeting of committee.meetings) {
-      for (const minute of meeting.minutes?.minutes ?? []) {
-        if (minute.withheld) continue;
-        for (const [i, vote] of minute.votes.entries()) {
-          const side = (['for', 'against', 'abstain'] as const).find((k) => vote[k]?.some((name) => who(name) === member));
-          if (!side) continue;
-          const label = minute.number ? `${minute.number.raw}. ${minute.title}` : minute.title;
-          out.push({ committee, meeting, minute: minute.votes.length > 1 ? `${label} (vote ${i + 1})` : label, voted: side, result: vote.result });
+const DECLARATIONS = new WeakMap<PublishedView, Map<ViewMember, DeclarationRow[]>>();
+
+/**
+ * The interests a member declared at meetings, from the public minutes (a withheld minute's declarations are not
+ * there), in date order: every member's worked out in one pass, once a view.
+ */
+export function declarationsOf(view: PublishedView, member: ViewMember, who = memberOfName(view)): DeclarationRow[] {
+  let all = DECLARATIONS.get(view);
+  if (!all) {
+    all = new Map();
+    for (const committee of view.committees) {
+      for (const meeting of committee.meetings) {
+        // Declarations as the declarations-of-interest minute records them (the site's pages are made from those alone).
+        for (const minute of meeting.minutes?.minutes ?? []) {
+          if (minute.withheld || minute.declarations.length === 0 || itemKind(minute.title) !== 'declarations') continue;
+          for (const d of minute.declarations) {
+            const by = who(d.name);
+            if (!by) continue;
+            const rows = all.get(by) ?? [];
+            rows.push({ committee, meeting, minute: d.minute, interest: d.interest });
+            all.set(by, rows);
+          }
         }
       }
     }
+    for (const rows of all.values()) rows.sort((a, b) => (a.meeting.date < b.meeting.date ? -1 : a.meeting.date > b.meeting.date ? 1 : 0));
+    DECLARATIONS.set(view, all);
   }
-  return out.sort((a, b) => (a.meeting.date < b.meeting.date ? -1 : a.meeting.date > b.meeting.date ? 1 : 0));
+  return all.get(member) ?? [];
+}
+
+export interface VoteRow {
+  committee: ViewCommittee;
+  meeting: ViewMeeting;
+  minute: string;
+  voted: 'for' | 'against' | 'abstain';
+  result: 'carried' | 'lost' | null;
+}
+
+const VOTES = new WeakMap<PublishedView, Map<ViewMember, VoteRow[]>>();
+
+/**
+ * How a member voted in each recorded vote that names them, in the public minutes (a withheld minute's votes are not
+ * there), in date order: every member's worked out in one pass over the view's votes, once a view.
+ */
+export function votesOf(view: PublishedView, member: ViewMember, who = memberOfName(view)): VoteRow[] {
+  let all = VOTES.get(view);
+  if (!all) {
+    all = new Map();
+    for (const committee of view.committees) {
+      for (const meeting of committee.meetings) {
+        for (const minute of meeting.minutes?.minutes ?? []) {
+          if (minute.withheld) continue;
+          const label = minute.number ? `${minute.number.raw}. ${minute.title}` : minute.title;
+          for (const [i, vote] of minute.votes.entries()) {
+            for (const voted of ['for', 'against', 'abstain'] as const) {
+              for (const name of vote[voted] ?? []) {
+                const voter = who(name);
+                if (!voter) continue;
+                const rows = all.get(voter) ?? [];
+                rows.push({ committee, meeting, minute: minute.votes.length > 1 ? `${label} (vote ${i + 1})` : label, voted, result: vote.result });
+                all.set(voter, rows);
+              }
+            }
+          }
+        }
+      }
+    }
+    for (const rows of all.values()) rows.sort((a, b) => (a.meeting.date < b.meeting.date ? -1 : a.meeting.date > b.meeting.date ? 1 : 0));
+    VOTES.set(view, all);
+  }
+  return all.get(member) ?? [];
 }
 
 /** The attendance of every member as CSV (RFC 4180): one row per member and committee, with the counts. */
