@@ -84,37 +84,6 @@ export interface DeclarationRow {
   interest: string;
 }
 
-const DECLARATIONS = new WeakMap<PublishedView, Map<ViewMember, DeclarationRow[]>>();
-
-/**
- * The interests a member declared at meetings, from the public minutes (a withheld minute's declarations are not
- * there), in date order: every member's worked out in one pass, once a view.
- */
-export function declarationsOf(view: PublishedView, member: ViewMember, who = memberOfName(view)): DeclarationRow[] {
-  let all = DECLARATIONS.get(view);
-  if (!all) {
-    all = new Map();
-    for (const committee of view.committees) {
-      for (const meeting of committee.meetings) {
-        // Declarations as the declarations-of-interest minute records them (the site's pages are made from those alone).
-        for (const minute of meeting.minutes?.minutes ?? []) {
-          if (minute.withheld || minute.declarations.length === 0 || itemKind(minute.title) !== 'declarations') continue;
-          for (const d of minute.declarations) {
-            const by = who(d.name);
-            if (!by) continue;
-            const rows = all.get(by) ?? [];
-            rows.push({ committee, meeting, minute: d.minute, interest: d.interest });
-            all.set(by, rows);
-          }
-        }
-      }
-    }
-    for (const rows of all.values()) rows.sort((a, b) => (a.meeting.date < b.meeting.date ? -1 : a.meeting.date > b.meeting.date ? 1 : 0));
-    DECLARATIONS.set(view, all);
-  }
-  return all.get(member) ?? [];
-}
-
 export interface VoteRow {
   committee: ViewCommittee;
   meeting: ViewMeeting;
@@ -123,38 +92,66 @@ export interface VoteRow {
   result: 'carried' | 'lost' | null;
 }
 
-const VOTES = new WeakMap<PublishedView, Map<ViewMember, VoteRow[]>>();
+type ShownMinute = Extract<NonNullable<ViewMeeting['minutes']>['minutes'][number], { withheld: false }>;
+type PerMember<R> = WeakMap<PublishedView, Map<ViewMember, R[]>>;
 
 /**
- * How a member voted in each recorded vote that names them, in the public minutes (a withheld minute's votes are not
- * there), in date order: every member's worked out in one pass over the view's votes, once a view.
+ * Rows for each member, from every minute of the view the public may read (a withheld minute is not there), in date
+ * order: `each` gives a minute's rows with who they are of, and every member's are worked out in one pass, once a view.
  */
-export function votesOf(view: PublishedView, member: ViewMember, who = memberOfName(view)): VoteRow[] {
-  let all = VOTES.get(view);
+function perMember<R extends { meeting: ViewMeeting }>(
+  cache: PerMember<R>,
+  view: PublishedView,
+  each: (committee: ViewCommittee, meeting: ViewMeeting, minute: ShownMinute) => [ViewMember | undefined, R][],
+): Map<ViewMember, R[]> {
+  let all = cache.get(view);
   if (!all) {
     all = new Map();
     for (const committee of view.committees) {
       for (const meeting of committee.meetings) {
         for (const minute of meeting.minutes?.minutes ?? []) {
           if (minute.withheld) continue;
-          const label = minute.number ? `${minute.number.raw}. ${minute.title}` : minute.title;
-          for (const [i, vote] of minute.votes.entries()) {
-            for (const voted of ['for', 'against', 'abstain'] as const) {
-              for (const name of vote[voted] ?? []) {
-                const voter = who(name);
-                if (!voter) continue;
-                const rows = all.get(voter) ?? [];
-                rows.push({ committee, meeting, minute: minute.votes.length > 1 ? `${label} (vote ${i + 1})` : label, voted, result: vote.result });
-                all.set(voter, rows);
-              }
-            }
+          for (const [member, row] of each(committee, meeting, minute)) {
+            if (!member) continue;
+            const rows = all.get(member) ?? [];
+            rows.push(row);
+            all.set(member, rows);
           }
         }
       }
     }
     for (const rows of all.values()) rows.sort((a, b) => (a.meeting.date < b.meeting.date ? -1 : a.meeting.date > b.meeting.date ? 1 : 0));
-    VOTES.set(view, all);
+    cache.set(view, all);
   }
+  return all;
+}
+
+const DECLARATIONS: PerMember<DeclarationRow> = new WeakMap();
+const VOTES: PerMember<VoteRow> = new WeakMap();
+
+/** The interests a member declared at meetings, as the declarations-of-interest minutes record them (the site's pages are made from those alone). */
+export function declarationsOf(view: PublishedView, member: ViewMember, who = memberOfName(view)): DeclarationRow[] {
+  const all = perMember(DECLARATIONS, view, (committee, meeting, minute) =>
+    minute.declarations.length === 0 || itemKind(minute.title) !== 'declarations'
+      ? []
+      : minute.declarations.map((d) => [who(d.name), { committee, meeting, minute: d.minute, interest: d.interest }]),
+  );
+  return all.get(member) ?? [];
+}
+
+/** How a member voted in each recorded vote that names them. */
+export function votesOf(view: PublishedView, member: ViewMember, who = memberOfName(view)): VoteRow[] {
+  const all = perMember(VOTES, view, (committee, meeting, minute) => {
+    const label = minute.number ? `${minute.number.raw}. ${minute.title}` : minute.title;
+    return minute.votes.flatMap((vote, i) =>
+      (['for', 'against', 'abstain'] as const).flatMap((voted) =>
+        (vote[voted] ?? []).map((name): [ViewMember | undefined, VoteRow] => [
+          who(name),
+          { committee, meeting, minute: minute.votes.length > 1 ? `${label} (vote ${i + 1})` : label, voted, result: vote.result },
+        ]),
+      ),
+    );
+  });
   return all.get(member) ?? [];
 }
 
