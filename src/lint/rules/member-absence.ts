@@ -82,7 +82,7 @@ export default defineRule(
         const after = expected.find((h) => h.day > ends && h.day <= until);
         if (after) {
           context.report(
-            `Unexpected ${member.name} a member after six months without attending: they ${from.what} and attended no meeting of the council by ${longDate(ends)}${next ? `, yet attended ${next.name} on ${longDate(next.day)}` : ''}, expected an absence the council approved before then (absences: in members/${member.id}.yml), or their seats ended (${law})`,
+            `Unexpected ${member.name} still a member after six months without attending: they ${from.what} and attended no meeting of the council by ${longDate(ends)}${next ? `, yet attended ${next.name} on ${longDate(next.day)}` : ''}, expected an absence the council approved before then (absences: in members/${member.id}.yml), or their seats ended (${law})`,
             member.position,
           );
           break;
