@@ -288,6 +288,8 @@ if (only === undefined || only === 'hostile') {
     ['one word of capitals (a declaring name)', 'AAAAAAAAAA'],
     ['"[insert " (placeholders; over the marks a paragraph may hold)', '[insert '],
     ['"[a](" (the Markdown parser; over the marks a paragraph may hold)', '[a]('],
+    ['"Councillor Aa left the room, " (comings and goings)', 'Councillor Aa left the room, '],
+    ['sentences of 38 names before "left the room" (comings and goings)', `${'Councillor Aa, '.repeat(38)}left the room. `],
   ];
   const folder = (unit: string) => {
     const root = mkdtempSync(join(tmpdir(), 'boardpack-bench-hostile-'));

@@ -23,9 +23,18 @@ const WORD = String.raw`[A-Z][\w'’-]{0,40}`;
 const NAME = String.raw`${WORD}(?:\s+${WORD}){0,2}`;
 /** "Councillor Hale", "Councillors Hale and Osei", "Cllrs Hale, Osei and Flynn". */
 const LIST = String.raw`${TITLE}\s+${NAME}(?:(?:\s*,\s*|\s+and\s+)(?:${TITLE}\s+)?${NAME}){0,8}`;
-const ARRIVED = new RegExp(String.raw`(?<![\w'’-])(${LIST})\s+(?:arrived|joined\s+the\s+meeting|entered\s+the\s+(?:meeting|room|chamber)|returned\s+to\s+the\s+(?:meeting|room|chamber)|rejoined\s+the\s+meeting)\b`, 'g');
-/** "Councillor Osei left the meeting"; "Councillor Dale declared an interest in Minute 44 and left the room": a clause between. */
-const LEFT = new RegExp(String.raw`(?<![\w'’-])(${LIST})\s+(?:[^.;]{0,160}?\s(?:and|then|before|after)\s+)?(?:then\s+)?(?:left|withdrew\s+from|retired\s+from|departed\s+from)\s+the\s+(meeting|room|chamber|council\s+chamber)\b`, 'g');
+/** The list, taken whole and never backtracked into (a lookahead's match, then its backreference), as group 1. */
+const ATOMIC_LIST = String.raw`(?=(${LIST}))\1`;
+const ARRIVED = new RegExp(String.raw`(?<![\w'’-])${ATOMIC_LIST}\s+(?:arrived|joined\s+the\s+meeting|entered\s+the\s+(?:meeting|room|chamber)|returned\s+to\s+the\s+(?:meeting|room|chamber)|rejoined\s+the\s+meeting)\b`, 'g');
+/**
+ * "Councillor Osei left the meeting"; "Councillor Dale declared an interest in Minute 44 and left the room";
+ * "Councillor Ball, having declared an interest, withdrew": a clause may come between; withdrawing with no place
+ * named is for the item.
+ */
+const LEFT = new RegExp(
+  String.raw`(?<![\w'’-])${ATOMIC_LIST}\s*,?\s+(?:[^.;]{0,160}?(?:\s(?:and|then|before|after)|,)\s+)?(?:then\s+)?(?:(?:left|withdrew\s+from|retired\s+from|departed\s+from)\s+the\s+(meeting|room|chamber|council\s+chamber)\b|(withdrew)(?=\s+(?:for|during|while|whilst|from\s+(?:the\s+)?(?:item|consideration|discussion))\b|\s*[.,;)]|\s*$))`,
+  'g',
+);
 /** Words that make leaving an absence from one item: an interest, a return, "for this item". */
 const FOR_THE_ITEM = /\binterest|\bdeclar|\breturned\b|\brejoined\b|\bre-?entered\b|\bcame back\b|\bfor\s+(?:the\s+)?(?:this|that|the|its|their)\s+(?:item|matter|application|consideration)|\bwhile\b|\bwhilst\b|\btook no part\b|\bdid not (?:vote|take part|participate|speak)\b/i;
 const MINUTE_REF = /\b(?:Minute|Item)\s+(?:No\.?\s*)?([A-Z]{0,4}\d{1,4}(?:\/\d{2,4})?)\b/i;
@@ -41,13 +50,22 @@ export function minuteIndex(minutes: readonly Minute[], ref: string): number {
 /** The sentences of a paragraph: a stop followed by a space and a capital ends one ("7.10 pm" does not). */
 const sentences = (text: string): string[] => text.split(/(?<=[.!?])\s+(?=[A-Z(])/).filter((t) => t.trim());
 
+/**
+ * A sentence that could say someone came or went: one of the words, and no longer than a sentence of minutes runs
+ * (longer text is not read for this, so that hostile text costs no more than its length).
+ */
+const MOVING = /\b(?:arrived|joined|entered|returned|rejoined|left|withdrew|retired|departed)\b/i;
+const LONGEST_SENTENCE = 600;
+
 /** The comings and goings a meeting's minutes record in their text, each at the minute (by index) from which it counts. */
 export function movementsIn(minutes: readonly Minute[]): Movement[] {
   const found: Movement[] = [];
   minutes.forEach((minute, here) => {
     for (const block of minute.blocks) {
       if (block.position.line <= minute.position.line) continue; // the heading itself
+      if (!MOVING.test(block.text)) continue;
       for (const sentence of sentences(block.text)) {
+        if (sentence.length > LONGEST_SENTENCE || !MOVING.test(sentence)) continue;
         const named = MINUTE_REF.exec(sentence);
         const there = named ? minuteIndex(minutes, named[1]) : -1;
         const position = { ...block.position };
@@ -60,7 +78,7 @@ export function movementsIn(minutes: readonly Minute[]): Movement[] {
         }
         for (const m of sentence.matchAll(LEFT)) {
           const tail = sentence.slice(m.index! + m[0].length);
-          const forTheItem = FOR_THE_ITEM.test(sentence) || (/room/i.test(m[2]) && !/\bdid not return\b/i.test(sentence));
+          const forTheItem = FOR_THE_ITEM.test(sentence) || ((/room/i.test(m[2] ?? '') || m[3] !== undefined) && !/\bdid not return\b/i.test(sentence));
           if (forTheItem) {
             // Out for the item the sentence names, or the one it is written in.
             for (const name of namesIn(m[1])) found.push({ name, kind: 'out', minute: there >= 0 ? there : here, position });

@@ -42,6 +42,18 @@ describe('comings and goings in the minutes', () => {
     ]);
   });
 
+  it('reads the member named before a clause, and withdrawing for an item', () => {
+    expect(read('', BODY('', 'Councillor Dale, having declared a pecuniary interest, left the room during consideration of this item.', '')).moves).toEqual([
+      'Councillor Dale out 2',
+    ]);
+    expect(read('', BODY('', '', 'Councillor Chen, who had declared an interest, withdrew.')).moves).toEqual(['Councillor Chen out 3']);
+    expect(read('', BODY('', 'Councillor Lee moved and Councillor Chen seconded, and Councillor Dale left the meeting at 8 pm.', '')).moves).toEqual([
+      'Councillor Dale left 3',
+    ]);
+    // Withdrawing a motion or an amendment is not leaving.
+    expect(read('', BODY('', 'Councillor Chen withdrew the amendment.', '')).moves).toEqual([]);
+  });
+
   it('takes the frontmatter exactly, over the words, and names a minute that is not there', () => {
     const { moves } = read('arrived: { "Councillor Di Eve": 3 }\nleft: { "Councillor Bo Chen": "4" }\n', BODY('Councillor Eve arrived at 7.10 pm.', '', ''));
     expect(moves).toEqual(['Councillor Di Eve arrived 3', 'Councillor Bo Chen left 4']);

@@ -127,6 +127,15 @@ describe('Markdown too large or too marked up to read is reported, not parsed', 
     expect(votes.at(-1)).toMatchObject({ for: ['Councillor Lee', 'Councillor Chen'], against: ['Councillor Dale'], counts: { for: 2, against: 1 } });
   });
 
+  it('comings and goings (issue 27): 600 KB of names before "left the room", with and without stops, linted, and the real one after it read', () => {
+    for (const unit of ['Councillor Aa, ', 'Councillor Aa left the room, ', `${'Councillor Aa, '.repeat(38)}left the room. `]) {
+      const { model, findings } = read({ [MINUTES]: minutes(`${repeat(unit, 600_000)}\n\nCouncillor Bo Chen left the meeting at 8 pm.`) });
+      const { movements } = model.committees[0].meetings[0].minutes!;
+      expect(movements.filter((m) => m.name === 'Councillor Bo Chen').map((m) => m.kind)).toEqual(['left']);
+      expect(findings().length).toBeGreaterThan(0);
+    }
+  });
+
   it('100,000 "[a](" in one paragraph (two minutes in the parser): an error at the paragraph', () => {
     const { problems, model } = read({ [REPORT]: report(`Intro.\n\n${'[a]('.repeat(100_000)}`) });
     const errors = problems.filter((p) => p.code === 'read-error');
