@@ -94,17 +94,31 @@ export function movementsIn(minutes: readonly Minute[]): Movement[] {
   return found;
 }
 
+/** At most this many different names coming and going in one meeting are followed; more is not a meeting's record. */
+const MOST_NAMES = 1000;
+
 /**
- * Who is there for a minute (by index): those present, less those who had not yet arrived, had left, or were out for
- * that item. Names are compared by the caller's `same`.
+ * Who was there for each minute (by index, for `minutes` minutes): those present, less those who had not yet
+ * arrived, had left, or were out for that item. Names are compared by the caller's `same`, once for each name
+ * that comes or goes; the rest is one sweep a person, so that it takes time in proportion to the minutes.
  */
-export function presentFor(present: readonly string[], movements: readonly Movement[], index: number, same: (a: string, b: string) => boolean): string[] {
-  return present.filter((name) => {
-    const mine = movements.filter((m) => same(m.name, name)).sort((a, b) => a.minute - b.minute);
-    const comings = mine.filter((m) => m.kind !== 'out');
+export function whoWasThere(present: readonly string[], movements: readonly Movement[], minutes: number, same: (a: string, b: string) => boolean): string[][] {
+  const names = [...new Set(movements.map((m) => m.name))].slice(0, MOST_NAMES);
+  const whose = new Map(names.map((name) => [name, present.filter((p) => same(name, p))]));
+  const mine = new Map<string, Movement[]>(present.map((p) => [p, []]));
+  for (const m of movements) for (const p of whose.get(m.name) ?? []) mine.get(p)!.push(m);
+  const there = Array.from({ length: minutes }, (): string[] => []);
+  for (const person of present) {
+    const events = mine.get(person)!;
+    const comings = events.filter((m) => m.kind !== 'out').sort((a, b) => a.minute - b.minute);
+    const out = new Set(events.filter((m) => m.kind === 'out').map((m) => m.minute));
     // Someone whose first recorded movement is an arrival was not there before it.
-    let there = comings.length === 0 || comings[0].kind !== 'arrived';
-    for (const m of comings) if (m.minute <= index) there = m.kind === 'arrived';
-    return there && !mine.some((m) => m.kind === 'out' && m.minute === index);
-  });
+    let here = comings.length === 0 || comings[0].kind !== 'arrived';
+    let next = 0;
+    for (let index = 0; index < minutes; index++) {
+      while (next < comings.length && comings[next].minute <= index) here = comings[next++].kind === 'arrived';
+      if (here && !out.has(index)) there[index].push(person);
+    }
+  }
+  return there;
 }

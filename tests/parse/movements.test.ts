@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseContent } from '../../src/index.js';
 import { overlay } from '../lint/harness.js';
-import { presentFor } from '../../src/parse/movements.js';
+import { whoWasThere } from '../../src/parse/movements.js';
 
 /*
  * Comings and goings during a meeting (issue 27), read from the minutes'
@@ -69,7 +69,8 @@ describe('comings and goings in the minutes', () => {
     const { minutes } = read('', BODY('Councillor Eve arrived after this item.', 'Councillor Chen left the meeting at 8.30 pm.', 'Councillor Dale declared an interest and left the room.'));
     const same = (a: string, b: string) => a.split(' ').at(-1) === b.split(' ').at(-1);
     const names = minutes.present.map((p) => p.name.split(' ').at(-1));
-    const at = (i: number) => presentFor(minutes.present.map((p) => p.name), minutes.movements, i, same).map((n) => n.split(' ').at(-1));
+    const atEach = whoWasThere(minutes.present.map((p) => p.name), minutes.movements, minutes.minutes.length, same);
+    const at = (i: number) => atEach[i].map((n) => n.split(' ').at(-1));
     expect(names).toEqual(['Lee', 'Chen', 'Dale', 'Eve']);
     expect(at(0)).toEqual(['Lee', 'Chen', 'Dale']);
     expect(at(1)).toEqual(['Lee', 'Chen', 'Dale', 'Eve']);

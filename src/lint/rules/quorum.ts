@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { meetingsWithMinutes, samePerson } from '../helpers.js';
 import { councilMember, hasDatedSeats, seatedOn } from '../members.js';
-import { presentFor } from '../../parse/movements.js';
+import { whoWasThere } from '../../parse/movements.js';
 
 export default defineRule(
   {
@@ -44,10 +44,10 @@ export default defineRule(
       }
       // Each resolution with who was there for it: late arrivals, departures, and those out of the room for the item.
       if (m.movements.length === 0) continue;
-      const same = (a: string, b: string) => samePerson(a, b, member);
+      const atEach = whoWasThere(present, m.movements, m.minutes.length, (a, b) => samePerson(a, b, member));
       m.minutes.forEach((minute, index) => {
         if (minute.resolutions.length === 0) return;
-        const there = presentFor(present, m.movements, index, same);
+        const there = atEach[index];
         const n = counts(there);
         if (n >= quorum) return;
         const away = present.filter((p) => !there.includes(p));
