@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PublishedView, ViewCommittee, ViewMeeting, ViewMember } from '../publish/types.js';
 import { peopleLookup } from '../model/people.js';
 import { absolute, sitePaths } from '../output/paths.js';
+import { municipalYear, municipalYearLabel } from '../dates/calendar.js';
 
 /*
  * The council's members as open data, in Open Civic Data's shapes
@@ -84,18 +85,24 @@ export function voteEvents(view: PublishedView, committee: ViewCommittee, meetin
       const side = (option: 'yes' | 'no' | 'abstain', names: string[] | null) =>
         (names ?? []).map((name) => {
           const member = who(name);
-          return { option, voter_name: member?.name ?? name, voter_id: member ? ocdId('person', `${host}:${member.id}`) : null };
+          return { option, voter_name: member?.name ?? name, ...(member ? { voter_id: ocdId('person', `${host}:${member.id}`) } : {}) };
         });
       const count = (option: 'yes' | 'no' | 'abstain', names: string[] | null, stated: number | null) => ({ option, value: names?.length ?? stated ?? 0 });
+      const counts = [count('yes', vote.for, vote.counts.for), count('no', vote.against, vote.counts.against), count('abstain', vote.abstain, vote.counts.abstain)];
+      // Where the minutes state no result, the count gives it: more for than against is carried; a tie the chair did not break is lost.
+      const carried = vote.result ? vote.result === 'carried' : counts[0].value > counts[1].value;
       events.push({
-        _type: 'vote',
+        _type: 'vote_event',
         id: ocdId('vote', `${host}:${meeting.id}:${label}:${i}`),
+        legislative_session: municipalYearLabel(municipalYear(meeting.date, view.config.municipalYearStart)),
         motion_text: minute.title,
+        motion_classification: [],
         identifier: `${label}${minute.votes.length > 1 ? ` (vote ${i + 1})` : ''}`,
         start_date: meeting.date,
-        result: vote.result === 'carried' ? 'pass' : vote.result === 'lost' ? 'fail' : null,
-        organization_id: ocdId('organization', `${host}:${committee.id}`),
-        counts: [count('yes', vote.for, vote.counts.for), count('no', vote.against, vote.counts.against), count('abstain', vote.abstain, vote.counts.abstain)],
+        result: carried ? 'pass' : 'fail',
+        organization: ocdId('organization', `${host}:${committee.id}`),
+        bill: null,
+        counts,
         votes: [...side('yes', vote.for), ...side('no', vote.against), ...side('abstain', vote.abstain)],
         sources: [{ url: absolute(baseUrl, sitePaths.minutes(meeting)) }],
         extras: { casting_vote: vote.casting },

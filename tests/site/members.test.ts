@@ -3,7 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, SAMPLE } from '../helpers.js';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { cli, FIXTURES, SAMPLE } from '../helpers.js';
 import { filesUnder, page, selectAll, text } from '../render/site.js';
 import { channels, leaks } from '../publish/channels.js';
 
@@ -94,12 +96,46 @@ describe('the register of interests and attendance', () => {
   });
 });
 
+describe('the open data validates against the Open Civic Data shapes', () => {
+  // tests/fixtures/ocd/shapes.schema.json: the OCD scrape shapes as pupa checks them, with what its constructors require.
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addSchema(JSON.parse(readFileSync(join(FIXTURES, 'ocd', 'shapes.schema.json'), 'utf8')), 'ocd');
+  const check = (shape: string, items: unknown[]) => {
+    const validate = ajv.getSchema(`ocd#/definitions/${shape}`)!;
+    return items.flatMap((item) => (validate(item) ? [] : [`${shape} ${JSON.stringify(item).slice(0, 80)}: ${ajv.errorsText(validate.errors)}`]));
+  };
+
+  it('people, organisations and memberships (members/people.json), and every meeting\'s VoteEvents', () => {
+    const data = JSON.parse(read(out, 'members/people.json'));
+    expect(data.people.length).toBeGreaterThan(10);
+    expect([...check('person', data.people), ...check('organization', data.organizations), ...check('membership', data.memberships)]).toEqual([]);
+    const files = filesUnder(out).filter((f) => f.endsWith('/votes.json'));
+    expect(files).toContain('council/2026-02-24/votes.json');
+    for (const file of files) expect(check('voteEvent', JSON.parse(read(out, file)).votes)).toEqual([]);
+  });
+
+  it('the shapes catch what OCD would refuse', () => {
+    const [vote] = JSON.parse(read(out, 'council/2026-02-24/votes.json')).votes;
+    expect(check('voteEvent', [{ ...vote, result: null }])).toHaveLength(1);
+    expect(check('voteEvent', [{ ...vote, _type: 'vote' }])).toHaveLength(1);
+    expect(check('voteEvent', [{ ...vote, votes: [{ option: 'yes', voter_name: 'X', voter_id: null }] }])).toHaveLength(1);
+  });
+});
+
 describe('recorded votes', () => {
   it("publish a budget meeting's votes as OCD VoteEvents, each member's vote by name, linked from the meeting's page", () => {
     const { votes } = JSON.parse(read(out, 'council/2026-02-24/votes.json'));
     expect(votes).toHaveLength(2);
     const [amendment, motion] = votes;
-    expect(amendment).toMatchObject({ _type: 'vote', motion_text: 'Budget 2026/27 and council tax', identifier: '63 (vote 1)', start_date: '2026-02-24', result: 'fail' });
+    expect(amendment).toMatchObject({
+      _type: 'vote_event',
+      legislative_session: '2025/26',
+      motion_text: 'Budget 2026/27 and council tax',
+      identifier: '63 (vote 1)',
+      start_date: '2026-02-24',
+      result: 'fail',
+    });
     expect(motion.counts).toEqual([
       { option: 'yes', value: 8 },
       { option: 'no', value: 3 },
