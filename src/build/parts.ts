@@ -10,6 +10,7 @@ import { renderSite, shardOf, type Emit, type HtmlBuildOptions } from './site.js
 import { stepDone } from '../timing.js';
 import { heldSummary } from '../publish/gate.js';
 import { publish } from '../publish/view.js';
+import type { PublishedView, ViewCommittee } from '../publish/types.js';
 
 export interface PartsBuildOptions extends Omit<HtmlBuildOptions, 'emit' | 'meetingIds' | 'sitePages'> {
   emit: Emit;
@@ -74,6 +75,7 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
   const renderPart = async (id: string, part: ParseResult, findings: Finding[]) => {
     stepDone(`read and checked: ${id}`);
     const mine = toBuild.get(id) ?? 0;
+    let view: PublishedView | undefined;
     if (mine > 0 && rendering(findings)) {
       const base = done;
       const rendered = await renderSite(root, part.model, {
@@ -85,6 +87,7 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
         onProgress: options.onProgress && ((n, _total, what) => options.onProgress!(base + n, selected.size, what)),
       });
       problems.push(...rendered.problems);
+      if ('view' in rendered) view = rendered.view;
       done += mine;
       // What the public site leaves out for now, for the clerk to know (drafts, papers published later).
       if (options.audience === 'public' && (options.drafts ?? 'withhold') === 'withhold') {
@@ -92,25 +95,23 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
       }
     }
     skeleton.push(
-      ...part.model.committees.map((c) => {
-        const shown = votesShown(part.model, c);
+      ...part.model.committees.map((c, k) => {
+        const shown = votesShown(part.model, c, view?.committees[k]);
         return outline(c, (meeting) => shown.get(meeting) ?? new Set());
       }),
     );
   };
   // The minutes whose recorded votes this audience may read (for the members' pages), as the gate decides with the
-  // whole meeting before it: the skeleton has no agenda to tell business taken in private by. One view of the
-  // committee's meetings that record votes.
-  const votesShown = (model: Model, committee: Committee): Map<Meeting, Set<number>> => {
-    const voting = committee.meetings.filter((m) => m.minutes?.minutes.some((x) => x.votes.length));
+  // whole meeting before it: the skeleton has no agenda to tell business taken in private by. From the view the part
+  // was rendered with, or, for a part not rendered, one view of the committee's meetings that record votes.
+  const votesShown = (model: Model, committee: Committee, rendered: ViewCommittee | undefined): Map<Meeting, Set<number>> => {
+    const voting = committee.meetings.flatMap((m, j) => (m.minutes?.minutes.some((x) => x.votes.length) ? [j] : []));
     if (voting.length === 0) return new Map();
-    const view = publish({ ...model, committees: [{ ...committee, meetings: voting }] }, options.audience, root, { asOf: options.asOf, drafts: options.drafts });
-    return new Map(
-      voting.map((meeting, k) => {
-        const shown = view.committees[0].meetings[k].minutes;
-        return [meeting, new Set((shown?.minutes ?? []).flatMap((m, i) => (!m.withheld && m.votes.length ? [i] : [])))];
-      }),
-    );
+    const viewed = rendered
+      ? voting.map((j) => rendered.meetings[j])
+      : publish({ ...model, committees: [{ ...committee, meetings: voting.map((j) => committee.meetings[j]) }] }, options.audience, root, { asOf: options.asOf, drafts: options.drafts })
+          .committees[0].meetings;
+    return new Map(voting.map((j, k) => [committee.meetings[j], new Set((viewed[k].minutes?.minutes ?? []).flatMap((m, i) => (!m.withheld && m.votes.length ? [i] : [])))]));
   };
 
   let checked: { findings: Finding[]; rules: Rule[]; shared: ParseResult };

@@ -208,7 +208,8 @@ export async function renderSite(root: string, content: Model, options: HtmlBuil
     if (build.baseUrl) writeSiteFeeds(model, build, emit);
     else if (options.audience === 'public') notes.push(NO_BASE_URL);
   }
-  return { outputs, problems: problems.list, notes };
+  // The view it rendered, for a build in parts to take what the site's outline may keep (src/build/parts.ts).
+  return { outputs, problems: problems.list, notes, view: model };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Declaration, Minute, Minutes } from '../../model/types.js';
 import { defineRule } from '../rule.js';
-import { longDate } from '../helpers.js';
+import { longDate, meetingsWithMinutes } from '../helpers.js';
 import { sameMinute, surname } from '../executive.js';
 import { councilMember, paragraphAt } from '../members.js';
 import { heldOn } from '../../parse/members.js';
@@ -29,32 +29,28 @@ export default defineRule(
   (context) => {
     const model = context.model;
     if (model.config.jurisdiction !== 'england' && model.config.jurisdiction !== 'wales') return;
-    for (const committee of model.committees) {
-      for (const meeting of committee.meetings) {
-        const minutes = meeting.minutes;
-        if (!minutes) continue;
-        for (const minute of minutes.minutes) {
-          for (const declaration of minute.declarations) {
-            if (!DISQUALIFYING.test(declaration.interest)) continue;
-            // Recorded voting on the item outweighs any word of leaving.
-            const item = minutes.minutes.find((m) => m.number && sameMinute(m.number.raw, declaration.minute));
-            const name = surname(declaration.name);
-            const voted = (item?.votes ?? []).some((v) => [...(v.for ?? []), ...(v.against ?? []), ...(v.abstain ?? [])].some((n) => surname(n) === name));
-            // What the frontmatter says they did outranks the words: left is out; remained, or spoke but did not
-            // vote, is taking part (s.31(4) bars both the discussion and the vote).
-            const action = declaration.action;
-            const out = action === 'left' || (action === null && stayedOut(minutes, declaration, minute));
-            if (!voted && out) continue;
-            const member = councilMember(model, declaration.name);
-            const dispensed = member?.dispensations.find((d) => heldOn(d, meeting.date));
-            if (dispensed) continue;
-            // "Dispensed" with no member file to hold the dispensation is taken at the minutes' word.
-            if (action === 'dispensed' && !member) continue;
-            context.report(
-              `Unexpected ${declaration.name}${voted ? ' voting' : ''} in minute ${declaration.minute} after declaring a ${declaration.interest} interest in it, expected the minutes to record that they left the room (or took no part and did not vote), or a dispensation in force on ${longDate(meeting.date)} in ${member ? `members/${member.id}.yml` : 'their member file'} (s.33 Localism Act 2011)`,
-              declaration.position,
-            );
-          }
+    for (const { meeting, minutes } of meetingsWithMinutes(context)) {
+      for (const minute of minutes.minutes) {
+        for (const declaration of minute.declarations) {
+          if (!DISQUALIFYING.test(declaration.interest)) continue;
+          // Recorded voting on the item outweighs any word of leaving.
+          const item = minutes.minutes.find((m) => m.number && sameMinute(m.number.raw, declaration.minute));
+          const name = surname(declaration.name);
+          const voted = (item?.votes ?? []).some((v) => [...(v.for ?? []), ...(v.against ?? []), ...(v.abstain ?? [])].some((n) => surname(n) === name));
+          // What the frontmatter says they did outranks the words: left is out; remained, or spoke but did not
+          // vote, is taking part (s.31(4) bars both the discussion and the vote).
+          const action = declaration.action;
+          const out = action === 'left' || (action === null && stayedOut(minutes, declaration, minute));
+          if (!voted && out) continue;
+          const member = councilMember(model, declaration.name);
+          const dispensed = member?.dispensations.find((d) => heldOn(d, meeting.date));
+          if (dispensed) continue;
+          // "Dispensed" with no member file to hold the dispensation is taken at the minutes' word.
+          if (action === 'dispensed' && !member) continue;
+          context.report(
+            `Unexpected ${declaration.name}${voted ? ' voting' : ''} in minute ${declaration.minute} after declaring a ${declaration.interest} interest in it, expected the minutes to record that they left the room (or took no part and did not vote), or a dispensation in force on ${longDate(meeting.date)} in ${member ? `members/${member.id}.yml` : 'their member file'} (s.33 Localism Act 2011)`,
+            declaration.position,
+          );
         }
       }
     }

@@ -57,8 +57,7 @@ export default defineRule(
       const attended = attendedBy.get(member) ?? [];
       // Meetings of the bodies they sat on that day: the ones they were expected at.
       const expected = held.filter((h) => seatOn(member, h.committee, h.day));
-      // From each attendance (or the day they took their first seat, where the record begins before it) to the next.
-      // Before their first attendance on the record, the six months are counted from when the record begins (or they took
+      // From each attendance to the next. Before their first attendance on the record, the six months are counted from when the record begins (or they took
       // their seat, if later): an attendance before the record would only end them sooner.
       const firstSeat = seats.reduce((d, s) => (s.from < d ? s.from : d), seats[0].from);
       const anchors: { day: string; what: string }[] = attended.map((a) => ({ day: a.day, what: `last attended ${a.name} on ${longDate(a.day)}` }));
