@@ -72,8 +72,7 @@ export function minuteOfPaper(meeting: Meeting, paper: Paper): Minute | undefine
 /** A minute's number as written ("116", "C12"), or its title where minutes are not numbered. */
 export const minuteLabel = (minute: Minute) => minute.number?.raw ?? minute.title;
 
-/** The surname of a name as written ("Councillor Owen Pryce" -> "pryce"). */
-export const surname = (name: string) => normaliseName(name).split(/\s+/).filter(Boolean).at(-1) ?? '';
+export { surname } from '../model/people.js';
 
 /** A minute as a record or reference names it ("5", "Minute 5", "C5"): its digits, or the whole where it has none. */
 const minuteKey = (minute: string) => minute.replace(/\D+/g, '') || minute;

@@ -15,6 +15,9 @@ export function normaliseName(name: string): string {
     .replace(/^cllr\b/, 'councillor');
 }
 
+/** The surname of a name as written ("Councillor Owen Pryce" -> "pryce"). */
+export const surname = (name: string) => normaliseName(name).split(/\s+/).filter(Boolean).at(-1) ?? '';
+
 /** A name as compared, a bracketed note ("(Chief Executive)") left out. */
 const withoutNote = (name: string) => normaliseName(name.replace(/\([^)]*\)/g, ''));
 

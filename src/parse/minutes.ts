@@ -1,7 +1,7 @@
 import { votesIn } from './votes.js';
 import { minuteIndex, movementsIn } from './movements.js';
 import { itemKind } from './agenda.js';
-import { normaliseName } from '../model/people.js';
+import { surname } from '../model/people.js';
 import type { ListItem, RootContent } from 'mdast';
 import type {
   Action,
@@ -396,7 +396,6 @@ export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | nul
       if (index >= 0) stated.push({ name, kind, minute: index, position: yamlPosition(doc.yaml!, [kind, name]) });
     }
   }
-  const surname = (name: string) => normaliseName(name).split(' ').at(-1);
   const statedNames = new Set(stated.map((m) => surname(m.name)));
   result.movements = [...stated, ...leftFor, ...movementsIn(result.minutes).filter((m) => !statedNames.has(surname(m.name)))];
   for (const [number, value] of Object.entries(front.exempt)) {

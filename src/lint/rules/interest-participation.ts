@@ -1,8 +1,8 @@
 import type { Declaration, Minute, Minutes } from '../../model/types.js';
 import { defineRule } from '../rule.js';
-import { longDate, meetingsWithMinutes } from '../helpers.js';
+import { longDate, meetingsWithMinutes, samePerson } from '../helpers.js';
 import { sameMinute, surname } from '../executive.js';
-import { councilMember, paragraphAt } from '../members.js';
+import { councilMember, paragraphAt, sameMember } from '../members.js';
 import { heldOn } from '../../parse/members.js';
 
 /** An interest that keeps a member out of the item: England's disclosable pecuniary interest, Wales's prejudicial one. */
@@ -29,14 +29,15 @@ export default defineRule(
   (context) => {
     const model = context.model;
     if (model.config.jurisdiction !== 'england' && model.config.jurisdiction !== 'wales') return;
-    for (const { meeting, minutes } of meetingsWithMinutes(context)) {
+    for (const { meeting, minutes, member: listed } of meetingsWithMinutes(context)) {
       for (const minute of minutes.minutes) {
         for (const declaration of minute.declarations) {
           if (!DISQUALIFYING.test(declaration.interest)) continue;
           // Recorded voting on the item outweighs any word of leaving.
           const item = minutes.minutes.find((m) => m.number && sameMinute(m.number.raw, declaration.minute));
-          const name = surname(declaration.name);
-          const voted = (item?.votes ?? []).some((v) => [...(v.for ?? []), ...(v.against ?? []), ...(v.abstain ?? [])].some((n) => surname(n) === name));
+          // The voter is the declarer by name or alias, not merely by surname: two members may share one.
+          const same = (n: string) => samePerson(n, declaration.name, listed) || sameMember(model, n, declaration.name);
+          const voted = (item?.votes ?? []).some((v) => [...(v.for ?? []), ...(v.against ?? []), ...(v.abstain ?? [])].some(same));
           // What the frontmatter says they did outranks the words: left is out; remained, or spoke but did not
           // vote, is taking part (s.31(4) bars both the discussion and the vote).
           const action = declaration.action;
