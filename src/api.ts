@@ -10,6 +10,7 @@ import { configStoppers } from './config/config.js';
 import { contentRoot, stopOnConfig } from './config/folder.js';
 import { findRepositoryRoot } from './config/find.js';
 import { fromDate } from './dates/calendar.js';
+import { firstCommits } from './fs/git.js';
 import { lintCached } from './lint/cache.js';
 import { lint, UnknownRuleError } from './lint/lint.js';
 import type { RuleSetting } from './model/types.js';
@@ -22,6 +23,7 @@ import { sarif } from './report/sarif.js';
 import { stylish } from './report/stylish.js';
 
 export type { LintReport, FileResult, LintMessage } from './report/results.js';
+export { firstCommits, type FirstCommits } from './fs/git.js';
 export { buildContent, type BuildContentOptions, type BuildContentResult } from './build/build.js';
 
 export interface LintContentOptions {
@@ -41,6 +43,13 @@ export interface LintContentOptions {
   paths?: string[];
   /** The lint cache's folder: reuse what the last run found for the parts that have not changed. */
   cache?: string;
+  /**
+   * A report that gives no `submitted:` day is taken as submitted when it was first committed to the
+   * git repository holding the content folder (read with `firstCommits`), for `report-deadline`.
+   */
+  submittedFromGit?: boolean;
+  /** When each file was first committed, by path from the content folder, as `firstCommits` gives it (outranks `submittedFromGit`). */
+  committed?: ReadonlyMap<string, string>;
 }
 
 /** The report formats of `boardpack lint --format`. */
@@ -53,7 +62,8 @@ export type ReportFormat = 'stylish' | 'json' | 'sarif' | 'github';
 export async function lintContent(dir: string, options: LintContentOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   const root = contentRoot(dir, cwd);
-  const lintOptions = { today: options.today ?? fromDate(new Date()), asOf: options.asOf, rules: options.rules, strict: options.strict };
+  const committed = options.committed ?? (options.submittedFromGit ? firstCommits(root).committed : undefined);
+  const lintOptions = { today: options.today ?? fromDate(new Date()), asOf: options.asOf, rules: options.rules, strict: options.strict, committed };
   let result;
   try {
     if (options.cache) {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { formatReport, lintContent, type ReportFormat } from '../api.js';
+import { firstCommits, formatReport, lintContent, type ReportFormat } from '../api.js';
 import { fsReason, writeFileAtomic } from '../fs/atomic.js';
 import type { RuleSetting } from '../model/types.js';
 import { ExitCode, UsageError, type CliIo } from './io.js';
@@ -17,6 +17,7 @@ interface LintCliOptions {
   maxWarnings?: number;
   asOf?: string;
   quiet?: boolean;
+  submittedFromGit?: boolean;
 }
 
 /** `boardpack lint [paths...]`. */
@@ -34,11 +35,13 @@ export function lintCommand(program: Command, io: CliIo, color: () => boolean): 
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', parseMaxWarnings)
     .option('--as-of <date>', 'the day overdue checks count from (default: today, or a plan’s asOf)')
     .option('-q, --quiet', 'report errors only')
+    .option('--submitted-from-git', 'take a report with no submitted: day as submitted when it was first committed to git (for report-deadline)')
     .option('--cache', 'reuse what the last run parsed and found for the parts that have not changed')
     .option('--cache-location <dir>', 'the folder the cache is kept in', '.boardpack-cache')
     .action(async (args: string[], options: LintCliOptions) => {
       const { dir, paths } = await lintTargets(args, io);
-      const report = await lintContent(dir, { ...sharedOptions(options, io), rules: options.rule, strict: options.strict, quiet: options.quiet, paths });
+      const committed = options.submittedFromGit ? commitsOf(dir, io) : undefined;
+      const report = await lintContent(dir, { ...sharedOptions(options, io), rules: options.rule, strict: options.strict, quiet: options.quiet, paths, committed });
       // Colour only where a person reads it: never in a file, nor in the machine formats.
       const toFile = options.outputFile !== undefined;
       const formatted = formatReport(report, options.format, { cwd: io.cwd, color: !toFile && color() });
@@ -60,4 +63,17 @@ export function lintCommand(program: Command, io: CliIo, color: () => boolean): 
       if (tooManyWarnings) io.stderr(`boardpack found too many warnings (maximum: ${limit}).\n`);
       if (report.errorCount > 0 || tooManyWarnings) throw new ExitCode(1);
     });
+}
+
+/** When each file was first committed; a shallow clone's cut-off files are said on standard error, as they go unchecked. */
+function commitsOf(dir: string, io: CliIo): ReadonlyMap<string, string> {
+  const root = resolve(io.cwd, dir);
+  if (!existsSync(root)) return new Map(); // lint says the folder is not found
+  const { committed, unknown } = firstCommits(root);
+  if (unknown > 0) {
+    io.stderr(
+      `boardpack: ${unknown} file${unknown === 1 ? ' was' : 's were'} already there when this shallow clone's history begins, so when ${unknown === 1 ? 'it was' : 'they were'} first committed is not known and ${unknown === 1 ? 'its' : 'their'} deadline is not checked; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)\n`,
+    );
+  }
+  return committed;
 }

@@ -130,7 +130,9 @@ function readBlob(dir: string, part: string): Map<string, Prepared> | null {
 /** Lint a content folder, reusing what the cache in `dir` holds for every part that has not changed. */
 export async function lintCached(root: string, dir: string, options: LintOptions, version: string): Promise<CachedLint> {
   const settings = ruleSettings({}, options.rules); // an unknown rule stops here, before anything is read
-  const stamp = sha(String(CACHE_VERSION), version, root, JSON.stringify({ ...options, rules: settings }));
+  // The days files were first committed go into their parts' keys, not the stamp: a commit that adds a paper checks only its committee again.
+  const { committed, ...stamped } = options;
+  const stamp = sha(String(CACHE_VERSION), version, root, JSON.stringify({ ...stamped, rules: settings, fromGit: committed !== undefined }));
   // An older cache was one file: make way for the folder.
   if (existsSync(dir) && !statSync(dir).isDirectory()) rmSync(dir, { force: true });
   const index = readIndex(dir, stamp);
@@ -179,7 +181,9 @@ export async function lintCached(root: string, dir: string, options: LintOptions
     const keyOf = (part: string) => {
       const lines = (byPart.get(part) ?? []).map((entry) => {
         const record = records[entry];
-        return record ? `${entry}\t${record.hash}\t${record.deps.map(([path, found]) => `${path}:${found}`).join(',')}` : `${entry}\tfolder`;
+        return record
+          ? `${entry}\t${record.hash}\t${record.deps.map(([path, found]) => `${path}:${found}`).join(',')}\t${committed?.get(entry) ?? ''}`
+          : `${entry}\tfolder`;
       });
       return sha(stamp, lines.join('\n'));
     };

@@ -19,6 +19,8 @@ export interface LintOptions {
   attendance?: Attended[];
   /** Run only these rules, and report nothing else (the council-wide stage of a check by parts). */
   only?: ReadonlySet<string>;
+  /** When each file was first committed (an ISO instant, by path from the content folder), where `--submitted-from-git` asked git. */
+  committed?: ReadonlyMap<string, string>;
 }
 
 export class UnknownRuleError extends Error {}
@@ -63,6 +65,7 @@ export function lint(parsed: ParseResult, options: LintOptions): { findings: Fin
       asOf: options.asOf ?? options.today,
       asOfGiven: options.asOf !== undefined,
       attendance,
+      firstCommitted: (file) => options.committed?.get(file) ?? null,
       problems: problems.filter((p) => p.code === rule.meta.id),
       report(message, position, extra = {}) {
         findings.push({

@@ -45,6 +45,8 @@ export interface RuleContext {
   asOfGiven: boolean;
   /** Every committee's meetings held and who attended them: from the model, or, in a check by parts, from every part. */
   attendance(): Attended[];
+  /** When a file was first committed to the repository holding the content (an ISO instant), where `--submitted-from-git` asked git; else null. */
+  firstCommitted(file: string): string | null;
   /** Problems the parser met that belong to this rule (bad frontmatter, missing files). */
   problems: Problem[];
   report(message: string, position: Position, options?: { severity?: Severity; related?: Related }): void;
