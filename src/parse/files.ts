@@ -191,7 +191,7 @@ export function readText(root: string, rel: string, problems: Problems): string 
 }
 
 /**
- * Every file and folder under committees/, plans/ and registers/, relative
+ * Every file and folder under committees/, members/, plans/ and registers/ (every folder the model is read from), relative
  * to the root with `/`, sorted; names starting with a dot left out, and
  * unreadable folders passed over (the reader reports them). Quicker than
  * `listFolder`: one call a folder, no stat a name.
@@ -233,7 +233,7 @@ export function contentEntries(root: string): { files: string[]; folders: string
       } else files.push(path);
     }
   };
-  for (const top of ['committees', 'plans', 'registers']) walk(top);
+  for (const top of ['committees', 'members', 'plans', 'registers']) walk(top);
   return { files: files.sort(), folders: folders.sort() };
 }
 

@@ -151,6 +151,19 @@ describe('the lint cache', () => {
     expect((await lintCached(root, cache, { ...OPTIONS, strict: true }, 'other')).stats.checked).toHaveLength(all);
   });
 
+  it('sees a change to a member’s file (members/ is part of the shared part)', async () => {
+    const { root, cache } = copy();
+    const first = await lintCached(root, cache, OPTIONS, 'test');
+    expect(first.findings.filter((f) => f.ruleId === 'member-absence')).toEqual([]);
+    // A member's file that no longer reads: its problem must be reported, through the cache too.
+    appendFileSync(join(root, 'members/marcus-bright.yml'), 'interests: [\n');
+    const whole = lint(parseContent(root), OPTIONS).findings.filter((f) => f.position.file === 'members/marcus-bright.yml');
+    expect(whole.length).toBeGreaterThan(0);
+    const again = await lintCached(root, cache, OPTIONS, 'test');
+    expect(lines(again.findings)).toEqual(lines(lint(parseContent(root), OPTIONS).findings));
+    expect(again.stats.checked.length).toBe(first.stats.checked.length);
+  });
+
   it('starts afresh from a cache it cannot read, or one in the old single-file form', async () => {
     const { root, cache } = copy();
     writeFileSync(cache, 'an old cache file');
