@@ -11,6 +11,7 @@ import { contentEntries, exists } from '../parse/files.js';
 import { prepareFilesPacked } from '../parse/parallel.js';
 import { linkTargets, packPrepared, prepareFile, roleOf, unpackPrepared, type Prepared, type Role } from '../parse/prepare.js';
 import { sortProblems } from '../parse/problems.js';
+import { YamlMemo, type YamlEntry } from '../parse/yaml-memo.js';
 import { lint, ruleSettings, type LintOptions } from './lint.js';
 import { committeeOf, COUNCIL_RULES, councilFindings, partAttendance } from './parts.js';
 import { attendanceIn, type Attended } from './attendance.js';
@@ -127,6 +128,17 @@ function readBlob(dir: string, part: string): Map<string, Prepared> | null {
   }
 }
 
+/** What the YAML files gave the model last time (members' files, forward plans, decisions), one entry a file. */
+const yamlFile = (dir: string) => join(dir, 'yaml.bin');
+
+function readYamlMemo(dir: string): YamlMemo {
+  try {
+    return new YamlMemo(deserialize(readFileSync(yamlFile(dir))) as [string, YamlEntry][]);
+  } catch {
+    return new YamlMemo();
+  }
+}
+
 /** Lint a content folder, reusing what the cache in `dir` holds for every part that has not changed. */
 export async function lintCached(root: string, dir: string, options: LintOptions, version: string): Promise<CachedLint> {
   const settings = ruleSettings({}, options.rules); // an unknown rule stops here, before anything is read
@@ -137,6 +149,7 @@ export async function lintCached(root: string, dir: string, options: LintOptions
   if (existsSync(dir) && !statSync(dir).isDirectory()) rmSync(dir, { force: true });
   const index = readIndex(dir, stamp);
   if (index?.holidays) rememberHolidays(index.holidays);
+  const yaml = index ? readYamlMemo(dir) : new YamlMemo();
 
   const { files, folders, committees } = contentParts(root);
   // Whether a linked file is there: from the walk for nearly all (a stat each was a tenth of a re-lint), asked of the disk otherwise.
@@ -216,7 +229,7 @@ export async function lintCached(root: string, dir: string, options: LintOptions
     }
     saveBlobs(dir, all, committees, keys.keys(), records, isThere);
     for (const p of all.values()) unpackPrepared(p);
-    const whole = parseContent(root, all);
+    const whole = parseContent(root, all, undefined, { yaml });
     const result = checkPart(whole, options);
     const split = new Map<string, Finding[]>([...keys.keys()].map((part) => [part, []]));
     const council: Finding[] = [];
@@ -252,7 +265,7 @@ export async function lintCached(root: string, dir: string, options: LintOptions
       }
       saveBlobs(dir, new Map([...prepared].filter(([rel]) => mine(rel))), committees, [part], records, isThere);
       for (const p of prepared.values()) unpackPrepared(p);
-      const read = parseContent(root, prepared, new Set([part]));
+      const read = parseContent(root, prepared, new Set([part]), { yaml });
       const result = checkPart(read, options);
       parts[part] = { key: '', findings: result.findings.filter((f) => mine(f.position.file)), configErrors: [], enabled: [], attendance: partAttendance(read, part) };
     }
@@ -260,12 +273,16 @@ export async function lintCached(root: string, dir: string, options: LintOptions
     const key = councilKey(stamp, parts);
     if (parts[SHARED].council?.key !== key) {
       const copy = new Map([...shared].map(([rel, p]) => [rel, unpackPrepared(structuredClone(p))]));
-      parts[SHARED] = { ...parts[SHARED], council: { key, findings: councilFindings(parseContent(root, copy, new Set()), attendanceOf(parts), options) } };
+      parts[SHARED] = { ...parts[SHARED], council: { key, findings: councilFindings(parseContent(root, copy, new Set(), { yaml }), attendanceOf(parts), options) } };
     }
   }
 
   // The keys again, now that every agenda's links are known, as the next run will work them out.
   for (const [part, key] of partKeys()) parts[part].key = key;
+  // The memo keeps an entry for each YAML file still there, written when a read changed it.
+  const gone = [...yaml.entries.keys()].filter((rel) => !(rel in records));
+  for (const rel of gone) yaml.entries.delete(rel);
+  if (yaml.changed || gone.length) writeFileAtomic(yamlFile(dir), serialize([...yaml.entries]));
   writeIndex(dir, { stamp, holidays: knownHolidays(), files: records, parts });
   return {
     findings: sortProblems([...[...keys.keys()].flatMap((part) => parts[part].findings), ...(parts[SHARED].council?.findings ?? [])]),

@@ -17,6 +17,7 @@ import { readMember } from './members.js';
 import { exists, isFolder, listFolder, outsideMessage, placeOf, readContentFile, readText } from './files.js';
 import { pdfFault, pdfUntagged } from './pdf-check.js';
 import { at, Problems, sortProblems } from './problems.js';
+import { YamlMemo } from './yaml-memo.js';
 
 const MEETING_FOLDER = /^(\d{4}-\d{2}-\d{2})(?:-([a-z0-9][a-z0-9-]*))?$/;
 
@@ -44,12 +45,12 @@ export function parseContent(
   root: string,
   ready?: Map<string, Prepared>,
   onlyCommittees?: ReadonlySet<string>,
-  options: { keepTrees?: boolean; trees?: Map<string, Root> } = {},
+  options: { keepTrees?: boolean; trees?: Map<string, Root>; yaml?: YamlMemo } = {},
 ): ParseResult {
   const problems = new Problems();
   // Trees already parsed (by serve's cache, for the files in `ready`), added to as files are parsed here.
   const trees = options.trees ?? (options.keepTrees ? new Map<string, Root>() : undefined);
-  const reader = new ContentReader(root, problems, ready, onlyCommittees, trees);
+  const reader = new ContentReader(root, problems, ready, onlyCommittees, trees, options.yaml);
   const model = reader.read();
   if (trees) TREES.set(model, trees);
   return { model, problems: sortProblems(problems.list) };
@@ -86,6 +87,7 @@ class ContentReader {
     private readonly ready?: Map<string, Prepared>,
     private readonly onlyCommittees?: ReadonlySet<string>,
     private readonly trees?: Map<string, Root>,
+    private readonly memo?: YamlMemo,
   ) {}
 
   private minuteNumbering: Config['minuteNumbering'] = 'per-year';
@@ -106,6 +108,26 @@ class ContentReader {
   private yamlFile(rel: string) {
     const text = readText(this.root, rel, this.problems);
     return text === null ? null : parseYaml(rel, text.replace(/^\uFEFF/, ''), this.problems);
+  }
+
+  /**
+   * A YAML file read into what the model keeps of it, by `read`, which depends on the file alone: where a
+   * memo kept what the same text gave before (lint --cache, serve), that and its problems are taken instead
+   * of parsing the YAML again, which is most of a re-check's reading of members' files and an executive's plans.
+   */
+  private yamlRead<T>(rel: string, read: (src: ReturnType<ContentReader['yamlFile']>) => T): T {
+    const text = readText(this.root, rel, this.problems);
+    if (text === null) return read(null);
+    const memo = this.memo;
+    const kept = memo?.get<T>(rel, text);
+    if (kept) {
+      this.problems.list.push(...kept.problems);
+      return kept.value;
+    }
+    const from = this.problems.list.length;
+    const value = read(parseYaml(rel, text.replace(/^\uFEFF/, ''), this.problems));
+    memo?.set(rel, text, value, this.problems.list.slice(from));
+    return value;
   }
 
   /** A Markdown file read and parsed: done ahead on worker threads when the caller did so, else here. */
@@ -213,8 +235,8 @@ class ContentReader {
       minuteNumbers: data.minuteNumbers ?? 'auto',
       members,
       actions: files.includes('actions.yml') ? this.readActions(`${dir}/actions.yml`) : [],
-      forwardPlan: files.includes('forward-plan.yml') ? readForwardPlan(id, this.yamlFile(`${dir}/forward-plan.yml`), this.problems) : null,
-      decisions: files.includes('decisions.yml') ? readDecisions(id, this.yamlFile(`${dir}/decisions.yml`), this.problems) : [],
+      forwardPlan: files.includes('forward-plan.yml') ? this.yamlRead(`${dir}/forward-plan.yml`, (src) => readForwardPlan(id, src, this.problems)) : null,
+      decisions: files.includes('decisions.yml') ? this.yamlRead(`${dir}/decisions.yml`, (src) => readDecisions(id, src, this.problems)) : [],
       meetings: [],
       fields: fieldPositions(src),
       position: yamlPosition(src, []),
@@ -505,7 +527,7 @@ class ContentReader {
         if (/\.ya?ml$/i.test(name)) this.problems.error('frontmatter', `Unexpected member file name "${name}", expected lower-case letters, digits and dashes, such as owen-pryce.yml`, at(`members/${name}`));
         continue;
       }
-      const member = readMember(m[1], this.yamlFile(`members/${name}`), this.problems);
+      const member = this.yamlRead(`members/${name}`, (src) => readMember(m[1], src, this.problems));
       if (member) members.push(member);
     }
     return members;
