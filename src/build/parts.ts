@@ -4,7 +4,7 @@ import { isMeetingFolder } from '../parse/content.js';
 import { listFolder } from '../parse/files.js';
 import { Problems } from '../parse/problems.js';
 import type { LintOptions } from '../lint/lint.js';
-import { checkInParts, readInParts, readShared } from '../lint/parts.js';
+import { checkInParts, readInParts, readShared, type ParsedSource } from '../lint/parts.js';
 import type { Finding, Rule } from '../lint/rule.js';
 import { renderSite, shardOf, type Emit, type HtmlBuildOptions } from './site.js';
 import { stepDone } from '../timing.js';
@@ -22,7 +22,7 @@ export interface PartsBuildOptions extends Omit<HtmlBuildOptions, 'emit' | 'meet
    * are then read only to be rendered, and only those with a meeting to build
    * (all of them when the index is built).
    */
-  checked?: { findings: Finding[]; rules: Rule[] };
+  checked?: { findings: Finding[]; rules: Rule[]; source?: ParsedSource };
 }
 
 export interface PartsBuildResult {
@@ -117,7 +117,7 @@ export async function buildInParts(root: string, options: PartsBuildOptions): Pr
   let checked: { findings: Finding[]; rules: Rule[]; shared: ParseResult };
   if (options.checked) {
     const known = options.checked;
-    const content = readShared(root);
+    const content = readShared(root, known.source);
     if (rendering(known.findings)) {
       const wanted = committees.filter((c) => sitePages || toBuild.has(c));
       await readInParts(content, wanted, (id, part) => renderPart(id, part, known.findings));

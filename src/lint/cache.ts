@@ -13,7 +13,7 @@ import { linkTargets, packPrepared, prepareFile, roleOf, unpackPrepared, type Pr
 import { sortProblems } from '../parse/problems.js';
 import { YamlMemo, type YamlEntry } from '../parse/yaml-memo.js';
 import { lint, ruleSettings, type LintOptions } from './lint.js';
-import { committeeOf, COUNCIL_RULES, councilFindings, partAttendance } from './parts.js';
+import { committeeOf, COUNCIL_RULES, councilFindings, partAttendance, type ParsedSource } from './parts.js';
 import { attendanceIn, type Attended } from './attendance.js';
 import type { Finding, Rule } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -72,6 +72,8 @@ export interface CachedLint {
   findings: Finding[];
   rules: Rule[];
   configErrors: Problem[];
+  /** The parts' files as the check read them, for a build to render from (read from the cache when asked for). */
+  source: ParsedSource;
   stats: {
     /** Markdown files parsed again: new, changed, or with a linked file come or gone. */
     parsed: string[];
@@ -288,6 +290,7 @@ export async function lintCached(root: string, dir: string, options: LintOptions
     findings: sortProblems([...[...keys.keys()].flatMap((part) => parts[part].findings), ...(parts[SHARED].council?.findings ?? [])]),
     rules: RULES.filter((rule) => parts[SHARED].enabled.includes(rule.meta.id)),
     configErrors: parts[SHARED].configErrors,
+    source: { prepared: (committee) => readBlob(dir, committee ?? SHARED), yaml },
     stats: { parsed: [...parsed].sort(), checked: stale },
   };
 }

@@ -5,6 +5,7 @@ import { listFolder } from '../parse/files.js';
 import { markdownFiles, ParsePool } from '../parse/parallel.js';
 import { prepareFile, unpackPrepared, type Prepared, type Role } from '../parse/prepare.js';
 import { Problems, sortProblems } from '../parse/problems.js';
+import type { YamlMemo } from '../parse/yaml-memo.js';
 import { lint, type LintOptions } from './lint.js';
 import type { Finding, Rule } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -79,6 +80,16 @@ export async function checkInParts(
 /** A committee part with more Markdown files than this is rendered from the files again, to keep memory small. */
 const KEEP_TREES_UP_TO = 500;
 
+/**
+ * What the lint cache holds of a content folder just checked (`lint --cache`, `build --cache`): each
+ * part's Markdown files as parsed (a committee's, or with null the shared part's), and what its YAML
+ * files gave the model, so that a build need not parse again what the check has just read.
+ */
+export interface ParsedSource {
+  prepared(committee: string | null): Map<string, Prepared> | null;
+  yaml: YamlMemo;
+}
+
 /** A content folder's committees and Markdown files, with the shared part read once for every part to reuse. */
 export interface SharedRead {
   root: string;
@@ -88,16 +99,19 @@ export interface SharedRead {
   shared: ParseResult;
   /** The shared part's Markdown, parsed once; each part gets a copy, as putting a model together adds to it. */
   sharedFiles: Map<string, Prepared>;
+  /** Where the parts' files were parsed already, when they were. */
+  source?: ParsedSource;
 }
 
-/** Read the shared part of a content folder, and list what the parts will need. */
-export function readShared(root: string): SharedRead {
+/** Read the shared part of a content folder, and list what the parts will need; from `source` where it has them. */
+export function readShared(root: string, source?: ParsedSource): SharedRead {
   const committees = listFolder(root, 'committees', new Problems()).folders; // reading them reports their problems
   const ids = new Set(committees);
   const files = markdownFiles(root);
-  const sharedFiles = new Map(files.filter((f) => committeeOf(f.rel, ids) === null).map((f) => [f.rel, prepareFile(root, f.rel, f.role)]));
-  const shared = parseContent(root, copies(sharedFiles), new Set());
-  return { root, committees, files, shared, sharedFiles };
+  const kept = source?.prepared(null);
+  const sharedFiles = new Map(files.filter((f) => committeeOf(f.rel, ids) === null).map((f) => [f.rel, (kept?.has(f.rel) ? unpackPrepared(kept.get(f.rel)!) : null) ?? prepareFile(root, f.rel, f.role)]));
+  const shared = parseContent(root, copies(sharedFiles), new Set(), { yaml: source?.yaml });
+  return { root, committees, files, shared, sharedFiles, source };
 }
 
 const copies = (prepared: Map<string, Prepared>) => new Map([...prepared].map(([rel, p]) => [rel, structuredClone(p)]));
@@ -115,18 +129,28 @@ export async function readInParts(content: SharedRead, committees: string[], onP
     const id = committeeOf(f.rel, ids);
     if (id) byCommittee.get(id)?.push(f);
   }
-  const pool = ParsePool.start(root, committees.reduce((n, c) => n + byCommittee.get(c)!.length, 0));
+  // A committee the lint cache has just read is taken from it, whole: only the others are parsed.
+  const cached = new Map<string, Map<string, Prepared>>();
+  for (const id of committees) {
+    const kept = content.source?.prepared(id);
+    if (kept && (byCommittee.get(id) ?? []).every((f) => kept.has(f.rel))) cached.set(id, kept);
+  }
+  const toParse = committees.filter((c) => !cached.has(c));
+  const pool = ParsePool.start(root, toParse.reduce((n, c) => n + byCommittee.get(c)!.length, 0));
   try {
-    let ahead = pool?.prepare(byCommittee.get(committees[0]) ?? []);
-    for (let i = 0; i < committees.length; i++) {
-      const id = committees[i];
-      const prepared = ahead ? await ahead : undefined;
-      ahead = pool && i + 1 < committees.length ? pool.prepare(byCommittee.get(committees[i + 1]) ?? []) : undefined;
+    let next = 0;
+    let ahead = pool && toParse.length ? pool.prepare(byCommittee.get(toParse[next++]) ?? []) : undefined;
+    for (const id of committees) {
+      let prepared = cached.get(id);
+      if (!prepared && pool) {
+        prepared = ahead ? await ahead : undefined;
+        ahead = next < toParse.length ? pool.prepare(byCommittee.get(toParse[next++]) ?? []) : undefined;
+      }
       const ready = copies(content.sharedFiles);
       for (const [rel, p] of prepared ?? []) ready.set(rel, unpackPrepared(p));
       // Parsed here (a smaller folder), a part keeps its Markdown trees for rendering, unless it is very large.
       const keepTrees = !prepared && (byCommittee.get(id)?.length ?? 0) <= KEEP_TREES_UP_TO;
-      await onPart(id, parseContent(root, ready, new Set([id]), { keepTrees }));
+      await onPart(id, parseContent(root, ready, new Set([id]), { keepTrees, yaml: content.source?.yaml }));
     }
   } finally {
     pool?.close();

@@ -11,6 +11,8 @@ import { Problems } from '../../src/parse/problems.js';
 import { packView } from '../../src/render/html/pack.js';
 import { minutesView } from '../../src/render/html/site.js';
 import { renderSite } from '../../src/build/site.js';
+import { buildInParts } from '../../src/build/parts.js';
+import { lintCached } from '../../src/lint/cache.js';
 import { cli, REPO, SAMPLE } from '../helpers.js';
 import { filesUnder } from './site.js';
 
@@ -73,6 +75,40 @@ describe('building committee by committee', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('date-weekday');
     expect(filesUnder(refused.out)).toEqual([]);
+  });
+
+  it('builds a committee the lint cache has just read from what it read, not parsing its files again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'boardpack-parts-source-'));
+    const root = join(dir, 'content');
+    cpSync(SAMPLE, root, { recursive: true });
+    const checked = await lintCached(root, join(dir, 'cache'), { today: '2026-11-22' }, 'test');
+    const id = 'resources-scrutiny-panel';
+    const file = `committees/${id}/2026-03-10/temporary-accommodation.md`;
+    // What the build is handed for the committee is what it builds from: a title changed there shows in the pack.
+    const asked: (string | null)[] = [];
+    const source = {
+      yaml: checked.source.yaml,
+      prepared(committee: string | null) {
+        asked.push(committee);
+        const kept = checked.source.prepared(committee);
+        const paper = kept?.get(file)?.meetingMd?.paper?.paper;
+        if (paper) paper.title = 'A title only the cache holds';
+        return kept;
+      },
+    };
+    const outputs = new Map<string, string>();
+    const built = await buildInParts(root, {
+      checked: { findings: checked.findings, rules: checked.rules, source },
+      lint: { today: '2026-11-22' },
+      stopOnErrors: true,
+      meeting: `${id}/2026-03-10`,
+      audience: 'public',
+      asOf: '2026-11-22',
+      emit: (path, content) => outputs.set(path, String(content)),
+    });
+    expect(built.problems).toEqual([]);
+    expect(asked).toEqual([null, id]);
+    expect(outputs.get(`${id}/2026-03-10/index.html`)).toContain('A title only the cache holds');
   });
 
   it('renders a part from the Markdown trees read for checking it, without reading the files again', () => {
