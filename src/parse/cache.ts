@@ -6,6 +6,7 @@ import { parseContent } from './content.js';
 import { exists } from './files.js';
 import { markdownFiles } from './parallel.js';
 import { linkTargets, prepareFile, type Prepared } from './prepare.js';
+import type { YamlMemo } from './yaml-memo.js';
 
 export interface Entry {
   hash: string;
@@ -28,11 +29,12 @@ export type CacheEntries = Map<string, Entry>;
 
 /**
  * Read a content folder like `parseContent`, reusing what a previous read
- * parsed for every Markdown file whose content (hashed) has not changed;
- * `serve` keeps the entries between saves. Returns the entries for next
+ * parsed for every Markdown file whose content (hashed) has not changed,
+ * and, given a `yaml` memo, what every unchanged YAML file gave the model;
+ * `serve` keeps the entries and the memo between saves. Returns the entries for next
  * time. The objects kept are copies, because putting the model together adds to them.
  */
-export function parseContentWith(root: string, entries: CacheEntries): { result: ParseResult; stats: CacheStats; entries: CacheEntries } {
+export function parseContentWith(root: string, entries: CacheEntries, yaml?: YamlMemo): { result: ParseResult; stats: CacheStats; entries: CacheEntries } {
   const stats: CacheStats = { parsed: [], reused: 0 };
   const ready = new Map<string, Prepared>();
   const kept: CacheEntries = new Map();
@@ -58,5 +60,5 @@ export function parseContentWith(root: string, entries: CacheEntries): { result:
     kept.set(rel, { ...structuredClone(copied), tree });
     if (tree) trees.set(rel, tree);
   }
-  return { result: parseContent(root, ready, undefined, { trees }), stats, entries: kept };
+  return { result: parseContent(root, ready, undefined, { trees, yaml }), stats, entries: kept };
 }

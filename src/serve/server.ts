@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseContentWith, type CacheEntries } from '../parse/cache.js';
+import { YamlMemo } from '../parse/yaml-memo.js';
 import { lint } from '../lint/lint.js';
 import { committeeOf } from '../lint/parts.js';
 import type { Finding } from '../lint/rule.js';
@@ -141,12 +142,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   // Files parsed last time, by content hash: a save re-parses only what changed.
   let parsedFiles: CacheEntries = new Map();
+  // And what the YAML files (members, an executive's plans and decisions) gave the model, by their text.
+  const yamlRead = new YamlMemo();
   // What was saved since the last build: null means everything (the first build, or a save the watcher could not name).
   let saved: Set<string> | null = null;
   const rebuild = async () => {
     const changed = saved;
     saved = new Set();
-    const read = parseContentWith(options.root, parsedFiles);
+    const read = parseContentWith(options.root, parsedFiles, yamlRead);
     parsedFiles = read.entries;
     const parsed = read.result;
     model = parsed.model;

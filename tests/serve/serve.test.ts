@@ -76,6 +76,24 @@ describe('boardpack serve', () => {
     }
   }, 30_000);
 
+  it('shows a change to a member’s file after a save (what YAML files gave the model is kept only for the same text)', async () => {
+    const root = copyOfSample();
+    preview = await startPreview({ root, port: 0, today: '2026-11-22' });
+    const stream = events(preview.url);
+    try {
+      const page = `${preview.url}members/marcus-bright.html`;
+      expect(await (await fetch(page)).text()).toContain('Shares in Wyndmoor Building Society');
+      const file = join(root, 'members/marcus-bright.yml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('Shares in Wyndmoor Building Society', 'Shares in Wyndmoor Water'));
+      await until(() => stream.received.length > 0);
+      const after = await (await fetch(page)).text();
+      expect(after).toContain('Shares in Wyndmoor Water');
+      expect(after).not.toContain('Shares in Wyndmoor Building Society');
+    } finally {
+      stream.close();
+    }
+  }, 30_000);
+
   it('renders again only the saved committee\'s pages and the site pages, and serves the others as they were', async () => {
     const root = copyOfSample();
     const builds: { rendered: string[]; files: number }[] = [];
