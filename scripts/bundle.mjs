@@ -16,8 +16,10 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Loaded only for PDFs or publication deadlines, or reading their own files beside them (time zones, the search indexer), from node_modules as they are.
-  external: ['puppeteer-core', '@cantoo/pdf-lib', 'date-holidays', '@touch4it/ical-timezones', 'pagefind'],
+  // Read their own files beside them (bank holidays, time zones, the search indexer's binary): from node_modules as they are.
+  // puppeteer and pdf-lib are bundled into the chunks the PDF builds load (not lint): from node_modules, their hundreds of
+  // files took a cold PDF build a quarter of a second to load (bench/README.md).
+  external: ['date-holidays', '@touch4it/ical-timezones', 'pagefind'],
   // CommonJS packages inside an ES module bundle need a require of their own.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   logLevel: 'warning',
