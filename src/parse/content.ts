@@ -13,6 +13,7 @@ import { prepareFile, type Prepared, type Role } from './prepare.js';
 import { parseMinuteNumber } from './minutes.js';
 import { readDecisions, readForwardPlan } from './executive.js';
 import { readMember } from './members.js';
+import { quorumFraction, quorumOfSeats } from '../model/quorum.js';
 
 import { exists, isFolder, listFolder, outsideMessage, placeOf, readContentFile, readText } from './files.js';
 import { pdfFault, pdfUntagged } from './pdf-check.js';
@@ -215,9 +216,9 @@ class ContentReader {
     }));
     let quorum: number | null = null;
     if (typeof data.quorum === 'number') quorum = data.quorum;
-    else if (typeof data.quorum === 'string') {
-      const [num, den] = data.quorum.split('/').map((s) => Number(s.trim()));
-      quorum = den > 0 ? Math.ceil((members.length * num) / den) : null;
+    else {
+      const fraction = quorumFraction(data.quorum);
+      if (fraction) quorum = quorumOfSeats(fraction, members.length);
     }
     const committee: Committee = {
       id,

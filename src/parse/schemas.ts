@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quorumFraction } from '../model/quorum.js';
 import { isIsoDate, HOLIDAY_CALENDARS } from '../dates/calendar.js';
 import { parseWrittenDate } from '../dates/prose.js';
 
@@ -319,8 +320,8 @@ export const committeeSchema = z.strictObject({
         // A fraction of the members greater than nothing and at most all of them: "0/0" or "0/4" would switch the check off.
         // The pattern also reaches the JSON Schema that editors check with; the arithmetic only the parser can.
         z.string().regex(/^\d+\s*\/\s*\d+$/).refine((v) => {
-          const m = /^(\d+)\s*\/\s*(\d+)$/.exec(v);
-          return m !== null && Number(m[1]) >= 1 && Number(m[2]) >= Number(m[1]);
+          const fraction = quorumFraction(v);
+          return fraction !== null && fraction.part >= 1 && fraction.whole >= fraction.part;
         }),
       ],
       { error: 'expected a number of members (1 or more), or a fraction such as "1/4"' },

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { quorumFraction, quorumOfSeats } from '../../model/quorum.js';
 import { meetingsWithMinutes, samePerson } from '../helpers.js';
 import { councilMember, hasDatedSeats, seatedOn } from '../members.js';
 import { whoWasThere } from '../../parse/movements.js';
@@ -28,8 +29,8 @@ export default defineRule(
             return known ? seated.includes(known) || subs.has(known) : unfiled.some((x) => samePerson(x.name, name, member));
           }).length;
         // A fraction is of the seats of that day, not of today's list.
-        const fraction = committee.quorumRaw && /^(\d+)\s*\/\s*(\d+)$/.exec(committee.quorumRaw);
-        if (fraction) quorum = Math.ceil(((seated.length + unfiled.length) * Number(fraction[1])) / Number(fraction[2]));
+        const fraction = quorumFraction(committee.quorumRaw);
+        if (fraction) quorum = quorumOfSeats(fraction, seated.length + unfiled.length) ?? quorum;
       } else {
         counts = (names) => committee.members.filter((x) => names.some((p) => samePerson(x.name, p, member))).length;
       }
