@@ -2,7 +2,8 @@ import type { Config } from '../model/types.js';
 import { CONFIG_FILE, JURISDICTION_DEFAULTS } from '../config/config.js';
 import { configSchema } from './schemas.js';
 import { fieldPositions, validate, yamlPosition, type YamlSource } from './yaml.js';
-import type { Problems } from './problems.js';
+import { at, type Problems } from './problems.js';
+import type { z } from 'zod';
 
 /** The jurisdictions whose law gives local councils their own notice: England and Wales. */
 const LOCAL_NOTICE = new Set(['england', 'wales']);
@@ -15,11 +16,7 @@ function titleCase(jurisdiction: string): string {
 export function readConfig(src: YamlSource, problems: Problems): Config | null {
   const data = validate(configSchema, src.data, src, problems, CONFIG_FILE);
   if (!data) return null;
-  const defaults = JURISDICTION_DEFAULTS[data.jurisdiction];
-  // A local council gives three clear days' notice in which Saturdays count (England: LGA 1972 Sch 12 para 10(2)(a);
-  // Wales likewise for community councils), where a principal council counts five (three) clear working days.
-  const local = data.council !== 'principal' && LOCAL_NOTICE.has(data.jurisdiction);
-  const countDays = data.publicationCountDays ?? (local ? 'mon-sat' : 'mon-fri');
+  const local = isLocal(data);
   const fields = fieldPositions(src);
   if (LOCAL_NOTICE.has(data.jurisdiction)) {
     const expected = local ? 'mon-sat' : 'mon-fri';
@@ -53,6 +50,31 @@ export function readConfig(src: YamlSource, problems: Problems): Config | null {
       fields.governance ?? yamlPosition(src, []),
     );
   }
+  return configOf(data, fields, yamlPosition(src, []));
+}
+
+/** A local council: one whose law gives it its own notice (a parish, town or community council in England or Wales). */
+const isLocal = (data: ConfigData) => data.council !== 'principal' && LOCAL_NOTICE.has(data.jurisdiction);
+
+type ConfigData = z.output<typeof configSchema>;
+
+/**
+ * The settings of a content folder whose boardpack.yml is missing or cannot be used (which is reported, and stops
+ * every command that needs it): the defaults, as of a council of no jurisdiction, with no name.
+ */
+export function fallbackConfig(): Config {
+  const data = configSchema.parse({ organisation: 'unnamed', jurisdiction: 'generic' });
+  return { ...configOf(data, {}, at(CONFIG_FILE)), organisation: '' };
+}
+
+/** boardpack.yml's settings as checked, with what each leaves unsaid worked out from the rest. */
+function configOf(data: ConfigData, fields: Config['fields'], position: Config['position']): Config {
+  const defaults = JURISDICTION_DEFAULTS[data.jurisdiction];
+  // A local council gives three clear days' notice in which Saturdays count (England: LGA 1972 Sch 12 para 10(2)(a);
+  // Wales likewise for community councils), where a principal council counts five (three) clear working days.
+  const local = isLocal(data);
+  const countDays = data.publicationCountDays ?? (local ? 'mon-sat' : 'mon-fri');
+  const executiveLaw = data.jurisdiction === 'england' || data.jurisdiction === 'wales';
   const governance = data.governance ?? (data.council === 'principal' && executiveLaw ? 'executive' : 'committee');
   return {
     organisation: data.organisation,
@@ -85,6 +107,6 @@ export function readConfig(src: YamlSource, problems: Problems): Config | null {
     templates: data.templates ?? null,
     baseUrl: data.baseUrl ? (data.baseUrl.endsWith('/') ? data.baseUrl : `${data.baseUrl}/`) : null,
     fields,
-    position: yamlPosition(src, []),
+    position,
   };
 }

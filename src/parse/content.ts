@@ -4,7 +4,7 @@ import { MODEL_VERSION } from '../model/types.js';
 import type { Root } from 'mdast';
 import { isIsoDate, YEARS } from '../dates/calendar.js';
 import { CONFIG_FILE } from '../config/config.js';
-import { readConfig } from './config.js';
+import { fallbackConfig, readConfig } from './config.js';
 import type { z } from 'zod';
 import { actionsLogSchema, committeeSchema, memberSchema, planSchema } from './schemas.js';
 import { fieldPositions, parseYaml, validate, yamlPosition } from './yaml.js';
@@ -139,28 +139,7 @@ class ContentReader {
   }
 
   private readConfig(): Config {
-    const fallback: Config = {
-      organisation: '',
-      locale: 'en-GB',
-      timezone: 'Europe/London',
-      jurisdiction: 'generic',
-      council: 'principal',
-      governance: 'committee',
-      holidays: 'none',
-      minuteNumbering: 'per-year',
-      municipalYearStart: '05-01',
-      publicationClearDays: null,
-      publicationHours: null,
-      publicationCountDays: 'mon-fri',
-      rules: {},
-      reports: null,
-      substitutesSameGroup: false,
-      decisions: { callInDays: 5, callInEnds: '17:00', keyDecisionThreshold: null },
-      templates: null,
-      baseUrl: null,
-      fields: {},
-      position: at(CONFIG_FILE),
-    };
+    const fallback = fallbackConfig();
     if (!exists(this.root, CONFIG_FILE)) {
       this.problems.error(
         'frontmatter',

@@ -155,7 +155,11 @@ describe('bad input is reported with file, line and what was expected', () => {
 
   it('a missing boardpack.yml', () => {
     const root = contentFolder({ 'committees/panel/committee.yml': 'name: Panel\n' });
-    expect(parseContent(root).problems[0]).toMatchObject({ position: { file: 'boardpack.yml' } });
+    const read = parseContent(root);
+    expect(read.problems[0]).toMatchObject({ position: { file: 'boardpack.yml' } });
+    // The rest is still read, with boardpack.yml's defaults as of no jurisdiction (no bank holidays, no legal notice).
+    expect(read.model.config).toMatchObject({ organisation: '', jurisdiction: 'generic', holidays: 'none', locale: 'en-GB', timezone: 'Europe/London', publicationClearDays: null, governance: 'committee' });
+    expect(read.model.config.decisions).toEqual({ callInDays: 5, callInEnds: '17:00', keyDecisionThreshold: null });
   });
 
   it('collects every problem, not only the first', () => {
