@@ -268,7 +268,7 @@ export async function lintCached(root: string, dir: string, options: LintOptions
       saveBlobs(dir, new Map([...prepared].filter(([rel]) => mine(rel))), committees, [part], records, isThere);
       for (const p of prepared.values()) unpackPrepared(p);
       const read = parseContent(root, prepared, new Set([part]), { yaml });
-      const result = checkPart(read, options);
+      const result = checkPart(read, { ...options, skip: COUNCIL_RULES }); // those run once, below, with every committee's attendance
       parts[part] = { key: '', findings: result.findings.filter((f) => mine(f.position.file)), configErrors: [], enabled: [], attendance: partAttendance(read, part) };
     }
     // The council-wide rules again, from the shared part, only when someone's attendance changed.

@@ -19,6 +19,8 @@ export interface LintOptions {
   attendance?: Attended[];
   /** Run only these rules, and report nothing else (the council-wide stage of a check by parts). */
   only?: ReadonlySet<string>;
+  /** Enabled rules not run here, whose findings come from elsewhere (the council-scoped rules, in each part of a check by parts). */
+  skip?: ReadonlySet<string>;
   /** When each file was first committed (an ISO instant, by path from the content folder), where `--submitted-from-git` asked git. */
   committed?: ReadonlyMap<string, string>;
 }
@@ -59,6 +61,7 @@ export function lint(parsed: ParseResult, options: LintOptions): { findings: Fin
   }
 
   for (const rule of enabled) {
+    if (options.skip?.has(rule.meta.id)) continue;
     const context: RuleContext = {
       model,
       index,

@@ -64,12 +64,14 @@ export async function checkInParts(
   if (stop.length) return { findings: [], rules: [], configProblems: stop, shared };
   const ids = new Set(committees);
 
-  const sharedLint = lint(shared, options);
-  const findings = sharedLint.findings.filter((f) => committeeOf(f.position.file, ids) === null && !COUNCIL_RULES.has(f.ruleId ?? ''));
+  // The council-scoped rules run once, last, with every committee's attendance: not in the parts.
+  const inParts = { ...options, skip: COUNCIL_RULES };
+  const sharedLint = lint(shared, inParts);
+  const findings = sharedLint.findings.filter((f) => committeeOf(f.position.file, ids) === null);
   const attendance: Attended[] = [];
 
   await readInParts(content, committees, async (id, part) => {
-    findings.push(...lint(part, options).findings.filter((f) => committeeOf(f.position.file, ids) === id));
+    findings.push(...lint(part, inParts).findings.filter((f) => committeeOf(f.position.file, ids) === id));
     attendance.push(...partAttendance(part, id));
     await onPart?.(id, part, findings);
   });

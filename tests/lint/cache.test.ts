@@ -164,6 +164,15 @@ describe('the lint cache', () => {
     expect(again.stats.checked.length).toBe(first.stats.checked.length);
   });
 
+  it('leaves the council-scoped rules out of each part’s own check (skip), still listing them as enabled', () => {
+    const root = overlay(readTree(join(RULE_FIXTURES, 'member-absence', 'fail'), ['expected.txt']));
+    const parsed = parseContent(root);
+    expect(lint(parsed, OPTIONS).findings.some((f) => f.ruleId === 'member-absence')).toBe(true);
+    const skipped = lint(parsed, { ...OPTIONS, skip: COUNCIL_RULES });
+    expect(skipped.findings.some((f) => COUNCIL_RULES.has(f.ruleId ?? ''))).toBe(false);
+    expect(skipped.rules.map((r) => r.meta.id)).toContain('member-absence');
+  });
+
   it('starts afresh from a cache it cannot read, or one in the old single-file form', async () => {
     const { root, cache } = copy();
     writeFileSync(cache, 'an old cache file');
