@@ -5,7 +5,7 @@ import type { PageRenderer } from './templates.js';
 import type { PrintedDocument } from '../pdf/input.js';
 import { formatLong } from '../../dates/calendar.js';
 import { linkFrom, sitePaths } from '../../output/paths.js';
-import { siteChrome } from './pages.js';
+import { pageHead } from './pages.js';
 import { decisionJsonLd } from '../../site/executive-data.js';
 import { callInState, decidedOn, editions, hourText, type Edition } from '../../site/executive.js';
 
@@ -54,10 +54,7 @@ export function forwardPlanView(model: PublishedView, committee: ViewCommittee, 
   const file = latest ? sitePaths.forwardPlan(committee.id) : sitePaths.forwardPlanEdition(committee.id, edition.day);
   const title = plan.title ?? 'Forward Plan';
   return {
-    lang: model.config.locale,
-    organisation: model.config.organisation,
-    pageTitle: latest ? `${title}, ${committee.name}: the latest edition` : `${title}, ${committee.name}: ${formatLong(edition.day)}`,
-    site: siteChrome(file, build, [{ text: committee.name, file: sitePaths.committee(committee.id) }, { text: title, file }], true),
+    ...pageHead(model.config, latest ? `${title}, ${committee.name}: the latest edition` : `${title}, ${committee.name}: ${formatLong(edition.day)}`, file, build, [{ text: committee.name, file: sitePaths.committee(committee.id) }, { text: title, file }], true),
     title,
     published: formatLong(edition.day),
     previous: edition.previous ? { text: formatLong(edition.previous), href: linkFrom(file, sitePaths.forwardPlanEdition(committee.id, edition.previous)) } : null,
@@ -139,10 +136,7 @@ export function decisionView(model: PublishedView, committee: ViewCommittee, rec
   const callIn = callInText(model, record, build.asOf);
   const entry = record.forwardPlan ? committee.forwardPlan?.entries.find((e) => e.ref === record.forwardPlan) : undefined;
   return {
-    lang: model.config.locale,
-    organisation: model.config.organisation,
-    pageTitle: `Decision: ${record.title}`,
-    site: siteChrome(file, build, [{ text: committee.name, file: sitePaths.committee(committee.id) }, { text: 'Decisions', file: sitePaths.decisions(committee.id) }, { text: record.title, file }], true),
+    ...pageHead(model.config, `Decision: ${record.title}`, file, build, [{ text: committee.name, file: sitePaths.committee(committee.id) }, { text: 'Decisions', file: sitePaths.decisions(committee.id) }, { text: record.title, file }], true),
     title: record.title,
     kind: KIND[record.kind],
     by: record.by ?? committee.name,
@@ -170,10 +164,7 @@ export function decisionView(model: PublishedView, committee: ViewCommittee, rec
 export function decisionsView(model: PublishedView, committee: ViewCommittee, build: SiteBuild) {
   const file = sitePaths.decisions(committee.id);
   return {
-    lang: model.config.locale,
-    organisation: model.config.organisation,
-    pageTitle: `Decisions: ${committee.name}`,
-    site: siteChrome(file, build, [{ text: committee.name, file: sitePaths.committee(committee.id) }, { text: 'Decisions', file }]),
+    ...pageHead(model.config, `Decisions: ${committee.name}`, file, build, [{ text: committee.name, file: sitePaths.committee(committee.id) }, { text: 'Decisions', file }]),
     committee: committee.name,
     forwardPlan: committee.forwardPlan && committee.forwardPlan.published.length ? linkFrom(file, sitePaths.forwardPlan(committee.id)) : null,
     decisions: [...committee.decisions]
@@ -196,10 +187,7 @@ export function noticeView(model: PublishedView, committee: ViewCommittee, entry
   const maker = decisionMaker(model, entry.decisionMaker);
   const record = committee.decisions.find((d) => d.forwardPlan === entry.ref);
   return {
-    lang: model.config.locale,
-    organisation: model.config.organisation,
-    pageTitle: `${kind}: ${entry.matter}`,
-    site: siteChrome(file, build, [{ text: committee.name, file: sitePaths.committee(committee.id) }, { text: kind, file }], true),
+    ...pageHead(model.config, `${kind}: ${entry.matter}`, file, build, [{ text: committee.name, file: sitePaths.committee(committee.id) }, { text: kind, file }], true),
     kind,
     matter: entry.matter,
     law: general

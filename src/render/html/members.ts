@@ -4,7 +4,7 @@ import type { PageRenderer } from './templates.js';
 import type { PrintedDocument } from '../pdf/input.js';
 import { formatLong } from '../../dates/calendar.js';
 import { linkFrom, sitePaths } from '../../output/paths.js';
-import { siteChrome } from './pages.js';
+import { pageHead } from './pages.js';
 import { attendanceCsv, attendanceOf, declarationsOf, memberOfName, votesOf } from '../../site/members.js';
 import { peopleData, personJsonLd } from '../../site/people-data.js';
 
@@ -45,10 +45,7 @@ export function memberView(model: PublishedView, member: ViewMember, build: Site
   const attendance = attendanceOf(model, member, who);
   const committeeName = (id: string) => model.committees.find((c) => c.id === id)?.name ?? id;
   return {
-    lang: model.config.locale,
-    organisation: model.config.organisation,
-    pageTitle: member.name,
-    site: siteChrome(file, build, [{ text: 'Members', file: sitePaths.members }, { text: member.name, file }], true),
+    ...pageHead(model.config, member.name, file, build, [{ text: 'Members', file: sitePaths.members }, { text: member.name, file }], true),
     name: member.name,
     group: member.group,
     ward: member.ward,
@@ -104,10 +101,7 @@ export function membersIndexView(model: PublishedView, build: SiteBuild) {
   const file = sitePaths.members;
   const who = memberOfName(model);
   return {
-    lang: model.config.locale,
-    organisation: model.config.organisation,
-    pageTitle: 'Members',
-    site: siteChrome(file, build, [{ text: 'Members', file }]),
+    ...pageHead(model.config, 'Members', file, build, [{ text: 'Members', file }]),
     members: [...model.members]
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((m) => {
@@ -123,10 +117,7 @@ export function membersIndexView(model: PublishedView, build: SiteBuild) {
 export function interestsView(model: PublishedView, build: SiteBuild) {
   const file = sitePaths.interests;
   return {
-    lang: model.config.locale,
-    organisation: model.config.organisation,
-    pageTitle: 'Register of members\u2019 interests',
-    site: siteChrome(file, build, [{ text: 'Members', file: sitePaths.members }, { text: 'Register of interests', file }], true),
+    ...pageHead(model.config, 'Register of members\u2019 interests', file, build, [{ text: 'Members', file: sitePaths.members }, { text: 'Register of interests', file }], true),
     pdf: build.pdf ? linkFrom(file, sitePaths.interestsPdf) : null,
     members: [...model.members]
       .sort((a, b) => a.name.localeCompare(b.name))

@@ -8,7 +8,7 @@ import type { Root } from 'mdast';
 import { packLinks } from './links.js';
 import { encodePath } from '../../output/paths.js';
 import { meetingName } from '../../site/documents.js';
-import { appendixAnchor, exemption, meetingHeading, membership, paperAnchor } from './views.js';
+import { appendixAnchor, documentHead, exemption, meetingHeading, membership, paperAnchor } from './views.js';
 
 const TYPE_LABEL: Record<PaperType, string> = {
   report: 'Report',
@@ -163,9 +163,7 @@ export function packView(view: PublishedView, meeting: ViewMeeting, problems: Pr
 
   const exemptInPack = papers.some((p) => p.notForPublication || p.appendices.some((a) => a.notForPublication));
   return {
-    lang: view.config.locale,
-    organisation: view.config.organisation,
-    pageTitle: `Agenda pack: ${meetingName(meeting, committee)}`,
+    ...documentHead(view.config, `Agenda pack: ${meetingName(meeting, committee)}`),
     committee: { name: committee.name, members: membership(committee) },
     meeting: meetingHeading(meeting),
     audience,

@@ -7,7 +7,7 @@ import { meetingOutDir } from '../../output/paths.js';
 import { absolute, decodePath, documentNames, encodePath, linkFrom, sitePaths } from '../../output/paths.js';
 import { SEARCH_FOLDER, SEARCH_SCRIPT } from '../../site/search.js';
 import type { packView } from './pack.js';
-import { meetingHeading, membership } from './views.js';
+import { documentHead, meetingHeading, membership } from './views.js';
 
 /*
  * The site's pages around the packs and minutes: the front page, a page per
@@ -46,6 +46,11 @@ export interface Crumb {
 }
 
 const STATUS_LABEL: Record<ViewMeeting['status'], string> = { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled', postponed: 'Postponed' };
+
+/** A site page's head (`documentHead`) with its navigation and breadcrumb (`siteChrome`). */
+export function pageHead(config: { locale: string; organisation: string }, pageTitle: string, ...chrome: Parameters<typeof siteChrome>) {
+  return { ...documentHead(config, pageTitle), site: siteChrome(...chrome) };
+}
 
 /** The navigation and breadcrumb of the page at `file`, each link relative to it. */
 export function siteChrome(file: string, build: SiteBuild, trail: { text: string; file: string | null }[], searchable = false) {
@@ -123,10 +128,7 @@ export function frontView(model: PublishedView, build: SiteBuild) {
     .sort((a, b) => newestFirst(a.d, b.d))
     .slice(0, 10);
   return {
-    lang: model.config.locale,
-    organisation: model.config.organisation,
-    pageTitle: 'Committee papers',
-    site: siteChrome(file, build, []),
+    ...pageHead(model.config, 'Committee papers', file, build, []),
     next: next.slice(0, 10).map(({ meeting, committee }) => meetingEntry(file, meeting, committee)),
     committees: model.committees.map((c) => ({ name: c.name, purpose: c.purpose, href: linkFrom(file, sitePaths.committee(c.id)) })),
     latest: latest.map(({ d, meeting, committee }) => ({
@@ -158,10 +160,7 @@ export function committeeView(model: PublishedView, committee: ViewCommittee, bu
   const entries = committee.meetings.map((meeting) => ({ meeting }));
   const entry = (meeting: ViewMeeting) => meetingWithDocuments(file, meeting, committee, build);
   return {
-    lang: model.config.locale,
-    organisation: model.config.organisation,
-    pageTitle: committee.name,
-    site: siteChrome(file, build, [{ text: committee.name, file }]),
+    ...pageHead(model.config, committee.name, file, build, [{ text: committee.name, file }]),
     committee: { name: committee.name, purpose: committee.purpose, members: membership(committee) },
     upcoming: entries.filter(({ meeting }) => upcoming(meeting, build.asOf)).map(({ meeting }) => entry(meeting)),
     years: byYear(entries, model.config.municipalYearStart).map(({ year, entries: list }) => ({
@@ -181,10 +180,7 @@ export function archiveView(model: PublishedView, build: SiteBuild) {
   const file = sitePaths.archive;
   const all = model.committees.flatMap((committee) => committee.meetings.map((meeting) => ({ meeting, committee })));
   return {
-    lang: model.config.locale,
-    organisation: model.config.organisation,
-    pageTitle: 'Archive',
-    site: siteChrome(file, build, [{ text: 'Archive', file }]),
+    ...pageHead(model.config, 'Archive', file, build, [{ text: 'Archive', file }]),
     years: byYear(all, model.config.municipalYearStart).map(({ year, entries }) => ({
       label: municipalYearLabel(year),
       href: linkFrom(file, sitePaths.archiveYear(year)),
@@ -204,9 +200,7 @@ export function archiveYearView(model: PublishedView, year: number, build: SiteB
   const file = sitePaths.archiveYear(year);
   const label = municipalYearLabel(year);
   return {
-    lang: model.config.locale,
-    organisation: model.config.organisation,
-    pageTitle: `Meetings in ${label}`,
+    ...documentHead(model.config, `Meetings in ${label}`),
     site: siteChrome(file, build, [
       { text: 'Archive', file: sitePaths.archive },
       { text: label, file },
@@ -228,10 +222,7 @@ export function archiveYearView(model: PublishedView, year: number, build: SiteB
 export function searchView(model: PublishedView, build: SiteBuild) {
   const file = sitePaths.search;
   return {
-    lang: model.config.locale,
-    organisation: model.config.organisation,
-    pageTitle: 'Search the papers',
-    site: siteChrome(file, build, [{ text: 'Search', file }]),
+    ...pageHead(model.config, 'Search the papers', file, build, [{ text: 'Search', file }]),
     archive: linkFrom(file, sitePaths.archive),
     searchAssets: { css: `${SEARCH_FOLDER}/pagefind-ui.css`, ui: `${SEARCH_FOLDER}/pagefind-ui.js`, script: SEARCH_SCRIPT },
   };
@@ -298,10 +289,7 @@ export function meetingView(model: PublishedView, meeting: ViewMeeting, build: S
   ).map((item) => ({ ...item, decisions: decided.get(item.number) ?? [] }));
   const heading = meetingHeading(meeting);
   return {
-    lang: model.config.locale,
-    organisation: model.config.organisation,
-    pageTitle: meetingName(meeting, committee),
-    site: siteChrome(file, build, meetingTrail(committee, meeting), true),
+    ...pageHead(model.config, meetingName(meeting, committee), file, build, meetingTrail(committee, meeting), true),
     committee: { name: committee.name, href: linkFrom(file, sitePaths.committee(committee.id)) },
     meeting: {
       ...heading,

@@ -5,7 +5,7 @@ import { renderTree, type LinkRewriter } from './markdown.js';
 import { Problems } from '../../parse/problems.js';
 import { packLinks } from './links.js';
 import { meetingName } from '../../site/documents.js';
-import { firstPartsByLine, meetingHeading, minutesClasses, statusView } from './views.js';
+import { documentHead, firstPartsByLine, meetingHeading, minutesClasses, statusView } from './views.js';
 
 function dueText(due: { raw: string; kind: string; date: string | null }): string {
   return due.kind === 'date' && due.date ? formatLong(due.date).replace(/^\w+ /, '') : due.raw;
@@ -54,9 +54,7 @@ export function minutesView(view: PublishedView, meeting: ViewMeeting, problems:
   const minutes = meeting.minutes!;
   const committee = view.committees.find((c) => c.id === meeting.committee)!;
   return {
-    lang: view.config.locale,
-    organisation: view.config.organisation,
-    pageTitle: `Minutes: ${meetingName(meeting, committee)}`,
+    ...documentHead(view.config, `Minutes: ${meetingName(meeting, committee)}`),
     committee: { name: committee.name },
     meeting: meetingHeading(meeting),
     ...minutesContent(meeting, problems, { topHeading: 2, rewriteLink: packLinks(view, meeting, problems) }),
@@ -101,9 +99,7 @@ export function planView(model: PublishedView, plan: Plan, asOf: string) {
     })),
   );
   return {
-    lang: model.config.locale,
-    organisation: model.config.organisation,
-    pageTitle: plan.title,
+    ...documentHead(model.config, plan.title),
     title: plan.title,
     owner: plan.owner,
     adopted: plan.adopted ? formatLong(plan.adopted) : null,
@@ -122,9 +118,7 @@ export function registerView(model: PublishedView, register: Register) {
         .map((s) => ({ label: `${p.title}, strand ${s.number}: ${s.title}`, href: `../plans/${p.id}.html#strand-${s.number}` })),
     );
   return {
-    lang: model.config.locale,
-    organisation: model.config.organisation,
-    pageTitle: register.title,
+    ...documentHead(model.config, register.title),
     title: register.title,
     source: register.source,
     recommendations: register.recommendations.map((rec) => ({

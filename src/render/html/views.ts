@@ -8,6 +8,11 @@ export type { Audience } from '../../publish/types.js';
 const ROLE_LABEL: Record<string, string> = { chair: 'Chair', 'vice-chair': 'Vice-Chair', 'co-opted': 'Co-opted member', member: '' };
 const STATUS_LABEL: Record<PlanStatus, string> = { R: 'Red', A: 'Amber', G: 'Green', Complete: 'Complete' };
 
+/** What every page and document opens with: its language, the council's name and its own title. */
+export function documentHead(config: { locale: string; organisation: string }, pageTitle: string) {
+  return { lang: config.locale, organisation: config.organisation, pageTitle };
+}
+
 export function statusView(status: PlanStatus | null) {
   return status
     ? { label: STATUS_LABEL[status], cls: `status-${status.toLowerCase()}` }
