@@ -27,9 +27,7 @@ const EDITIONS = new WeakMap<ViewCommittee, Edition[]>();
  * the latest), or null where no edition did (a special urgency decision taken between editions).
  */
 function entryHref(committee: ViewCommittee, ref: string, from: string): string | null {
-  let all = EDITIONS.get(committee);
-  if (!all) EDITIONS.set(committee, (all = planEditions(committee)));
-  const last = [...all].reverse().find((e) => e.entries.some((x) => x.entry.ref === ref));
+  const last = [...planEditions(committee)].reverse().find((e) => e.entries.some((x) => x.entry.ref === ref));
   return last ? `${linkFrom(from, sitePaths.forwardPlanEdition(committee.id, last.day))}#${entryAnchor(ref)}` : null;
 }
 
@@ -49,7 +47,7 @@ function recordHref(from: string, committee: ViewCommittee, ref: string): string
 }
 
 /** One edition of the forward plan (the latest at `forward-plan/index.html`), with what changed since the one before. */
-export function forwardPlanView(model: PublishedView, committee: ViewCommittee, edition: Edition, latest: boolean, all: Edition[], build: SiteBuild) {
+export function forwardPlanView(model: PublishedView, committee: ViewCommittee, edition: Edition, latest: boolean, all: readonly Edition[], build: SiteBuild) {
   const plan = committee.forwardPlan!;
   const file = latest ? sitePaths.forwardPlan(committee.id) : sitePaths.forwardPlanEdition(committee.id, edition.day);
   const title = plan.title ?? 'Forward Plan';
@@ -173,9 +171,11 @@ export function decisionsView(model: PublishedView, committee: ViewCommittee, bu
   };
 }
 
-/** The plan's editions as of the view, for the build to write each. */
-export function planEditions(committee: ViewCommittee): Edition[] {
-  return committee.forwardPlan ? editions(committee.forwardPlan, decidedOn(committee)) : [];
+/** The plan's editions as of the view, for the build to write each: worked out once a view (pages, PDFs and links share them; none changes them). */
+export function planEditions(committee: ViewCommittee): readonly Edition[] {
+  let all = EDITIONS.get(committee);
+  if (!all) EDITIONS.set(committee, (all = committee.forwardPlan ? editions(committee.forwardPlan, decidedOn(committee)) : []));
+  return all;
 }
 
 /** A general exception (reg 10) or special urgency (reg 11) notice's page: the matter, why it could not wait, who was told or agreed. */
