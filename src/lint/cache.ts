@@ -22,7 +22,7 @@ import { RULES } from './rules/index.js';
  * `lint --cache`: a content-hashed cache, as ESLint's, kept in a folder.
  *
  * The content folder is split into parts: each committee's folder, and the
- * shared part (boardpack.yml, plans, registers). Every rule's findings in a
+ * shared part (boardpack.yml, members' files, plans, registers). Every rule's findings in a
  * committee's files depend only on that committee's files and the shared
  * part, and its findings in the shared part on the shared part alone (a test
  * holds every rule to this: tests/lint/cache.test.ts). So when one paper
