@@ -70,9 +70,11 @@ function commitsOf(dir: string, io: CliIo): ReadonlyMap<string, string> {
   const root = resolve(io.cwd, dir);
   if (!existsSync(root)) return new Map(); // lint says the folder is not found
   const { committed, unknown } = firstCommits(root);
-  if (unknown > 0) {
+  // Said of the Markdown files (the papers among them), whose deadlines go unchecked.
+  const papers = unknown.filter((rel) => rel.endsWith('.md')).length;
+  if (papers > 0) {
     io.stderr(
-      `boardpack: ${unknown} file${unknown === 1 ? ' was' : 's were'} already there when this shallow clone's history begins, so when ${unknown === 1 ? 'it was' : 'they were'} first committed is not known and ${unknown === 1 ? 'its' : 'their'} deadline is not checked; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)\n`,
+      `boardpack: ${papers} Markdown file${papers === 1 ? ' was' : 's were'} already there when this shallow clone's history begins, so when ${papers === 1 ? 'it was' : 'they were'} first committed is not known and no deadline is checked from ${papers === 1 ? 'it' : 'them'}; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)\n`,
     );
   }
   return committed;

@@ -13,13 +13,13 @@ import { BoardpackError } from '../errors.js';
  * `rev-parse` run no hooks, and the repository's pager, external diff and text conversions are
  * turned off). A file renamed or moved keeps the day it was first added under its old name.
  * In a shallow clone (a CI checkout's `fetch-depth: 1`) the files already there at the cut
- * seem added by its first commit: their day is unknown and left out, and counted in `unknown`.
+ * seem added by its first commit: their day is unknown and left out, and listed in `unknown`.
  */
 export interface FirstCommits {
   /** Each file's first commit's author date, an ISO 8601 instant with its offset, by path relative to the content folder. */
   committed: Map<string, string>;
-  /** Files whose first commit is cut off by a shallow clone. */
-  unknown: number;
+  /** Files whose first commit is cut off by a shallow clone, by path relative to the content folder. */
+  unknown: string[];
 }
 
 const GIT_ENV = {
@@ -92,5 +92,5 @@ export function firstCommits(root: string): FirstCommits {
     }
   }
   for (const path of unknown) committed.delete(path);
-  return { committed, unknown: unknown.size };
+  return { committed, unknown: [...unknown].sort() };
 }
