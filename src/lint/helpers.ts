@@ -5,6 +5,7 @@ import type { Committee, Meeting, Member, Minute, Minutes, Position, WrittenDate
 import { itemKind } from '../parse/agenda.js';
 import type { RuleContext } from './rule.js';
 import { normaliseName } from './model-index.js';
+import { sameName } from '../model/people.js';
 
 /** Report the parser's problems that belong to the running rule. */
 export function reportParseProblems(context: RuleContext): void {
@@ -66,17 +67,10 @@ export function heldOnDates(minute: Minute, meetingDate: string): WrittenDate[] 
 
 /** Whether two written names are the same person: the same name or alias of one member, or one name with a first name left out. */
 export function samePerson(a: string, b: string, member: (name: string) => unknown): boolean {
+  if (sameName(a, b)) return true;
   const strip = (s: string) => normaliseName(s.replace(/\([^)]*\)/g, ''));
-  const x = strip(a);
-  const y = strip(b);
-  if (x === y) return true;
-  const mx = member(x);
-  if (mx !== undefined && mx === member(y)) return true;
-  // "Councillor Lee" is "Councillor Ann Lee": a title and a surname, with the given names left out.
-  const [shorter, longer] = x.split(' ').length <= y.split(' ').length ? [x, y] : [y, x];
-  const s = shorter.split(' ');
-  const l = longer.split(' ');
-  return s.length === 2 && l.length > 2 && s[0] === l[0] && s[1] === l.at(-1);
+  const mx = member(strip(a));
+  return mx !== undefined && mx === member(strip(b));
 }
 
 /**

@@ -21,6 +21,20 @@ export const surname = (name: string) => normaliseName(name).split(/\s+/).filter
 /** A name as compared, a bracketed note ("(Chief Executive)") left out. */
 const withoutNote = (name: string) => normaliseName(name.replace(/\([^)]*\)/g, ''));
 
+/**
+ * Whether two written names are the same person by the words alone: the same name, or a title and a surname for
+ * the whole ("Councillor Lee" for "Councillor Ann Lee"), never two given names of one surname.
+ */
+export function sameName(a: string, b: string): boolean {
+  const x = withoutNote(a);
+  const y = withoutNote(b);
+  if (x === y) return true;
+  const [shorter, longer] = x.split(' ').length <= y.split(' ').length ? [x, y] : [y, x];
+  const s = shorter.split(' ');
+  const l = longer.split(' ');
+  return s.length === 2 && l.length > 2 && s[0] === l[0] && s[1] === l.at(-1);
+}
+
 export function peopleLookup<T extends { name: string; aliases: readonly string[] }>(people: readonly T[]): (name: string) => T | undefined {
   const byName = new Map<string, T | null>();
   const add = (key: string, person: T) => byName.set(key, byName.has(key) && byName.get(key) !== person ? null : person);

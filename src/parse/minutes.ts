@@ -1,7 +1,7 @@
 import { votesIn } from './votes.js';
 import { minuteIndex, movementsIn } from './movements.js';
 import { itemKind } from './agenda.js';
-import { surname } from '../model/people.js';
+import { sameName } from '../model/people.js';
 import type { ListItem, RootContent } from 'mdast';
 import type {
   Action,
@@ -396,8 +396,7 @@ export function readMinutes(doc: MarkdownDoc, problems: Problems): Minutes | nul
       if (index >= 0) stated.push({ name, kind, minute: index, position: yamlPosition(doc.yaml!, [kind, name]) });
     }
   }
-  const statedNames = new Set(stated.map((m) => surname(m.name)));
-  result.movements = [...stated, ...leftFor, ...movementsIn(result.minutes).filter((m) => !statedNames.has(surname(m.name)))];
+  result.movements = [...stated, ...leftFor, ...movementsIn(result.minutes).filter((m) => !stated.some((s) => sameName(s.name, m.name)))];
   for (const [number, value] of Object.entries(front.exempt)) {
     const minute = result.minutes.find((m) =>
       m.number ? m.number.raw.toUpperCase() === number.toUpperCase() : m.title.toLowerCase() === number.toLowerCase(),

@@ -57,6 +57,9 @@ describe('comings and goings in the minutes', () => {
   it('takes the frontmatter exactly, over the words, and names a minute that is not there', () => {
     const { moves } = read('arrived: { "Councillor Di Eve": 3 }\nleft: { "Councillor Bo Chen": "4" }\n', BODY('Councillor Eve arrived at 7.10 pm.', '', ''));
     expect(moves).toEqual(['Councillor Di Eve arrived 3', 'Councillor Bo Chen left 4']);
+    // Another member of the same surname is not the one the frontmatter names: their words still count.
+    const namesake = read('arrived: { "Councillor Rosa Chen": 3 }\n', BODY('', 'Councillor Bo Chen left the meeting at 8.30 pm.', ''));
+    expect(namesake.moves).toEqual(['Councillor Rosa Chen arrived 3', 'Councillor Bo Chen left 3']);
     const bad = read('left: { "Councillor Bo Chen": 9 }\n', BODY('', '', ''));
     expect(bad.problems.map((p) => p.message)).toContainEqual(expect.stringContaining('Unexpected left (Councillor Bo Chen) minute "9", expected the number of a minute in this file (1, 2, 3, 4)'));
   });
