@@ -22,12 +22,8 @@ export interface FirstCommits {
   unknown: string[];
 }
 
-const GIT_ENV = {
-  GIT_TERMINAL_PROMPT: '0',
-  GIT_OPTIONAL_LOCKS: '0',
-  GIT_PAGER: 'cat',
-  GIT_EXTERNAL_DIFF: '',
-};
+/** Never ask for a password, never take a lock (the pager and external diffs are turned off by the arguments). */
+const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' };
 
 function git(root: string, args: string[]): string {
   return execFileSync('git', ['-c', 'core.fsmonitor=false', '-c', 'core.quotePath=false', '--no-pager', '-C', root, ...args], {
